@@ -1,0 +1,74 @@
+/**
+ * The public metric contract: names, units and meanings. Researchers' scripts, the web page
+ * and CI read these names; rename nothing without a deprecation. Money is US dollars per year
+ * unless the name or unit says otherwise; shares are in [0, 1].
+ */
+
+/** Which groups a metric is reported for, besides `all`. */
+export type GroupFamily = 'firmType' | 'level' | 'budgetQuartile';
+
+export interface MetricDef {
+  name: string;
+  unit: string;
+  description: string;
+  /** Group families reported in addition to `all`. */
+  groups: GroupFamily[];
+}
+
+const T: GroupFamily[] = ['firmType'];
+const TL: GroupFamily[] = ['firmType', 'level'];
+const L: GroupFamily[] = ['level'];
+const NONE: GroupFamily[] = [];
+
+const def = (name: string, unit: string, groups: GroupFamily[], description: string): MetricDef => ({
+  name,
+  unit,
+  description,
+  groups,
+});
+
+export const METRIC_DEFS: MetricDef[] = [
+  // Wages (employed engineers)
+  def('cash_base_mean', '$ per year', TL, 'Mean base cash of employed engineers.'),
+  def('cash_base_median', '$ per year', TL, 'Median base cash of employed engineers.'),
+  def('cash_base_p10', '$ per year', TL, '10th percentile of base cash of employed engineers.'),
+  def('cash_base_p90', '$ per year', TL, '90th percentile of base cash of employed engineers.'),
+  def('total_comp_mean', '$ per year', TL, 'Mean total compensation: base cash + equity grant + token budget at retail when it is presented as pay.'),
+  def('token_share_of_comp', 'share', TL, 'Token budget presented as pay ÷ total compensation, summed over employed engineers.'),
+  def('cash_raise_rate', 'share per year', TL, 'Mean cash raise at the most recent annual review (stayers, including promotions).'),
+  def('wealth_mean', '$', TL, 'Mean engineer wealth (savings, vested equity, vested portable credits); firm type and level by current employer and level.'),
+  def('wealth_median', '$', TL, 'Median engineer wealth.'),
+  def('wealth_p10', '$', TL, '10th percentile of engineer wealth.'),
+  def('token_budget_mean', '$ per year retail', TL, 'Mean token budget of employed engineers (tools or pay), at retail value.'),
+  // Substitution
+  def('headcount', 'engineers', TL, 'Employed engineers.'),
+  def('hires', 'engineers per month', TL, 'Engineers hired this month (from unemployment or another firm).'),
+  def('layoffs', 'engineers per month', TL, 'Engineers laid off this month, including closures of exiting firms.'),
+  def('unemployment_rate', 'share', L, 'Unemployed ÷ engineers in the labour force.'),
+  def('token_spend_to_payroll', 'share', TL, 'Firms’ token spend at wholesale ÷ cash payroll (the "X % of payroll" figure).'),
+  def('compute_share_of_output', 'share', T, 'Compute’s Euler share of output, Σ Y_C·C ÷ Σ Y.'),
+  def('output_per_engineer', 'output units per month', TL, 'Mean output of employed engineers (Euler attribution).'),
+  def('junior_share_of_hires', 'share', T, 'Juniors among hires over the last 12 months.'),
+  def('headcount_target', 'engineers', T, 'Sum of the CFOs’ headcount targets.'),
+  // Golden handcuffs
+  def('quit_rate_annual', 'share per year', TL, 'Voluntary quits this month × 12 ÷ headcount.'),
+  def('job_to_job_moves', 'moves per year', TL, 'Engineers moving directly to another firm this month × 12 (by origin).'),
+  def('mover_output_drop', 'share', L, 'Mean fall in movers’ relative productivity (output ÷ firm output per labour unit × skill) from their last month at the old firm to their first at the new one, over the last 12 months.'),
+  def('poaching_premium_median', '$ per year', ['firmType', 'level', 'budgetQuartile'], 'Median extra cash an outside firm offering the market package must add to move an engineer (groups budget_q1…q4: quartiles of token budget).'),
+  def('tenure_mean_months', 'months', TL, 'Mean tenure of employed engineers at their current firm.'),
+  def('firm_specific_leverage_mean', 'leverage units', TL, 'Mean firm-specific leverage φf of employed engineers.'),
+  // Token market
+  def('token_price_retail', '$ per million tokens', NONE, 'Retail list price of the blended frontier mix.'),
+  def('token_price_wholesale', '$ per million tokens', T, 'Price firms pay: retail × the type’s wholesale share (all: consumption-weighted).'),
+  def('capability_index', 'index (month 0 = 1)', NONE, 'Useful work per token, Q.'),
+  def('orchestration_cap', 'million tokens per month', NONE, 'Productive tokens one engineer can direct at leverage κ = 1.'),
+  def('tokens_consumed', 'million tokens per month', TL, 'Tokens consumed: productive use plus waste.'),
+  def('token_waste_share', 'share', TL, 'Tokens consumed without output (tokenmaxxing) ÷ tokens consumed.'),
+  // Firms
+  def('revenue', '$ per year', T, 'Firms’ revenue, annualised.'),
+  def('profit_margin', 'share of revenue', T, 'Profit ÷ revenue (may be negative for startups).'),
+  def('firm_cash', '$', T, 'Firms’ cash.'),
+  def('firm_exits', 'firms per month', T, 'Firms that ran out of cash and exited this month.'),
+];
+
+export const BUDGET_QUARTILES = ['budget_q1', 'budget_q2', 'budget_q3', 'budget_q4'] as const;
