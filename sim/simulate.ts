@@ -1,0 +1,131 @@
+/**
+ * The tick loop: simulate(params, seed) → Result. One tick is one month:
+ *   market → demand and entry → token use → production → output, learning, saving →
+ *   accounts → (quarter end) CFO → labour market → (year end) reviews → metrics.
+ */
+import type { Params } from './params.ts';
+import { firmTypeNames } from './params.ts';
+import { stream, STREAMS } from './rng.ts';
+import { TokenMarket } from './market.ts';
+import { initEngineers, produceLearnSave, useTokens } from './engineers.ts';
+import { calibrateDemand, initFirms, loadedCostPerEngineer, produce, settleAccounts, updateDemandAndEntry } from './firms.ts';
+import { cfoScratch, quarterlyCfo } from './cfo.ts';
+import { annualReview, labourScratch, matchMarket, retireAndEnter, updateMarketStats } from './labour.ts';
+import { MetricsCollector } from './metrics.ts';
+import { canonicalJson, Hasher, hashString } from './hash.ts';
+import type { Result } from './result.ts';
+import { Engineers, Groups, newCounters, resetCounters, NUM_LEVELS } from './world.ts';
+import type { World } from './world.ts';
+import { LEVELS } from './params.ts';
+import { checkInvariants } from './invariants.ts';
+
+export interface SimulateOptions {
+  /** Called after each month with (months done, total months). */
+  onMonth?: (done: number, total: number) => void;
+  /** Check the engine's invariants every month and throw on a breach (slower). */
+  checkInvariants?: boolean;
+  /** Called after each month with the world (tests and diagnostics only). */
+  inspect?: (w: World) => void;
+}
+
+/** Builds the initial world for a run (exported for tests). */
+export function createWorld(p: Params, seed: number): World {
+  const typeNames = firmTypeNames(p);
+  const groups = new Groups(typeNames);
+  const demandScale = (p.market.marketScale * 10_000) / p.run.engineers;
+  const market = new TokenMarket(p.market, stream(seed, STREAMS.market), demandScale);
+  const { firms, weights } = initFirms(p, typeNames, seed, stream(seed, STREAMS.firmInit));
+  const w: World = {
+    p,
+    seed,
+    months: p.run.years * 12,
+    month: 0,
+    typeNames,
+    groups,
+    eng: new Engineers(p.run.engineers),
+    firms,
+    market,
+    labourRng: stream(seed, STREAMS.labour),
+    counters: newCounters(groups.count),
+    marketBase: new Float64Array(NUM_LEVELS),
+    marketEquity: new Float64Array(NUM_LEVELS),
+    marketEquityDiscount: new Float64Array(NUM_LEVELS),
+    marketBudget: new Float64Array(NUM_LEVELS),
+    levelSkill: Float64Array.from(LEVELS.map((l) => p.engineers.skillByLevel[l])),
+    raiseByGroup: new Float64Array(groups.count).fill(Number.NaN),
+    lastReviewMonth: -1,
+  };
+  market.step(0);
+  initEngineers(w, stream(seed, STREAMS.init), weights);
+  // Month-0 inputs, then demand calibrated so each firm starts at its optimal headcount.
+  useTokens(w);
+  produce(w);
+  produceForCalibration(w);
+  return w;
+}
+
+/** Calibrates each firm's demand and cash from its month-0 engineers (no state advances). */
+function produceForCalibration(w: World): void {
+  const e = w.eng;
+  const pay = new Float64Array(w.firms.length);
+  for (let i = 0; i < e.n; i++) {
+    const slot = e.employer[i];
+    if (slot >= 0) pay[slot] += (e.base[i] + e.equity[i]) / 12;
+  }
+  for (const f of w.firms) {
+    f.target = f.n;
+    if (f.n === 0) {
+      f.alive = false;
+      f.reentryMonth = 0;
+      continue;
+    }
+    const cost = (pay[f.slot] + f.tokenCost + f.creditCost) / f.n;
+    calibrateDemand(w, f, f.n, f.Y, cost);
+    const revenue = f.Z * Math.pow(f.Y, w.p.production.eta);
+    f.cash = f.tp.cashMonthsInitial * (pay[f.slot] + f.tokenCost + f.tp.overheadShareOfRevenue * revenue);
+  }
+  updateMarketStats(w);
+}
+
+/** Runs one scenario with one seed. Deterministic: same params and seed give identical series. */
+export function simulate(p: Params, seed: number, options: SimulateOptions = {}): Result {
+  const w = createWorld(p, seed);
+  const metrics = new MetricsCollector(w);
+  const cfo = cfoScratch(w.firms.length, w.eng.n);
+  const labour = labourScratch(w.eng.n);
+  for (let month = 0; month < w.months; month++) {
+    w.month = month;
+    resetCounters(w.counters);
+    if (month > 0) w.market.step(month);
+    updateDemandAndEntry(w);
+    useTokens(w);
+    produce(w);
+    produceLearnSave(w);
+    settleAccounts(w);
+    let consumed = 0;
+    for (const f of w.firms) consumed += f.tokensProductive + f.tokensWasted;
+    w.market.recordDemand(consumed);
+    if (month % 3 === 2) quarterlyCfo(w, cfo);
+    updateMarketStats(w);
+    retireAndEnter(w);
+    matchMarket(w, labour);
+    if (month % 12 === 11) annualReview(w);
+    metrics.collect(w, month);
+    if (options.checkInvariants) checkInvariants(w);
+    options.inspect?.(w);
+    options.onMonth?.(month + 1, w.months);
+  }
+  const h = new Hasher();
+  for (const s of metrics.series) h.string(s.metric).string(s.group).floats(s.values);
+  return {
+    scenario: p.name,
+    seed,
+    months: w.months,
+    paramsHash: hashString(canonicalJson(p)),
+    resultHash: h.digest(),
+    firmTypes: w.typeNames,
+    series: metrics.series,
+  };
+}
+
+export { loadedCostPerEngineer };
