@@ -1,0 +1,128 @@
+/**
+ * The tokensim command line: global flags, the command table, help, and the mapping of
+ * failures to exit codes — 0 success, 2 a usage or input error (one line on stderr, nothing
+ * written), 130 interrupted, 1 anything unexpected. A new command is one more table entry.
+ */
+import { readFileSync } from 'node:fs';
+import type { CliIO, Command, PackageInfo } from './command.ts';
+import { formatFlagHelp, UsageError, wantsHelp, type FlagSpec } from './parseArgs.ts';
+import { runCommand } from './runCommand.ts';
+import { WriteAbortedError } from './writeFilesAtomically.ts';
+
+/** Every command, in the order `tokensim --help` lists them. */
+export const COMMANDS: readonly Command[] = [runCommand];
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INTERRUPTED = 130;
+
+/** Name and version from the package.json beside sim/. */
+export function readPackageInfo(): PackageInfo {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  const pkg = JSON.parse(text) as Partial<PackageInfo>;
+  return { name: String(pkg.name ?? 'tokensim'), version: String(pkg.version ?? '0.0.0') };
+}
+
+/** The process's own stdout and stderr. */
+export function processIO(): CliIO {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    stderrIsTTY: process.stderr.isTTY === true,
+  };
+}
+
+/** `tokensim --help`. */
+export function formatMainHelp(commands: readonly Command[] = COMMANDS): string {
+  const width = Math.max(...commands.map((c) => c.name.length)) + 3;
+  return [
+    'tokensim — agent-based simulation of AI tokens as engineering pay',
+    '',
+    'Usage: tokensim <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help      Show this help; tokensim <command> --help for a command',
+    '  -v, --version   Print the version',
+    '',
+  ].join('\n');
+}
+
+/** Listed in every command's help; handled before parsing (see `wantsHelp`). */
+const HELP_FLAG: FlagSpec = { name: 'help', kind: 'boolean', description: 'Show this help (also -h)' };
+
+/** `tokensim <command> --help`. */
+export function formatCommandHelp(command: Command): string {
+  return [
+    command.summary,
+    '',
+    `Usage: ${command.usage}`,
+    '',
+    'Options:',
+    formatFlagHelp([...command.flags, HELP_FLAG]),
+    ...(command.details ? ['', command.details] : []),
+    '',
+  ].join('\n');
+}
+
+function findCommand(name: string): Command {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command) return command;
+  const known = COMMANDS.map((c) => c.name).join(', ');
+  throw new UsageError(`unknown command '${name}' (commands: ${known}; see tokensim --help)`);
+}
+
+/** The first line of an error's message: stderr gets one line per failure. */
+function oneLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0];
+}
+
+async function dispatch(argv: readonly string[], io: CliIO, pkg: PackageInfo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageError('missing command (see tokensim --help)');
+  if (first === '-h' || first === '--help') {
+    io.stdout(formatMainHelp());
+    return EXIT_OK;
+  }
+  if (first === '-v' || first === '--version') {
+    io.stdout(`${pkg.name} ${pkg.version}\n`);
+    return EXIT_OK;
+  }
+  if (first === 'help') {
+    io.stdout(rest[0] === undefined ? formatMainHelp() : formatCommandHelp(findCommand(rest[0])));
+    return EXIT_OK;
+  }
+  if (first.startsWith('-')) throw new UsageError(`unknown option ${first} (see tokensim --help)`);
+  const command = findCommand(first);
+  if (wantsHelp(rest)) {
+    io.stdout(formatCommandHelp(command));
+    return EXIT_OK;
+  }
+  return command.run(rest, { io, pkg, argv });
+}
+
+/**
+ * Runs the CLI with `argv` (arguments after the program name) and resolves to the exit code.
+ * Never throws and never calls process.exit, so tests can call it in-process.
+ */
+export async function main(argv: readonly string[], io: CliIO = processIO(), pkg: PackageInfo = readPackageInfo()): Promise<number> {
+  try {
+    return await dispatch(argv, io, pkg);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`tokensim: ${oneLine(err)}\n`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof WriteAbortedError) {
+      io.stderr('tokensim: interrupted; no output written\n');
+      return EXIT_INTERRUPTED;
+    }
+    io.stderr(`tokensim: ${oneLine(err)}\n`);
+    if (process.env.TOKENSIM_DEBUG && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
+    return EXIT_FAILURE;
+  }
+}

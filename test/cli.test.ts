@@ -1,0 +1,479 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { alignColumns, formatHeadlineTable, formatValue, headlineYears, valueAtYear } from '../sim/cli/headlineTable.ts';
+import { groupThousands } from '../sim/cli/groupThousands.ts';
+import { main } from '../sim/cli/main.ts';
+import { buildManifest, formatCommandLine, manifestJson, shellQuote } from '../sim/cli/manifest.ts';
+import { parseArgs, parseIntegerArg, UsageError, wantsHelp, type FlagSpec } from '../sim/cli/parseArgs.ts';
+import { formatProgress, progressReporter } from '../sim/cli/progressReporter.ts';
+import { applyRunOverrides, MAX_SEED, parseRunArgs } from '../sim/cli/runArgs.ts';
+import { countSeriesRows, csvField, formatCsvRow, orderSeries, SERIES_CSV_HEADER, seriesCsvChunks } from '../sim/cli/seriesCsv.ts';
+import { tempDirFor, writeFilesAtomically, type OutputFile } from '../sim/cli/writeFilesAtomically.ts';
+import type { CliIO } from '../sim/cli/command.ts';
+import { METRIC_DEFS } from '../sim/metricDefs.ts';
+import { DEFAULTS, cloneParams, specFor } from '../sim/params.ts';
+import type { Result, Series } from '../sim/result.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'sim', 'cli', 'bin.mjs');
+const TMP = mkdtempSync(path.join(os.tmpdir(), 'tokensim-cli-test-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+/** A fresh path under the test's temp dir (not created). */
+let counter = 0;
+const tmpPath = (name: string): string => path.join(TMP, `${name}-${++counter}`);
+
+/** A hand-made result: series in `order`, value = metric index · 1000 + month (1-based). */
+function fakeResult(months: number, order: readonly string[] = METRIC_DEFS.map((d) => d.name), groups = ['all', 'startup']): Result {
+  const series: Series[] = [];
+  for (const metric of order) {
+    const k = METRIC_DEFS.findIndex((d) => d.name === metric);
+    for (const group of groups) {
+      series.push({ metric, group, values: Float64Array.from({ length: months }, (_, m) => k * 1000 + m + 1) });
+    }
+  }
+  return { scenario: 'fake', seed: 7, months, paramsHash: 'p'.repeat(27), resultHash: 'r'.repeat(27), firmTypes: ['startup'], series };
+}
+
+/** Captures what a command writes. */
+function captureIO(): CliIO & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stderrIsTTY: false };
+}
+
+const PKG = { name: 'tokensim', version: '9.9.9' };
+
+interface Spawned {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real executable from the repository root. */
+function tokensim(args: readonly string[]): Promise<Spawned> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const SPECS: FlagSpec[] = [
+  { name: 'seed', kind: 'integer', min: 0, max: 10, defaultValue: 1, description: 'seed' },
+  { name: 'out', kind: 'string', placeholder: '<dir>', description: 'out' },
+  { name: 'quiet', kind: 'boolean', description: 'quiet' },
+];
+
+describe('argument parsing', () => {
+  it('reads --name value, --name=value, switches and positionals', () => {
+    const p = parseArgs(['a.json', '--seed', '3', '--out=x', '--quiet'], SPECS, 'run');
+    expect(p.positionals).toEqual(['a.json']);
+    expect(Object.fromEntries(p.flags)).toEqual({ seed: 3, out: 'x', quiet: true });
+  });
+
+  it('fills defaults and treats everything after -- as positional', () => {
+    const p = parseArgs(['--', '--seed'], SPECS, 'run');
+    expect(p.positionals).toEqual(['--seed']);
+    expect(p.flags.get('seed')).toBe(1);
+  });
+
+  it('rejects an unknown flag, naming it', () => {
+    expect(() => parseArgs(['--sead', '3'], SPECS, 'run')).toThrow(/unknown option --sead for 'run'/);
+    expect(() => parseArgs(['-x'], SPECS, 'run')).toThrow(/unknown option -x/);
+  });
+
+  it('rejects a flag without its value, a repeated flag and a value on a switch', () => {
+    expect(() => parseArgs(['--out'], SPECS, 'run')).toThrow('--out needs a value (--out <dir>)');
+    expect(() => parseArgs(['--out', '--quiet'], SPECS, 'run')).toThrow('--out needs a value');
+    expect(() => parseArgs(['--seed', '1', '--seed', '2'], SPECS, 'run')).toThrow('--seed was given more than once');
+    expect(() => parseArgs(['--quiet=yes'], SPECS, 'run')).toThrow('--quiet takes no value');
+  });
+
+  it('accepts only whole decimal integers within range', () => {
+    expect(parseIntegerArg('--n', '0010', 0, 20)).toBe(10);
+    for (const bad of ['1.5', '1e3', '0x10', ' 3', '', 'ten', '21', '-1']) {
+      expect(() => parseIntegerArg('--n', bad, 0, 20), bad).toThrow(`--n must be an integer from 0 to 20 (got '${bad}')`);
+    }
+    expect(() => parseArgs(['--seed', '-3'], SPECS, 'run')).toThrow("--seed must be an integer from 0 to 10 (got '-3')");
+  });
+
+  it('finds a help request anywhere before --', () => {
+    expect(wantsHelp(['a.json', '-h'])).toBe(true);
+    expect(wantsHelp(['--help'])).toBe(true);
+    expect(wantsHelp(['--', '--help'])).toBe(false);
+  });
+
+  it('errors are UsageErrors (exit code 2)', () => {
+    expect(() => parseArgs(['--nope'], SPECS, 'run')).toThrow(UsageError);
+  });
+});
+
+describe('run arguments', () => {
+  it('defaults the seed to 1 and requires --out and one scenario file', () => {
+    expect(parseRunArgs(['s.json', '--out', 'o'])).toEqual({ scenarioPath: 's.json', seed: 1, outDir: 'o' });
+    expect(() => parseRunArgs(['s.json'])).toThrow('missing required option --out <dir>');
+    expect(() => parseRunArgs(['--out', 'o'])).toThrow('missing scenario file');
+    expect(() => parseRunArgs(['a.json', 'b.json', '--out', 'o'])).toThrow("unexpected argument 'b.json'");
+  });
+
+  it('accepts seeds 0 to 2^32 − 1 only', () => {
+    expect(parseRunArgs(['s', '--out', 'o', '--seed', '0']).seed).toBe(0);
+    expect(parseRunArgs(['s', '--out', 'o', '--seed', String(MAX_SEED)]).seed).toBe(4294967295);
+    expect(() => parseRunArgs(['s', '--out', 'o', '--seed', '4294967296'])).toThrow(/--seed must be an integer from 0 to 4,294,967,295/);
+  });
+
+  it('takes the --engineers and --years ranges from the parameter specs', () => {
+    for (const [flag, specPath] of [
+      ['engineers', 'run.engineers'],
+      ['years', 'run.years'],
+    ] as const) {
+      const spec = specFor(specPath);
+      if (!spec) throw new Error(`no spec for ${specPath}`);
+      const message = `--${flag} must be an integer from ${groupThousands(spec.min)} to ${groupThousands(spec.max)}`;
+      expect(() => parseRunArgs(['s', '--out', 'o', `--${flag}`, String(spec.min - 1)])).toThrow(message);
+      expect(() => parseRunArgs(['s', '--out', 'o', `--${flag}`, String(spec.max + 1)])).toThrow(message);
+      expect(parseRunArgs(['s', '--out', 'o', `--${flag}`, String(spec.max)])[flag]).toBe(spec.max);
+    }
+  });
+
+  it('applies --engineers and --years to a copy of the parameters', () => {
+    const base = cloneParams(DEFAULTS);
+    const out = applyRunOverrides(base, { engineers: 500, years: 2 });
+    expect(out.run).toEqual({ ...DEFAULTS.run, engineers: 500, years: 2 });
+    expect(base.run).toEqual(DEFAULTS.run);
+    expect(applyRunOverrides(base, {}).run).toEqual(DEFAULTS.run);
+  });
+});
+
+describe('series.csv', () => {
+  it('writes a row with String(value), so floats round-trip exactly', () => {
+    expect(formatCsvRow('baseline', 1, 3, 'headcount', 'all', 0.1 + 0.2)).toBe('baseline,1,3,headcount,all,0.30000000000000004\n');
+    expect(formatCsvRow('baseline', 1, 1, 'firm_cash', 'startup', -1e21)).toBe('baseline,1,1,firm_cash,startup,-1e+21\n');
+    expect(formatCsvRow('b', 0, 2, 'wealth_p10', 'junior', NaN)).toBe('b,0,2,wealth_p10,junior,NaN\n');
+  });
+
+  it('quotes only fields that need it', () => {
+    expect(csvField('plain-name')).toBe('plain-name');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+  });
+
+  it('orders rows by metric declaration, then group, then month (1-based)', () => {
+    const shuffled = ['headcount', 'cash_base_mean', 'firm_exits'];
+    const r = fakeResult(2, shuffled);
+    expect(orderSeries(r.series).map((s) => `${s.metric}/${s.group}`)).toEqual([
+      'cash_base_mean/all',
+      'cash_base_mean/startup',
+      'headcount/all',
+      'headcount/startup',
+      'firm_exits/all',
+      'firm_exits/startup',
+    ]);
+    const lines = [...seriesCsvChunks(r)].join('').split('\n');
+    expect(lines[0] + '\n').toBe(SERIES_CSV_HEADER);
+    expect(lines.slice(1, 4)).toEqual(['fake,7,1,cash_base_mean,all,1', 'fake,7,2,cash_base_mean,all,2', 'fake,7,1,cash_base_mean,startup,1']);
+    expect(lines.length).toBe(1 + countSeriesRows(r) + 1); // header, rows, '' after the final newline
+  });
+
+  it('gives the same bytes whatever the chunk size, in bounded chunks', () => {
+    const r = fakeResult(24);
+    const whole = [...seriesCsvChunks(r)].join('');
+    const chunks = [...seriesCsvChunks(r, 500)];
+    expect(chunks.join('')).toBe(whole);
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const c of chunks) expect(c.length).toBeLessThan(500 + 100);
+  });
+});
+
+describe('headline table', () => {
+  it('shows years 1, 5 and 10 within the horizon', () => {
+    expect(headlineYears(11)).toEqual([]);
+    expect(headlineYears(24)).toEqual([1]);
+    expect(headlineYears(60)).toEqual([1, 5]);
+    expect(headlineYears(120)).toEqual([1, 5, 10]);
+    expect(headlineYears(600)).toEqual([1, 5, 10]);
+  });
+
+  it('formats dollars with thousands separators and shares as percentages', () => {
+    expect(formatValue(152_340.4, 'usd')).toBe('$152,340');
+    expect(formatValue(-1_234.6, 'usd')).toBe('-$1,235');
+    expect(formatValue(0.2134, 'percent')).toBe('21.3%');
+    expect(formatValue(-0.00001, 'percent')).toBe('0.0%');
+    expect(formatValue(9_600, 'count')).toBe('9,600');
+    expect(formatValue(8, 'usdPrice')).toBe('$8.00');
+    expect(formatValue(0.01234, 'usdPrice')).toBe('$0.0123');
+    expect(formatValue(NaN, 'usd')).toBe('n/a');
+    expect(groupThousands(2_000_000)).toBe('2,000,000');
+  });
+
+  it('reads the year-Y value at month 12·Y', () => {
+    const r = fakeResult(120);
+    const k = METRIC_DEFS.findIndex((d) => d.name === 'headcount');
+    expect(valueAtYear(r, 'headcount', 1)).toBe(k * 1000 + 12);
+    expect(valueAtYear(r, 'headcount', 10)).toBe(k * 1000 + 120);
+    expect(valueAtYear(r, 'headcount', 11)).toBeUndefined();
+  });
+
+  it('prints one aligned row per headline metric', () => {
+    const table = formatHeadlineTable(fakeResult(60));
+    const lines = table.split('\n');
+    expect(lines[0]).toMatch(/^metric \(all engineers\)\s+year 1\s+year 5$/);
+    expect(lines).toHaveLength(12);
+    expect(new Set(lines.map((l) => l.length)).size).toBe(1); // right-aligned last column
+    const k = METRIC_DEFS.findIndex((d) => d.name === 'headcount');
+    expect(lines.find((l) => l.startsWith('headcount '))).toMatch(new RegExp(`${groupThousands(k * 1000 + 12)}\\s+${groupThousands(k * 1000 + 60)}$`));
+    expect(formatHeadlineTable(fakeResult(6))).toMatch(/shorter than a year/);
+  });
+
+  it('marks metrics the result does not report', () => {
+    expect(formatHeadlineTable(fakeResult(12, ['headcount']))).toMatch(/cash_base_median\s+–/);
+    expect(alignColumns([['a', '1'], ['bbb', '22']])).toBe('a     1\nbbb  22');
+  });
+});
+
+describe('manifest', () => {
+  const input = {
+    params: { ...cloneParams(DEFAULTS), name: 'fake' },
+    result: fakeResult(12),
+    source: 'scenarios/fake.json',
+    pkg: PKG,
+    argv: ['run', 'scenarios/fake.json', '--out', 'out dir'],
+  };
+
+  it('records provenance, parameters and metric units', () => {
+    const m = buildManifest(input);
+    expect(m).toMatchObject({
+      scenario: 'fake',
+      source: 'scenarios/fake.json',
+      seed: 7,
+      paramsHash: 'p'.repeat(27),
+      resultHash: 'r'.repeat(27),
+      package: PKG,
+      engineers: DEFAULTS.run.engineers,
+      years: DEFAULTS.run.years,
+      months: 12,
+      command: "tokensim run scenarios/fake.json --out 'out dir'",
+    });
+    expect(m.seriesCsv).toEqual({ columns: ['scenario', 'seed', 'month', 'metric', 'group', 'value'], rows: METRIC_DEFS.length * 2 * 12, groups: ['all', 'startup'] });
+    expect(m.metrics.map((d) => d.name)).toEqual(METRIC_DEFS.map((d) => d.name));
+    expect(m.metrics[0]).toEqual({ name: METRIC_DEFS[0].name, unit: METRIC_DEFS[0].unit, description: METRIC_DEFS[0].description, groups: METRIC_DEFS[0].groups });
+    expect(m.parameters.production).toEqual(DEFAULTS.production);
+  });
+
+  it('is the same text for the same run (nothing time-dependent)', () => {
+    const text = manifestJson(buildManifest(input));
+    expect(manifestJson(buildManifest(input))).toBe(text);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text).not.toMatch(/"(date|time|timestamp|created)/i);
+  });
+
+  it('quotes command-line arguments for a POSIX shell only when needed', () => {
+    expect(shellQuote('out/base-line_1.json')).toBe('out/base-line_1.json');
+    expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+    expect(shellQuote('')).toBe("''");
+    expect(formatCommandLine(['run', 'a b'])).toBe("tokensim run 'a b'");
+  });
+});
+
+describe('atomic output', () => {
+  const files = (text: string): OutputFile[] => [
+    { name: 'series.csv', chunks: [text.slice(0, 3), text.slice(3)] },
+    { name: 'manifest.json', chunks: ['{}\n'] },
+  ];
+
+  it('moves complete files into place and removes the temporary directory', async () => {
+    const out = path.join(tmpPath('nested'), 'a', 'run');
+    const written = await writeFilesAtomically(out, files('hello'), { tag: 'x' });
+    expect(written).toEqual([path.join(out, 'series.csv'), path.join(out, 'manifest.json')]);
+    expect(readFileSync(path.join(out, 'series.csv'), 'utf8')).toBe('hello');
+    expect(existsSync(tempDirFor(out, 'x'))).toBe(false);
+  });
+
+  it('replaces the files of an earlier run and keeps other files', async () => {
+    const out = tmpPath('replace');
+    await writeFilesAtomically(out, files('first'));
+    writeFileSync(path.join(out, 'notes.txt'), 'mine');
+    await writeFilesAtomically(out, files('second'));
+    expect(readFileSync(path.join(out, 'series.csv'), 'utf8')).toBe('second');
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'notes.txt', 'series.csv']);
+  });
+
+  it('leaves no directory or file behind when writing fails midway', async () => {
+    const parent = tmpPath('fail');
+    const out = path.join(parent, 'run');
+    function* failing(): Generator<string> {
+      yield 'scenario,seed\n';
+      throw new Error('disk full');
+    }
+    await expect(writeFilesAtomically(out, [{ name: 'series.csv', chunks: failing() }])).rejects.toThrow('disk full');
+    expect(existsSync(parent)).toBe(false);
+  });
+
+  it('leaves no directory or file behind when aborted, and keeps an earlier run intact', async () => {
+    const out = tmpPath('abort');
+    await writeFilesAtomically(out, files('earlier'));
+    const controller = new AbortController();
+    function* interrupted(): Generator<string> {
+      yield 'partial';
+      controller.abort();
+      yield 'never written';
+    }
+    await expect(writeFilesAtomically(out, [{ name: 'series.csv', chunks: interrupted() }], { signal: controller.signal })).rejects.toThrow('interrupted');
+    expect(readFileSync(path.join(out, 'series.csv'), 'utf8')).toBe('earlier');
+    expect(existsSync(tempDirFor(out))).toBe(false);
+  });
+});
+
+describe('progress', () => {
+  it('writes nothing when stderr is not a terminal', () => {
+    const seen: string[] = [];
+    const p = progressReporter((t) => void seen.push(t), false);
+    p.onMonth(1, 12);
+    p.done();
+    expect(seen).toEqual([]);
+  });
+
+  it('rewrites one line with months done and clears it at the end', () => {
+    const seen: string[] = [];
+    const p = progressReporter((t) => void seen.push(t), true);
+    p.onMonth(6, 12);
+    p.done();
+    expect(seen[0]).toContain(formatProgress(6, 12));
+    expect(formatProgress(6, 12)).toBe('simulating month 6/12 (50%)');
+    expect(seen[1]).toBe('\r\x1b[2K');
+  });
+});
+
+describe('main, in process', () => {
+  it('prints the version from the package info', async () => {
+    const io = captureIO();
+    expect(await main(['--version'], io, PKG)).toBe(0);
+    expect(io.out.join('')).toBe('tokensim 9.9.9\n');
+  });
+
+  it('answers an unknown command with one line and exit code 2', async () => {
+    const io = captureIO();
+    expect(await main(['sweeep'], io, PKG)).toBe(2);
+    expect(io.err).toEqual(["tokensim: unknown command 'sweeep' (commands: run; see tokensim --help)\n"]);
+    expect(io.out).toEqual([]);
+  });
+
+  it('shows command help listing every run flag', async () => {
+    const io = captureIO();
+    expect(await main(['run', '--help'], io, PKG)).toBe(0);
+    for (const flag of ['--seed', '--out', '--engineers', '--years']) expect(io.out.join('')).toContain(flag);
+  });
+});
+
+describe('tokensim executable', () => {
+  it('--help exits 0 and lists the run command', async () => {
+    const r = await tokensim(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\s+run\s+/m);
+  });
+
+  it('--version prints the package.json version', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = await tokensim(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`tokensim ${pkg.version}\n`);
+  });
+
+  it('a bad flag exits 2 with one line naming the flag', async () => {
+    const out = tmpPath('badflag');
+    const r = await tokensim(['run', 'scenarios/baseline.json', '--out', out, '--enginers', '500']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^tokensim: .*--enginers.*\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a bad integer exits 2 and names the range', async () => {
+    const r = await tokensim(['run', 'scenarios/baseline.json', '--out', tmpPath('badint'), '--years', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("tokensim: --years must be an integer from 1 to 50 (got '0')\n");
+  });
+
+  it('a missing scenario file exits 2 and creates nothing', async () => {
+    const out = tmpPath('missing');
+    const r = await tokensim(['run', path.join(TMP, 'no-such.json'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^tokensim: cannot read scenario file .*no-such\.json: no such file\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('an invalid scenario exits 2 naming file and field path, and creates nothing', async () => {
+    const file = path.join(TMP, 'bad-scenario.json');
+    writeFileSync(file, JSON.stringify({ name: 'bad', description: 'unknown field', labour: { bogusField: 1 } }));
+    const out = tmpPath('invalid');
+    const r = await tokensim(['run', file, '--out', out, '--engineers', '500', '--years', '1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')).toHaveLength(2); // one line and its newline
+    expect(r.stderr).toContain('bad-scenario.json');
+    expect(r.stderr).toContain('labour.bogusField');
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(tempDirFor(out))).toBe(false);
+  });
+
+  describe('a real run (needs the engine)', () => {
+    const out = tmpPath('baseline');
+    const args = (seed: number, dir = out): string[] => ['run', 'scenarios/baseline.json', '--seed', String(seed), '--out', dir, '--engineers', '500', '--years', '1'];
+    const read = (dir: string, f: string): string => readFileSync(path.join(dir, f), 'utf8');
+
+    it('writes series.csv and manifest.json and prints the headline table', async () => {
+      const r = await tokensim(args(1));
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^baseline · seed 1 · 500 engineers · 1 year · result [0-9a-f]+$/m);
+      expect(r.stdout).toMatch(/^metric \(all engineers\)\s+year 1$/m);
+      expect(r.stdout).toMatch(/^cash_base_median\s+\$[\d,]+$/m);
+      expect(r.stdout).toContain(path.join(out, 'series.csv'));
+      expect(readdirSync(out).sort()).toEqual(['manifest.json', 'series.csv']);
+    });
+
+    it('series.csv is tidy long format with months 1..12', () => {
+      const lines = read(out, 'series.csv').trimEnd().split('\n');
+      expect(lines[0]).toBe('scenario,seed,month,metric,group,value');
+      const rows = lines.slice(1).map((l) => l.split(','));
+      expect(rows[0].slice(0, 5)).toEqual(['baseline', '1', '1', METRIC_DEFS[0].name, 'all']);
+      expect(Number.isFinite(Number(rows[0][5]))).toBe(true);
+      for (const row of rows) expect(row).toHaveLength(6);
+      const months = new Set(rows.map((row) => Number(row[2])));
+      expect([...months].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, m) => m + 1));
+      expect(new Set(rows.map((row) => row[3]))).toEqual(new Set(METRIC_DEFS.map((d) => d.name)));
+    });
+
+    it('manifest.json records the run and the metric units', () => {
+      const m = JSON.parse(read(out, 'manifest.json')) as Record<string, unknown>;
+      expect(m).toMatchObject({ scenario: 'baseline', source: 'scenarios/baseline.json', seed: 1, engineers: 500, years: 1, months: 12 });
+      expect(m.command).toBe(['tokensim', ...args(1)].join(' '));
+      expect((m.metrics as { name: string }[]).map((d) => d.name)).toEqual(METRIC_DEFS.map((d) => d.name));
+    });
+
+    it('the same seed gives byte-identical files', async () => {
+      const csv = read(out, 'series.csv');
+      const manifest = read(out, 'manifest.json');
+      const r = await tokensim(args(1));
+      expect(r.code).toBe(0);
+      expect(read(out, 'series.csv') === csv).toBe(true);
+      expect(read(out, 'manifest.json') === manifest).toBe(true);
+    });
+
+    it('a different seed gives a different series.csv', async () => {
+      const other = tmpPath('baseline-seed2');
+      const r = await tokensim(args(2, other));
+      expect(r.code).toBe(0);
+      const a = read(out, 'series.csv').replace(/^baseline,1,/gm, '');
+      const b = read(other, 'series.csv').replace(/^baseline,2,/gm, '');
+      expect(b).not.toBe(a);
+    });
+  });
+});
