@@ -90,13 +90,12 @@ export function cfoScratch(firms: number, engineers: number): CfoScratch {
   return { kappaSum: new Float64Array(firms), offsets: new Int32Array(firms + 1), ids: new Int32Array(engineers) };
 }
 
-/** The quarterly decisions of every alive firm. */
-export function quarterlyCfo(w: World, sc: CfoScratch): void {
+/**
+ * One pass over engineers: summed leverage per firm and engineers bucketed by employer
+ * (ids of slot s are sc.ids[offsets[s] .. offsets[s+1])). Returns mean portable fluency.
+ */
+export function bucketByEmployer(w: World, sc: CfoScratch): number {
   const e = w.eng;
-  const eta = w.p.production.eta;
-  const cfo = w.p.cfo;
-  const m = w.market.state;
-  // One pass: mean leverage per firm, mean fluency overall, and engineers bucketed by firm.
   sc.kappaSum.fill(0);
   sc.offsets.fill(0);
   let phiSum = 0;
@@ -107,13 +106,21 @@ export function quarterlyCfo(w: World, sc: CfoScratch): void {
     sc.kappaSum[slot] += e.phiP[i] + e.phiF[i];
     sc.offsets[slot + 1] += 1;
   }
-  const meanPhiP = phiSum / e.n;
   for (let s = 0; s < w.firms.length; s++) sc.offsets[s + 1] += sc.offsets[s];
   const fill = sc.offsets.slice(0, w.firms.length);
   for (let i = 0; i < e.n; i++) {
     const slot = e.employer[i];
     if (slot !== UNEMPLOYED) sc.ids[fill[slot]++] = i;
   }
+  return phiSum / e.n;
+}
+
+/** The quarterly decisions of every alive firm. */
+export function quarterlyCfo(w: World, sc: CfoScratch): void {
+  const eta = w.p.production.eta;
+  const cfo = w.p.cfo;
+  const m = w.market.state;
+  const meanPhiP = bucketByEmployer(w, sc);
   for (const f of w.firms) {
     if (!f.alive || f.n === 0) continue;
     const headcount = sc.offsets[f.slot + 1] - sc.offsets[f.slot];
@@ -132,20 +139,26 @@ export function quarterlyCfo(w: World, sc: CfoScratch): void {
 }
 
 /**
- * Offers rise while the firm stays short of its target beyond the dead band and ease when it
- * is at or above it: wages move until the CFOs' targets add up to the engineers available.
+ * Offers rise while the firm stays short of its target beyond the dead band (in proportion to
+ * the shortfall) and ease when it is at or above it: wages move until the CFOs' targets add up
+ * to the engineers available.
  */
 function adjustOffers(w: World, f: Firm, headcount: number): void {
   const adj = w.p.labour.offerAdjustPerQuarter;
+  const band = w.p.cfo.deadBand;
   const shortfall = f.target > 0 ? (f.target - headcount) / f.target : 0;
-  if (shortfall > w.p.cfo.deadBand) f.offerIndex *= 1 + adj;
+  // Full step when short by four dead bands or more, in proportion below that.
+  if (shortfall > band) f.offerIndex *= 1 + adj * Math.min(1, (shortfall - band) / (3 * band));
   else if (shortfall <= 0) f.offerIndex *= 1 - adj / 2;
   f.posted = 0;
   f.filled = 0;
 }
 
-/** Lays off up to `excess` engineers (within the quarterly limit), lowest smoothed rating first. */
-function layOffLowestRated(w: World, f: Firm, sc: CfoScratch, excess: number): void {
+/**
+ * Lays off up to `excess` engineers (within the quarterly limit), lowest smoothed rating first
+ * (ties by engineer id). Needs `bucketByEmployer` to have run this quarter.
+ */
+export function layOffLowestRated(w: World, f: Firm, sc: CfoScratch, excess: number): void {
   const e = w.eng;
   const from = sc.offsets[f.slot];
   const to = sc.offsets[f.slot + 1];

@@ -285,7 +285,8 @@ function hire(w: World, i: number, g: Firm): void {
 
 /**
  * Annual review (all firms at the fiscal year end): a raise that follows the rating and the
- * market wage for the level, promotions, and the part of the raise paid in tokens.
+ * firm's current offer for the level (the market wage as the firm meets it), promotions, and
+ * the part of the raise paid in tokens.
  */
 export function annualReview(w: World): void {
   const e = w.eng;
@@ -310,17 +311,18 @@ export function annualReview(w: World): void {
       e.skill[i] *= 1 + lab.promotionSkillGain;
       e.equity[i] = Math.max(e.equity[i], pol.equityByLevel[LEVELS[l]]);
     } else {
-      const market = w.marketBase[l] * skillPayFactor(w, l, e.skill[i]);
-      raise += lab.marketCatchUp * (market / e.base[i] - 1);
+      // Catch up toward what the firm now offers new hires of this level and skill; offers
+      // track the labour market (cfo.ts), and pay gaps between firm types are structural.
+      raise += lab.marketCatchUp * (offerBase(w, f, l, e.skill[i]) / e.base[i] - 1);
     }
     raise = Math.min(0.5, Math.max(0, raise));
     const oldBase = e.base[i];
     const raiseDollars = oldBase * raise;
     const tokenPart = pol.cashToTokenRaiseShare * raiseDollars;
+    const cashRaise = (raiseDollars - tokenPart) / oldBase;
     const newBase = oldBase + raiseDollars - tokenPart;
     e.base[i] = newBase;
     e.budget[i] += policyBudget(pol, newBase) - policyBudget(pol, oldBase) + tokenPart;
-    const cashRaise = newBase / oldBase - 1;
     e.lastRaise[i] = cashRaise;
     count(sums, g, f.type, e.level[i], cashRaise);
     count(counts, g, f.type, e.level[i]);
