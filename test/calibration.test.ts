@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, cloneParams } from '../sim/params.ts';
+import { parseScenario } from '../sim/scenario.ts';
+import { policyBudget } from '../sim/policy.ts';
+import { computeShareOfCashAndTokens, individualGainAtBudget } from '../sim/calibration.ts';
+import { simulate } from '../sim/simulate.ts';
+import { findSeries } from '../sim/result.ts';
+
+const scenario = (name: string) => parseScenario(readFileSync(`scenarios/${name}.json`, 'utf8'), name);
+
+describe('accounting targets (MODEL.md §9)', () => {
+  it('$100k of tokens on a $375k base is ≈ 21 % of cash + tokens', () => {
+    expect(computeShareOfCashAndTokens(375_000, 100_000)).toBeCloseTo(0.2105, 4);
+    // The tunguz-100k scenario gives a $375k staff engineer at bigtech ≈ $100k of tokens.
+    const pol = scenario('tunguz-100k').firmTypes.bigtech.policy;
+    const budget = policyBudget(pol, 375_000);
+    expect(budget).toBeGreaterThan(99_000);
+    expect(budget).toBeLessThan(102_000);
+    expect(computeShareOfCashAndTokens(375_000, budget)).toBeGreaterThan(0.2);
+    expect(computeShareOfCashAndTokens(375_000, budget)).toBeLessThan(0.22);
+  });
+
+  it('tokens = 50 % of base is a third of cash + tokens, capped at $250k (Huang)', () => {
+    const pol = scenario('huang-half-salary').firmTypes.bigtech.policy;
+    expect(computeShareOfCashAndTokens(375_000, policyBudget(pol, 375_000))).toBeCloseTo(1 / 3, 12);
+    expect(policyBudget(pol, 800_000)).toBe(250_000);
+  });
+});
+
+describe('productivity gain at the Tunguz budget (RCT design: one engineer treated)', () => {
+  const gains = individualGainAtBudget(cloneParams(DEFAULTS), 1);
+
+  it('lies within the RCT range (+20 % … +56 %) for every level', () => {
+    for (const g of gains) {
+      expect(g.engineers).toBeGreaterThan(100);
+      expect(g.medianGain, g.level).toBeGreaterThan(0.2);
+      expect(g.medianGain, g.level).toBeLessThan(0.56);
+    }
+  });
+
+  it('is larger in proportion for juniors than for seniors (novices gain most)', () => {
+    const [junior, mid, senior, staff] = gains.map((g) => g.medianGain);
+    expect(junior).toBeGreaterThan(mid);
+    expect(mid).toBeGreaterThan(senior);
+    expect(senior).toBeGreaterThan(staff);
+    expect(junior / senior).toBeGreaterThan(1.3);
+  });
+});
+
+describe('labour market without token pay and without shocks (baseline, no AI trend)', () => {
+  // Steady nominal growth of demand (5 % a year) and no trend in token price, capability or
+  // the orchestration cap: the economy the survey figures describe.
+  const p = cloneParams(DEFAULTS);
+  const m = p.market;
+  m.priceDeclineFirstYear = m.priceDeclineLongRun = 1;
+  m.capabilityGrowthFirstYear = m.capabilityGrowthLongRun = 1;
+  m.orchestrationCapGrowthFirstYear = m.orchestrationCapGrowthLongRun = 1;
+  m.priceVolatility = 0;
+  for (const t of Object.values(p.firmTypes)) t.demandGrowthPerYear = 1.05;
+  const runs = [1, 2].map((seed) => simulate(p, seed));
+  const mean = (metric: string, from: number, to: number) =>
+    runs.reduce((acc, r) => {
+      const s = findSeries(r, metric)!;
+      let a = 0;
+      for (let i = from; i < to; i++) a += s[i];
+      return acc + a / (to - from) / runs.length;
+    }, 0);
+  // Years 2–5: after the start-up transient, before the slow drift of tenure.
+  const from = 12;
+  const to = 60;
+
+  it('annual turnover (quits, layoffs, other separations, retirements) is within 8–20 % (survey 13 %)', () => {
+    const layoffRate = (12 * mean('layoffs', from, to)) / mean('headcount', from, to);
+    const turnover = mean('quit_rate_annual', from, to) + layoffRate + p.labour.separationRatePerYear + p.engineers.retirementRatePerYear;
+    expect(turnover).toBeGreaterThan(0.08);
+    expect(turnover).toBeLessThan(0.2);
+  });
+
+  it('the annual cash raise is near 3.5 % plus promotions (3 – 6.5 %)', () => {
+    const reviews = [23, 35, 47, 59];
+    const raise = reviews.reduce((a, mo) => a + mean('cash_raise_rate', mo, mo + 1), 0) / reviews.length;
+    expect(raise).toBeGreaterThan(0.03);
+    expect(raise).toBeLessThan(0.065);
+  });
+
+  it('mean tenure stays within 1–5 years (surveys: ≈ 2 years at large firms)', () => {
+    const tenureYears = mean('tenure_mean_months', from, to) / 12;
+    expect(tenureYears).toBeGreaterThan(1);
+    expect(tenureYears).toBeLessThan(5);
+  });
+
+  it('unemployment stays frictional (1 – 8 %)', () => {
+    const u = mean('unemployment_rate', from, to);
+    expect(u).toBeGreaterThan(0.01);
+    expect(u).toBeLessThan(0.08);
+  });
+});
+
+describe('token market calibration', () => {
+  it('P falls ≈ ×2 and P/Q ≈ ×10 in the first year (no noise)', () => {
+    const p = cloneParams(DEFAULTS);
+    p.market.priceVolatility = 0;
+    p.run.engineers = 200;
+    p.run.years = 2;
+    const r = simulate(p, 1);
+    const price = findSeries(r, 'token_price_retail')!;
+    const q = findSeries(r, 'capability_index')!;
+    // Series month index 12 is the state in month 13 (t = 1 year).
+    expect(price[0] / price[12]).toBeCloseTo(2, 9);
+    expect(price[0] / q[0] / (price[12] / q[12])).toBeCloseTo(10, 9);
+  });
+});
