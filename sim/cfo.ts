@@ -84,10 +84,16 @@ export interface CfoScratch {
   /** Engineers bucketed by employer: offsets per slot and the ids. */
   offsets: Int32Array;
   ids: Int32Array;
+  fill: Int32Array;
 }
 
 export function cfoScratch(firms: number, engineers: number): CfoScratch {
-  return { kappaSum: new Float64Array(firms), offsets: new Int32Array(firms + 1), ids: new Int32Array(engineers) };
+  return {
+    kappaSum: new Float64Array(firms),
+    offsets: new Int32Array(firms + 1),
+    ids: new Int32Array(engineers),
+    fill: new Int32Array(firms),
+  };
 }
 
 /**
@@ -107,7 +113,8 @@ export function bucketByEmployer(w: World, sc: CfoScratch): number {
     sc.offsets[slot + 1] += 1;
   }
   for (let s = 0; s < w.firms.length; s++) sc.offsets[s + 1] += sc.offsets[s];
-  const fill = sc.offsets.slice(0, w.firms.length);
+  const fill = sc.fill;
+  fill.set(sc.offsets.subarray(0, w.firms.length));
   for (let i = 0; i < e.n; i++) {
     const slot = e.employer[i];
     if (slot !== UNEMPLOYED) sc.ids[fill[slot]++] = i;

@@ -28,9 +28,12 @@ export interface LabourScratch {
   engBestVac: Int32Array;
   engBestValue: Float64Array;
   mixCum: Float64Array;
+  /** Per-group sums and counts of cash raises at a review. */
+  raiseSums: Float64Array;
+  raiseCounts: Float64Array;
 }
 
-export function labourScratch(n: number): LabourScratch {
+export function labourScratch(n: number, groups: number): LabourScratch {
   return {
     searchers: new Int32Array(n),
     vacFirm: new Int32Array(n),
@@ -44,12 +47,15 @@ export function labourScratch(n: number): LabourScratch {
     engBestVac: new Int32Array(n).fill(-1),
     engBestValue: new Float64Array(n),
     mixCum: new Float64Array(NUM_LEVELS),
+    raiseSums: new Float64Array(groups),
+    raiseCounts: new Float64Array(groups),
   };
 }
 
 /** Market package by level: headcount-weighted means of alive firms' offers at mean skill. */
 export function updateMarketStats(w: World): void {
-  const ws = new Float64Array(NUM_LEVELS);
+  const ws = w.marketWeight;
+  ws.fill(0);
   w.marketBase.fill(0);
   w.marketEquity.fill(0);
   w.marketEquityDiscount.fill(0);
@@ -288,13 +294,13 @@ function hire(w: World, i: number, g: Firm): void {
  * firm's current offer for the level (the market wage as the firm meets it), promotions, and
  * the part of the raise paid in tokens.
  */
-export function annualReview(w: World): void {
+export function annualReview(w: World, sc: LabourScratch): void {
   const e = w.eng;
   const lab = w.p.labour;
   const rng = w.labourRng;
   const g = w.groups;
-  const sums = new Float64Array(g.count);
-  const counts = new Float64Array(g.count);
+  const sums = sc.raiseSums.fill(0);
+  const counts = sc.raiseCounts.fill(0);
   for (let i = 0; i < e.n; i++) {
     const slot = e.employer[i];
     if (slot === UNEMPLOYED || e.tenure[i] < 6) continue;

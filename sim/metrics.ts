@@ -22,6 +22,12 @@ export function quantileSorted(a: Float64Array, q: number): number {
 
 const WINDOW = 12;
 
+/** Adds v to the `all` group and to group a. */
+function add2(arr: Float64Array, a: number, v: number): void {
+  arr[0] += v;
+  arr[a] += v;
+}
+
 /** Adds v to the `all` group and to groups a and b. */
 function add3(arr: Float64Array, a: number, b: number, v: number): void {
   arr[0] += v;
@@ -78,6 +84,7 @@ export class MetricsCollector {
   private readonly dropCountRing: Float64Array;
   // Per-group sums, reused each month.
   private readonly s: Record<string, Float64Array>;
+  private readonly f: Record<'rev' | 'profit' | 'cash' | 'target' | 'Y' | 'YCC' | 'cost' | 'tokens', Float64Array>;
 
   constructor(w: World) {
     this.g = w.groups;
@@ -109,6 +116,8 @@ export class MetricsCollector {
     this.dropCountRing = new Float64Array(WINDOW * G);
     const names = ['emp', 'cash', 'comp', 'tokenPay', 'budget', 'tenure', 'phiF', 'output', 'used', 'wasted', 'spend', 'payroll', 'wealthN', 'wealth', 'force', 'unemp'];
     this.s = Object.fromEntries(names.map((k) => [k, new Float64Array(G)]));
+    const a = () => new Float64Array(G);
+    this.f = { rev: a(), profit: a(), cash: a(), target: a(), Y: a(), YCC: a(), cost: a(), tokens: a() };
   }
 
   private put(metric: string, gid: number, v: number, month: number): void {
@@ -309,26 +318,19 @@ export class MetricsCollector {
     const g = this.g;
     const G = g.count;
     const m = w.market.state;
-    const rev = new Float64Array(G);
-    const profit = new Float64Array(G);
-    const cash = new Float64Array(G);
-    const target = new Float64Array(G);
-    const Y = new Float64Array(G);
-    const YCC = new Float64Array(G);
-    const cost = new Float64Array(G);
-    const tokens = new Float64Array(G);
+    const { rev, profit, cash, target, Y, YCC, cost, tokens } = this.f;
+    for (const k in this.f) this.f[k as keyof typeof this.f].fill(0);
     for (const f of w.firms) {
       if (!f.alive) continue;
-      for (const gid of [0, g.type(f.type)]) {
-        rev[gid] += 12 * f.revenue;
-        profit[gid] += 12 * f.profit;
-        cash[gid] += f.cash;
-        target[gid] += f.target;
-        Y[gid] += f.Y;
-        YCC[gid] += f.YC * f.C;
-        cost[gid] += f.tokenCost;
-        tokens[gid] += f.tokensProductive + f.tokensWasted;
-      }
+      const tg = g.type(f.type);
+      add2(rev, tg, 12 * f.revenue);
+      add2(profit, tg, 12 * f.profit);
+      add2(cash, tg, f.cash);
+      add2(target, tg, f.target);
+      add2(Y, tg, f.Y);
+      add2(YCC, tg, f.YC * f.C);
+      add2(cost, tg, f.tokenCost);
+      add2(tokens, tg, f.tokensProductive + f.tokensWasted);
     }
     this.put('token_price_retail', 0, m.priceRetail, month);
     this.put('capability_index', 0, m.capability, month);

@@ -51,6 +51,7 @@ export function createWorld(p: Params, seed: number): World {
     marketEquity: new Float64Array(NUM_LEVELS),
     marketEquityDiscount: new Float64Array(NUM_LEVELS),
     marketBudget: new Float64Array(NUM_LEVELS),
+    marketWeight: new Float64Array(NUM_LEVELS),
     levelSkill: Float64Array.from(LEVELS.map((l) => p.engineers.skillByLevel[l])),
     raiseByGroup: new Float64Array(groups.count).fill(Number.NaN),
     lastReviewMonth: -1,
@@ -92,7 +93,7 @@ export function simulate(p: Params, seed: number, options: SimulateOptions = {})
   const w = createWorld(p, seed);
   const metrics = new MetricsCollector(w);
   const cfo = cfoScratch(w.firms.length, w.eng.n);
-  const labour = labourScratch(w.eng.n);
+  const labour = labourScratch(w.eng.n, w.groups.count);
   for (let month = 0; month < w.months; month++) {
     w.month = month;
     resetCounters(w.counters);
@@ -109,7 +110,7 @@ export function simulate(p: Params, seed: number, options: SimulateOptions = {})
     updateMarketStats(w);
     retireAndEnter(w);
     matchMarket(w, labour);
-    if (month % 12 === 11) annualReview(w);
+    if (month % 12 === 11) annualReview(w, labour);
     metrics.collect(w, month);
     if (options.checkInvariants) checkInvariants(w);
     options.inspect?.(w);

@@ -185,6 +185,8 @@ export interface World {
   marketEquity: Float64Array;
   marketEquityDiscount: Float64Array;
   marketBudget: Float64Array;
+  /** Scratch: headcount weight by level behind the market means. */
+  marketWeight: Float64Array;
   /** Mean skill by level at start (the reference for pay-for-skill). */
   levelSkill: Float64Array;
   /** Mean cash raise at the most recent review by group (NaN before the first). */
