@@ -1,29 +1,38 @@
 /**
  * Small, pure, platform-independent hashes for provenance (scenario and result hashes).
- * cyrb53-style mixing run twice with different seeds gives a 106-bit digest as 27 hex digits
- * (not cryptographic; it identifies runs, it does not protect them).
+ * Four murmur3-style lanes with different seeds, each fed every 32-bit word, give a 128-bit
+ * digest as 32 hex digits. Not cryptographic: it identifies runs, it does not protect them.
  */
 
-function mix(h1: number, h2: number): string {
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const hi = (h2 >>> 0).toString(16).padStart(8, '0');
-  const lo = (h1 >>> 0).toString(16).padStart(8, '0');
-  return hi + lo;
+const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r));
+
+/** murmur3's finaliser: every input bit affects every output bit. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /** Incremental hasher over 32-bit words; feed strings or float arrays, then `digest()`. */
 export class Hasher {
-  private a1 = 0xdeadbeef;
-  private a2 = 0x41c6ce57;
-  private b1 = 0x9e3779b9;
-  private b2 = 0x85ebca6b;
+  private readonly lanes = Int32Array.from([0x9747b28c, 0x2545f491, 0x6a09e667, 0x3c6ef372]);
+  private words = 0;
+  private readonly view = new DataView(new ArrayBuffer(8));
 
   word(w: number): this {
-    this.a1 = Math.imul(this.a1 ^ w, 2654435761);
-    this.a2 = Math.imul(this.a2 ^ w, 1597334677);
-    this.b1 = Math.imul(this.b1 ^ w, 2246822519);
-    this.b2 = Math.imul(this.b2 ^ w, 3266489917);
+    let k = Math.imul(w | 0, 0xcc9e2d51);
+    k = rotl(k, 15);
+    k = Math.imul(k, 0x1b873593);
+    const l = this.lanes;
+    for (let j = 0; j < 4; j++) {
+      let h = l[j] ^ Math.imul(k, 2 * j + 1);
+      h = rotl(h, 13);
+      l[j] = (Math.imul(h, 5) + 0xe6546b64) | 0;
+    }
+    this.words += 1;
     return this;
   }
 
@@ -32,15 +41,21 @@ export class Hasher {
     return this.word(s.length);
   }
 
-  /** Hashes the exact bits of each double (so -0, NaN payloads and rounding all count). */
+  /** Hashes the exact bits of each double, little-endian on any platform (so -0 and NaN payloads count). */
   floats(a: Float64Array): this {
-    const words = new Uint32Array(a.buffer, a.byteOffset, a.length * 2);
-    for (let i = 0; i < words.length; i++) this.word(words[i]);
+    const v = this.view;
+    for (let i = 0; i < a.length; i++) {
+      v.setFloat64(0, a[i], true);
+      this.word(v.getUint32(0, true));
+      this.word(v.getUint32(4, true));
+    }
     return this.word(a.length);
   }
 
   digest(): string {
-    return mix(this.a1, this.a2) + mix(this.b1, this.b2);
+    let out = '';
+    for (let j = 0; j < 4; j++) out += fmix(this.lanes[j] ^ this.words ^ j).toString(16).padStart(8, '0');
+    return out;
   }
 }
 

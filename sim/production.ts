@@ -32,7 +32,6 @@ export function ces(A: number, L: number, C: number, alpha: number, sigma: numbe
     return out;
   }
   const rho = (sigma - 1) / sigma;
-  // Factor out the larger input so powers stay in range for extreme ratios.
   const aL = alpha * Math.pow(L, rho);
   const aC = (1 - alpha) * Math.pow(C, rho);
   const G = aL + aC;
