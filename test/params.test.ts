@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, LEVELS, PARAM_SPECS, specFor, type ParamSpec } from '../sim/params.ts';
+import { DEFAULTS, LEVELS } from '../sim/params.ts';
+import { PARAM_SPECS, specFor, type ParamSpec } from '../sim/paramSpecs.ts';
 
 /** Every numeric leaf of `value` as [dotted path, number]; array indices are path segments. */
 function numericLeaves(value: unknown, path = ''): [string, number][] {

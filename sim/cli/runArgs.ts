@@ -3,7 +3,8 @@
  * the parameter specs in params.ts, the same ones the scenario validator and the web
  * sliders read, so the CLI never disagrees with them.
  */
-import { cloneParams, specFor, type Params } from '../params.ts';
+import { cloneParams, type Params } from '../params.ts';
+import { specFor } from '../paramSpecs.ts';
 import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from './parseArgs.ts';
 
 /** Largest seed: seeds are unsigned 32-bit integers. */

@@ -1,0 +1,161 @@
+/**
+ * Metadata of every numeric parameter: label, unit, range, slider step, meaning and source.
+ * Validation, CLI flags, web sliders and the model document read it; a test checks that every
+ * numeric leaf of DEFAULTS has an entry and that every default lies in its range.
+ */
+import { LEVELS } from './params.ts';
+
+/** Metadata of one numeric parameter: what the CLI, sliders, validation and the model document read. */
+export interface ParamSpec {
+  label: string;
+  unit: string;
+  min: number;
+  max: number;
+  /** Slider step; integers when `integer` is set. */
+  step: number;
+  integer?: boolean;
+  description: string;
+  source: string;
+}
+
+const spec = (
+  label: string,
+  unit: string,
+  min: number,
+  max: number,
+  step: number,
+  description: string,
+  source: string,
+  integer = false,
+): ParamSpec => ({ label, unit, min, max, step, description, source, integer });
+
+const ASSUMPTION = 'model assumption (docs/model.md)';
+const LEVEL_NOTE = 'one value per level: junior, mid, senior, staff';
+
+/**
+ * Metadata by dotted path. `firmTypes.*` applies to every firm type; `.{level}` fields are
+ * written once for the four levels. Every numeric leaf of `DEFAULTS` has an entry (a test checks).
+ */
+export const PARAM_SPECS: Record<string, ParamSpec> = {
+  'run.engineers': spec('Engineers', 'engineers', 10, 2_000_000, 1_000, 'Engineers in the simulated labour market (employed and unemployed).', ASSUMPTION, true),
+  'run.firms': spec('Firms', 'firms', 1, 5_000, 1, 'Firm slots; a venture firm that exits is replaced by a new entrant in its slot.', ASSUMPTION, true),
+  'run.years': spec('Years', 'years', 1, 50, 1, 'Horizon; one tick is one month.', 'MODEL.md §1', true),
+
+  'market.listPriceInitial': spec('Token list price', '$ per million tokens', 0.01, 1_000, 0.5, 'Retail list price of the blended frontier token mix at month 0.', 'public API price lists, late 2025: ≈ $5 in / $25 out, blended ≈ $8'),
+  'market.priceDeclineFirstYear': spec('Price decline, first year', '× per year', 1, 10, 0.1, 'Factor by which the frontier list price falls in the first year; the log rate decays toward the long-run rate.', 'frontier list prices fall ≈ 3× per model generation (≈ ×2 a year)'),
+  'market.priceDeclineLongRun': spec('Price decline, long run', '× per year', 1, 10, 0.1, 'Long-run factor by which the list price falls per year.', ASSUMPTION),
+  'market.capabilityGrowthFirstYear': spec('Capability growth, first year', '× per year', 1, 1_000, 0.5, 'Growth of useful work per token in the first year; with the price fall it sets the fall of P/Q (≈ ×10 at default).', 'a16z "LLMflation"; Epoch AI inference price trends (×10 a year at constant capability)'),
+  'market.capabilityGrowthLongRun': spec('Capability growth, long run', '× per year', 1, 100, 0.1, 'Long-run growth of useful work per token.', ASSUMPTION),
+  'market.rateDecayHalfLifeYears': spec('Trend decay half-life', 'years', 0.25, 100, 0.25, 'Half-life with which the first-year log rates of price, capability and orchestration cap decay to their long-run rates.', ASSUMPTION),
+  'market.priceVolatility': spec('Price volatility', 'log s.d. per month', 0, 0.5, 0.01, 'Monthly log-normal noise on the list price.', ASSUMPTION),
+  'market.priceElasticity': spec('Price response to demand', 'elasticity', 0, 3, 0.05, 'Exponent on (market demand ÷ capacity) in the price; 0 makes firms price takers.', 'MODEL.md §2'),
+  'market.marketScale': spec('Market scale', 'market tokens per simulated token at 10,000 engineers', 1, 1e9, 100, 'Scales simulated consumption up to the whole market for the demand feedback.', ASSUMPTION),
+  'market.capacityInitial': spec('Inference capacity', 'million tokens per month', 1, 1e15, 1e8, 'Market inference capacity at month 0.', 'order of magnitude of reported monthly tokens served by a hyperscaler, 2025'),
+  'market.capacityGrowthPerYear': spec('Capacity growth', '× per year', 1, 100, 0.1, 'Growth of market inference capacity.', ASSUMPTION),
+  'market.orchestrationCapInitial': spec('Orchestration cap', 'million tokens per month at leverage 1', 1, 1e7, 10, 'Productive tokens one engineer can direct per month at leverage κ = 1 (heavy agent user ≈ $3,000 a month).', 'agent tooling cost reports: heavy users ≈ $3,000 / month; seeds 002, 003 (millions of tokens a day)'),
+  'market.orchestrationCapGrowthFirstYear': spec('Orchestration cap growth, first year', '× per year', 1, 100, 0.1, 'Growth of the cap as agents become more autonomous (the displacement lever).', 'seed 003: chat ≈ 10k tokens a session → agent swarms of millions a day'),
+  'market.orchestrationCapGrowthLongRun': spec('Orchestration cap growth, long run', '× per year', 1, 100, 0.1, 'Long-run growth of the orchestration cap.', ASSUMPTION),
+  'market.events.*.startMonth': spec('Event start', 'month', 0, 600, 1, 'First month of a price event.', 'MODEL.md §2', true),
+  'market.events.*.months': spec('Event length', 'months', 1, 600, 1, 'Duration of a price event.', 'MODEL.md §2', true),
+  'market.events.*.priceFactor': spec('Event price factor', '×', 0.01, 100, 0.1, 'Multiplier on the list price during the event.', 'MODEL.md §2'),
+
+  'production.sigma': spec('σ, people vs compute', 'elasticity of substitution', 0.05, 20, 0.05, 'Elasticity of substitution between human labour and compute in the firm CES; σ < 1 complements, σ > 1 substitutes, σ = 1 Cobb-Douglas (exact).', 'no direct estimate for AI; capital–labour σ ≈ 0.5 (Gechert, Havranek et al. meta-analysis); default is a model choice'),
+  'production.alpha': spec('Labour weight α', 'share parameter', 0.01, 0.99, 0.01, 'CES distribution parameter on labour; calibrated so the Tunguz budget raises a mid-level engineer’s output within the RCT range.', 'Copilot RCT +55.8 %; Google RCT ≈ +21 %; field experiments +26 %'),
+  'production.eta': spec('Revenue curvature η', 'exponent', 0.05, 0.95, 0.05, 'Revenue R = Z·Y^η; product-demand elasticity ε = 1/(1 − η).', ASSUMPTION),
+  'production.c0': spec('Baseline tools', 'compute units per engineer per month', 0.001, 100, 0.01, 'Compute every engineer has without tokens (IDE, CI, cloud); keeps output positive for σ < 1.', ASSUMPTION),
+  'production.computeUnitMTokens': spec('Compute unit', 'million tokens per unit at Q = 1', 1, 1e7, 100, 'Tokens that make one compute unit at month-0 capability.', ASSUMPTION),
+
+  'engineers.levelShares.{level}': spec('Level share', 'share', 0, 1, 0.01, `Share of engineers at each level at start (${LEVEL_NOTE}).`, 'industry level mixes'),
+  'engineers.skillByLevel.{level}': spec('Skill by level', 'labour units', 0.05, 20, 0.05, `Mean human skill s at each level (${LEVEL_NOTE}).`, ASSUMPTION),
+  'engineers.skillDispersion': spec('Skill dispersion', 'log s.d.', 0, 2, 0.01, 'Log-normal dispersion of skill within a level.', ASSUMPTION),
+  'engineers.employedShareInitial': spec('Employed at start', 'share', 0.01, 1, 0.01, 'Share of engineers employed at month 0.', 'US tech unemployment ≈ 3–5 %'),
+  'engineers.portableFluencyInitialMean': spec('AI fluency at start', 'leverage units', 0, 5, 0.05, 'Mean portable AI fluency φp at month 0.', ASSUMPTION),
+  'engineers.portableFluencyDispersion': spec('AI fluency dispersion', 'log s.d.', 0, 2, 0.01, 'Log-normal dispersion of φp at start.', ASSUMPTION),
+  'engineers.portableFluencyMax': spec('AI fluency ceiling', 'leverage units', 0.01, 10, 0.05, 'Saturation level of portable fluency φp.', ASSUMPTION),
+  'engineers.firmLeverageMax': spec('Firm-specific leverage ceiling', 'leverage units', 0, 10, 0.05, 'Saturation level of firm-specific leverage φf (lost on moving).', ASSUMPTION),
+  'engineers.learningRatePortable': spec('Fluency learning rate', 'share of gap per month at full use', 0, 1, 0.005, 'Monthly growth of φp toward its ceiling, times the share of the orchestration cap used.', ASSUMPTION),
+  'engineers.learningRateFirm': spec('Firm leverage learning rate', 'share of gap per month at full use', 0, 1, 0.005, 'Monthly growth of φf toward its ceiling, times the share of the cap used.', ASSUMPTION),
+  'engineers.tokenValuation': spec('Token valuation λ', '$ cash per $ retail tokens', 0, 2, 0.05, 'What $1 of usable retail tokens is worth to an engineer in cash (mean).', 'seeds 001–003: tokens are productivity allowances first, compensation second'),
+  'engineers.tokenValuationDispersion': spec('Token valuation dispersion', 's.d.', 0, 1, 0.01, 'Standard deviation of λ across engineers (truncated at 0).', ASSUMPTION),
+  'engineers.tokenmaxxing': spec('Tokenmaxxing', 'share of unused budget burned', 0, 1, 0.05, 'Leaderboard pressure: share of the unproductive remainder of the budget burned anyway.', 'a large firm’s internal token leaderboard, as reported: top user ≈ 400 × mean'),
+  'engineers.savingsRate': spec('Savings rate', 'share of cash pay', 0, 1, 0.01, 'Share of cash pay saved into wealth.', ASSUMPTION),
+  'engineers.initialWealthYearsOfBase': spec('Initial wealth', 'years of base', 0, 20, 0.1, 'Mean initial wealth as a multiple of base cash (log-normal).', ASSUMPTION),
+  'engineers.tenureInitialMeanMonths': spec('Tenure at start', 'months (mean)', 0, 240, 1, 'Mean of the exponential distribution of tenure at month 0.', 'industry surveys: ≈ 2 years at large firms'),
+  'engineers.firmLeverageInitialShare': spec('Firm leverage at start', 'share of ceiling after 2 years', 0, 1, 0.05, 'Firm-specific leverage at month 0 as a share of its ceiling, reached after 24 months of tenure.', ASSUMPTION),
+  'engineers.retirementRatePerYear': spec('Retirement rate', 'share per year', 0, 0.5, 0.005, 'Engineers leaving the profession each year, replaced by new juniors looking for work.', ASSUMPTION),
+
+  'labour.searchProbEmployed': spec('On-the-job search', 'probability per month', 0, 1, 0.005, 'Base monthly probability an employed engineer searches.', 'annual turnover in tech ≈ 13 % (industry surveys)'),
+  'labour.separationRatePerYear': spec('Involuntary separations', 'share per year', 0, 1, 0.005, 'Separations into unemployment other than CFO layoffs and closures (project ends, performance exits, moves out of the area).', 'JOLTS: layoffs and discharges in information ≈ 1 % a month across all occupations; lower for engineers'),
+  'labour.underpaySearchBoost': spec('Under-pay search boost', 'multiplier per 100 % under-pay', 0, 50, 0.1, 'Raises search when cash is below the market wage for the level.', ASSUMPTION),
+  'labour.lowRatingSearchBoost': spec('Low-rating search boost', 'multiplier per rating point below 1', 0, 50, 0.1, 'Raises search when the rating is below expectations.', ASSUMPTION),
+  'labour.applicationsPerSearcher': spec('Applications per searcher', 'applications per month', 1, 50, 1, 'Vacancies each searcher samples per month.', 'search-and-matching literature (Petrongolo–Pissarides)', true),
+  'labour.matchingEfficiency': spec('Matching efficiency μ', 'contacts per searcher per month at tightness 1', 0.001, 5, 0.01, 'Scale of the matching function: a searcher makes contact with probability min(1, μ·θ^(1−γ)), θ = vacancies ÷ searchers.', 'search-and-matching literature (Shimer 2005: monthly job-finding ≈ 0.3–0.45)'),
+  'labour.matchingElasticity': spec('Matching elasticity γ', 'elasticity w.r.t. searchers', 0.05, 0.95, 0.01, 'Elasticity of matches with respect to searchers in m = μ·S^γ·V^(1−γ).', 'Petrongolo & Pissarides 2001; Shimer 2005: 0.28 – 0.54, default 0.4'),
+  'labour.switchingThreshold': spec('Switching threshold', 'share of current value', 0, 2, 0.01, 'An offer must beat the current job by this share.', ASSUMPTION),
+  'labour.lossAversion': spec('Loss aversion', 'ratio', 1, 5, 0.05, 'Weight on a token budget below the one the engineer is used to.', 'Tversky & Kahneman 1992 (≈ 2.25)'),
+  'labour.ratingPaySensitivity': spec('Rating → pay sensitivity', '$ per $ cash per rating point', 0, 5, 0.05, 'Cash lost per unit of rating lost; converts a mover’s output drop into the moving loss.', ASSUMPTION),
+  'labour.unemploymentBenefitShare': spec('Unemployment benefit', 'share of last base', 0, 1, 0.01, 'Value of unemployment to a searcher and their income while unemployed.', ASSUMPTION),
+  'labour.raiseBase': spec('Annual raise', 'share per year', 0, 0.5, 0.005, 'Raise at a rating of 1 before market catch-up.', 'compensation surveys: 3 – 4 %'),
+  'labour.raiseRatingSensitivity': spec('Raise per rating point', 'share per rating point', 0, 1, 0.005, 'Extra raise per unit of rating above 1.', ASSUMPTION),
+  'labour.marketCatchUp': spec('Market catch-up', 'share of gap per year', 0, 1, 0.05, 'Share of the gap to the firm’s current offer for the level closed at the annual review.', ASSUMPTION),
+  'labour.promotionRaise': spec('Promotion raise', 'share', 0, 1, 0.005, 'Raise on promotion.', 'compensation surveys: +8.5 %'),
+  'labour.promotionProbByLevel.{level}': spec('Promotion probability', 'probability per year', 0, 1, 0.01, `Yearly probability of promotion at a rating of 1 (${LEVEL_NOTE}).`, ASSUMPTION),
+  'labour.promotionSkillGain': spec('Skill gain on promotion', 'share', 0, 2, 0.01, 'Skill growth that comes with a promotion.', ASSUMPTION),
+  'labour.ratingNoise': spec('Rating noise', 'log s.d. per month', 0, 2, 0.01, 'Noise in how output is observed.', ASSUMPTION),
+  'labour.ratingSmoothingMonths': spec('Rating memory', 'months', 1, 60, 1, 'Time constant of the exponentially smoothed rating.', ASSUMPTION),
+  'labour.payForSkillElasticity': spec('Pay for skill', 'elasticity', 0, 2, 0.05, 'Cash offers and starting pay scale with (skill ÷ level mean skill) to this power.', ASSUMPTION),
+  'labour.offerAdjustPerQuarter': spec('Offer adjustment', 'share per quarter', 0, 0.5, 0.005, 'How fast firms raise offers while short of their headcount target (and ease them at half the rate when at or above it).', ASSUMPTION),
+
+  'cfo.deadBand': spec('Dead band', 'share of headcount', 0, 0.5, 0.005, 'The CFO leaves the target alone when the optimum is this close.', ASSUMPTION),
+  'cfo.headcountAdjustSpeed': spec('Headcount adjustment', 'share of gap per quarter', 0, 1, 0.05, 'Share of the gap to the optimal headcount the target closes each quarter.', ASSUMPTION),
+  'cfo.maxHireRatePerQuarter': spec('Hiring limit', 'share of headcount per quarter', 0, 5, 0.01, 'Most the target may rise in a quarter.', ASSUMPTION),
+  'cfo.maxLayoffRatePerQuarter': spec('Layoff limit', 'share of headcount per quarter', 0, 1, 0.01, 'Most the firm may lay off in a quarter.', 'tech layoffs 150k – 265k a year, 2022–24'),
+  'cfo.hiringMixSharpness': spec('Hiring-mix sharpness', 'exponent', 0, 100, 0.5, 'How strongly the hiring mix favours the level with the lowest cost per unit of output.', ASSUMPTION),
+  'cfo.expectationPassThrough': spec('Expectations follow budget', 'share', 0, 1, 0.05, 'Share of the output the budget should buy that the CFO adds to expected output (productivity paradox).', 'seed 003: at $250k of compute, the output of two or three people is expected'),
+  'cfo.cfoSetsBudget': spec('CFO sets budgets', '0 or 1', 0, 1, 1, '1: the CFO moves token budgets toward marginal revenue = wholesale cost instead of following the policy.', 'MODEL.md §4', true),
+  'cfo.budgetAdjustSpeed': spec('Budget adjustment', 'elasticity per quarter', 0, 2, 0.05, 'Step of the CFO’s budget rule: budget × (marginal revenue ÷ cost)^speed.', ASSUMPTION),
+  'cfo.finopsQuotaShareOfCap': spec('FinOps quota', 'share of the orchestration cap (0 = none)', 0, 10, 0.05, 'Consumption quota per engineer; 0 disables quotas.', 'FinOps practice'),
+  'cfo.finopsChargebackWasteCut': spec('FinOps chargeback', 'share of waste removed', 0, 1, 0.05, 'Share of tokenmaxxing waste that chargebacks to teams remove.', 'FinOps practice'),
+
+  'firmTypes.*.firmShare': spec('Share of firms', 'share', 0, 1, 0.01, 'Share of firm slots of this type.', ASSUMPTION),
+  'firmTypes.*.sizeWeight': spec('Relative size', 'engineers per firm, relative', 0.01, 1_000, 0.5, 'Initial engineers of a firm relative to other types.', ASSUMPTION),
+  'firmTypes.*.productivityMean': spec('Productivity A', 'index', 0.01, 100, 0.05, 'Mean total factor productivity.', ASSUMPTION),
+  'firmTypes.*.productivityDispersion': spec('Productivity dispersion', 'log s.d.', 0, 2, 0.01, 'Dispersion of A across firms of the type.', ASSUMPTION),
+  'firmTypes.*.demandGrowthPerYear': spec('Demand growth', '× per year', 0.5, 5, 0.01, 'Trend growth of product demand Z.', ASSUMPTION),
+  'firmTypes.*.demandVolatility': spec('Demand volatility', 'log s.d. per month', 0, 0.5, 0.005, 'Monthly noise in product demand.', ASSUMPTION),
+  'firmTypes.*.overheadShareOfRevenue': spec('Overhead', 'share of revenue', 0, 2, 0.01, 'Non-engineering costs (sales, G&A) as a share of revenue.', ASSUMPTION),
+  'firmTypes.*.wholesaleDiscount': spec('Wholesale price', 'share of list price', 0.01, 1, 0.01, 'What the firm pays per token relative to retail (hyperscalers near marginal cost).', 'inference cost models: 0.3 – 0.5 of list for a hyperscaler'),
+  'firmTypes.*.equityRiskDiscount': spec('Equity risk discount', '$ per $ granted', 0, 1, 0.01, 'What an engineer counts $1 of granted equity as worth.', ASSUMPTION),
+  'firmTypes.*.cashMonthsInitial': spec('Cash at start', 'months of costs', 0, 600, 1, 'Initial cash as months of total cost.', ASSUMPTION),
+  'firmTypes.*.venture': spec('Venture-funded', '0 or 1', 0, 1, 1, '1: raises rounds when runway is short, exits when cash runs out, and is replaced by an entrant.', ASSUMPTION, true),
+  'firmTypes.*.funding.runwayTriggerMonths': spec('Runway trigger', 'months', 0, 120, 1, 'A venture firm seeks a round when runway falls below this.', ASSUMPTION),
+  'firmTypes.*.funding.roundProbPerMonth': spec('Funding probability', 'probability per month', 0, 1, 0.01, 'Chance a round closes in a month while seeking.', ASSUMPTION),
+  'firmTypes.*.funding.roundSizeMonthsOfBurn': spec('Round size', 'months of costs', 0, 240, 1, 'Size of a round in months of current costs.', ASSUMPTION),
+  'firmTypes.*.funding.reentryDelayMonths': spec('Re-entry delay', 'months', 0, 120, 1, 'Months before a new entrant takes an exited firm’s slot.', ASSUMPTION, true),
+  'firmTypes.*.funding.planningRevenueMultiple': spec('Planned revenue multiple', '× current revenue', 1, 50, 0.5, 'The CFO sizes headcount for this multiple of today’s revenue (the growth investors fund; 1 = plans on today’s revenue). Above 1/η the firm burns cash.', ASSUMPTION),
+  'firmTypes.*.tokenValuationMultiplier': spec('Token valuation multiplier', '×', 0, 5, 0.05, 'Multiplies λ for engineers who start at firms of this type (e.g. a cash-sensitive region).', ASSUMPTION),
+  'firmTypes.*.hostedUsableShare': spec('Usable hosted inference', 'share', 0, 1, 0.05, 'Share of hosted inference the firm’s engineers may use (data residency, sanctions, connectivity).', ASSUMPTION),
+  'firmTypes.*.policy.baseByLevel.{level}': spec('Base cash', '$ per year', 0, 5_000_000, 5_000, `Base cash by level (${LEVEL_NOTE}).`, 'BLS median ≈ $133,000; top tier ≈ $375,000 (seeds 002, 003)'),
+  'firmTypes.*.policy.equityByLevel.{level}': spec('Equity grant', '$ per year at grant value', 0, 10_000_000, 5_000, `Equity granted per year by level (${LEVEL_NOTE}).`, 'compensation surveys'),
+  'firmTypes.*.policy.tokenBudgetShareOfBase': spec('Token budget, share of base', 'share of base', 0, 5, 0.01, 'Token budget as a share of base cash (retail $).', 'seeds: 0.27 (Tunguz), 0.5 (Huang)'),
+  'firmTypes.*.policy.tokenBudgetFixed': spec('Token budget, fixed', '$ per year retail', 0, 5_000_000, 1_000, 'Fixed token budget added to the share of base.', 'seeds: $100,000 (Tunguz); typical agentic spend $150–250 / month'),
+  'firmTypes.*.policy.tokenBudgetCap': spec('Token budget cap', '$ per year retail', 0, 10_000_000, 5_000, 'Upper limit on an engineer’s token budget.', 'seeds: up to $250,000 (Huang)'),
+  'firmTypes.*.policy.tokenBudgetIsPay': spec('Budget presented as pay', '0 or 1', 0, 1, 1, '1: the budget is part of the offer and of total comp; 0: a tools budget paid centrally.', 'MODEL.md §7 (baseline)', true),
+  'firmTypes.*.policy.tokenPortability': spec('Token portability', 'share', 0, 1, 0.05, 'Share of unused budget that accrues to the engineer as a portable compute credit (0 = use it or lose it).', 'seeds 001–003: tokens do not vest, appreciate or transfer'),
+  'firmTypes.*.policy.creditVestingMonths': spec('Credit vesting', 'months of tenure', 0, 120, 1, 'Portable credits are forfeited if the engineer leaves before this tenure.', ASSUMPTION, true),
+  'firmTypes.*.policy.equityCliffMonths': spec('Equity cliff', 'months of tenure', 0, 60, 1, 'No equity vests before this tenure.', 'common four-year vesting with a one-year cliff', true),
+  'firmTypes.*.policy.performanceTopUp': spec('Performance top-up', 'share of budget per rating point above 1', 0, 5, 0.05, 'Extra token budget for ratings above 1.', ASSUMPTION),
+  'firmTypes.*.policy.cashToTokenRaiseShare': spec('Raises paid in tokens', 'share of raise', 0, 1, 0.05, 'Part of each annual raise paid as token budget instead of cash.', 'seeds: firms hold cash flatter while pointing to larger compute budgets'),
+};
+
+/** The spec for a concrete dotted path such as `firmTypes.startup.policy.baseByLevel.mid`. */
+export function specFor(path: string): ParamSpec | undefined {
+  const direct = PARAM_SPECS[path];
+  if (direct) return direct;
+  const parts = path.split('.');
+  if (parts[0] === 'firmTypes' && parts.length > 2) parts[1] = '*';
+  if (parts[0] === 'market' && parts[1] === 'events' && parts.length > 3) parts[2] = '*';
+  const last = parts[parts.length - 1];
+  if ((LEVELS as readonly string[]).includes(last)) parts[parts.length - 1] = '{level}';
+  return PARAM_SPECS[parts.join('.')];
+}
