@@ -157,8 +157,6 @@ function adjustOffers(w: World, f: Firm, headcount: number): void {
   // Full step when short by four dead bands or more, in proportion below that.
   if (shortfall > band) f.offerIndex *= 1 + adj * Math.min(1, (shortfall - band) / (3 * band));
   else if (shortfall <= 0) f.offerIndex *= 1 - adj / 2;
-  f.posted = 0;
-  f.filled = 0;
 }
 
 /**

@@ -56,8 +56,6 @@ function newFirm(p: Params, typeNames: string[], seed: number, slot: number, typ
     tokensProductive: 0,
     tokensWasted: 0,
     capped: 0,
-    posted: 0,
-    filled: 0,
   };
 }
 

@@ -187,7 +187,6 @@ function postVacancies(w: World, sc: LabourScratch): number {
       sc.vacBest[v] = -1;
       sc.vacBestScore[v] = -Infinity;
     }
-    f.posted += open;
   }
   // Index vacancies by level (counting sort keeps posting order within a level).
   sc.levelCount.fill(0);
@@ -284,7 +283,6 @@ function hire(w: World, i: number, g: Firm): void {
   }
   employ(w, i, g, offerBase(w, g, l, e.skill[i]));
   g.n += 1;
-  g.filled += 1;
   count(c.hires, w.groups, g.type, l);
   if (l === 0) count(c.juniorHires, w.groups, g.type, l);
 }

@@ -8,7 +8,7 @@ import { firmTypeNames } from './params.ts';
 import { stream, STREAMS } from './rng.ts';
 import { TokenMarket } from './market.ts';
 import { initEngineers, produceLearnSave, useTokens } from './engineers.ts';
-import { calibrateDemand, initFirms, loadedCostPerEngineer, produce, settleAccounts, updateDemandAndEntry } from './firms.ts';
+import { calibrateDemand, initFirms, produce, settleAccounts, updateDemandAndEntry } from './firms.ts';
 import { cfoScratch, quarterlyCfo } from './cfo.ts';
 import { annualReview, labourScratch, matchMarket, retireAndEnter, updateMarketStats } from './labour.ts';
 import { MetricsCollector } from './metrics.ts';
@@ -54,7 +54,6 @@ export function createWorld(p: Params, seed: number): World {
     marketWeight: new Float64Array(NUM_LEVELS),
     levelSkill: Float64Array.from(LEVELS.map((l) => p.engineers.skillByLevel[l])),
     raiseByGroup: new Float64Array(groups.count).fill(Number.NaN),
-    lastReviewMonth: -1,
   };
   market.step(0);
   initEngineers(w, stream(seed, STREAMS.init), weights);
@@ -129,4 +128,3 @@ export function simulate(p: Params, seed: number, options: SimulateOptions = {})
   };
 }
 
-export { loadedCostPerEngineer };

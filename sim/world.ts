@@ -129,9 +129,6 @@ export interface Firm {
   tokensWasted: number;
   /** Engineers whose productive use was capped this month (for the CFO's budget rule). */
   capped: number;
-  // This quarter's hiring record (for offer adjustment).
-  posted: number;
-  filled: number;
 }
 
 /** Per-month event counts and sums by group id (see Groups). */
@@ -191,8 +188,6 @@ export interface World {
   levelSkill: Float64Array;
   /** Mean cash raise at the most recent review by group (NaN before the first). */
   raiseByGroup: Float64Array;
-  /** Month of each firm's last annual review. */
-  lastReviewMonth: number;
 }
 
 export function newCounters(groups: number): Counters {
