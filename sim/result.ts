@@ -28,3 +28,53 @@ export function findSeries(r: Result, metric: string, group = 'all'): Float64Arr
   for (const s of r.series) if (s.metric === metric && s.group === group) return s.values;
   return undefined;
 }
+
+/**
+ * A Result as flat data for a worker boundary: every series back to back in one
+ * Float64Array (series k occupies [k·months, (k+1)·months)), so one buffer is transferred.
+ */
+export interface PackedResult {
+  scenario: string;
+  seed: number;
+  months: number;
+  paramsHash: string;
+  resultHash: string;
+  firmTypes: string[];
+  metrics: string[];
+  groups: string[];
+  values: Float64Array;
+}
+
+export function packResult(r: Result): PackedResult {
+  const values = new Float64Array(r.series.length * r.months);
+  r.series.forEach((s, k) => values.set(s.values, k * r.months));
+  return {
+    scenario: r.scenario,
+    seed: r.seed,
+    months: r.months,
+    paramsHash: r.paramsHash,
+    resultHash: r.resultHash,
+    firmTypes: r.firmTypes,
+    metrics: r.series.map((s) => s.metric),
+    groups: r.series.map((s) => s.group),
+    values,
+  };
+}
+
+/** The Result behind a PackedResult; series are views into the packed buffer (no copy). */
+export function unpackResult(p: PackedResult): Result {
+  const series: Series[] = p.metrics.map((metric, k) => ({
+    metric,
+    group: p.groups[k],
+    values: p.values.subarray(k * p.months, (k + 1) * p.months),
+  }));
+  return {
+    scenario: p.scenario,
+    seed: p.seed,
+    months: p.months,
+    paramsHash: p.paramsHash,
+    resultHash: p.resultHash,
+    firmTypes: p.firmTypes,
+    series,
+  };
+}
