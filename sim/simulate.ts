@@ -26,7 +26,12 @@ export interface SimulateOptions {
   checkInvariants?: boolean;
   /** Called after each month with the world (tests and diagnostics only). */
   inspect?: (w: World) => void;
+  /** Called as each mechanism finishes (profiling: the caller reads the clock, the engine never does). */
+  onPhase?: (phase: Phase) => void;
 }
+
+/** The mechanisms of a month, in order, as reported to `onPhase`. */
+export type Phase = 'market' | 'engineers' | 'firms' | 'cfo' | 'labour' | 'metrics';
 
 /** Builds the initial world for a run (exported for tests). */
 export function createWorld(p: Params, seed: number): World {
@@ -93,24 +98,34 @@ export function simulate(p: Params, seed: number, options: SimulateOptions = {})
   const metrics = new MetricsCollector(w);
   const cfo = cfoScratch(w.firms.length, w.eng.n);
   const labour = labourScratch(w.eng.n, w.groups.count);
+  const phase = options.onPhase ?? (() => {});
   for (let month = 0; month < w.months; month++) {
     w.month = month;
     resetCounters(w.counters);
     if (month > 0) w.market.step(month);
+    phase('market');
     updateDemandAndEntry(w);
+    phase('firms');
     useTokens(w);
+    phase('engineers');
     produce(w);
+    phase('firms');
     produceLearnSave(w);
+    phase('engineers');
     settleAccounts(w);
     let consumed = 0;
     for (const f of w.firms) consumed += f.tokensProductive + f.tokensWasted;
     w.market.recordDemand(consumed);
+    phase('firms');
     if (month % 3 === 2) quarterlyCfo(w, cfo);
+    phase('cfo');
     updateMarketStats(w);
     retireAndEnter(w);
     matchMarket(w, labour);
     if (month % 12 === 11) annualReview(w, labour);
+    phase('labour');
     metrics.collect(w, month);
+    phase('metrics');
     if (options.checkInvariants) checkInvariants(w);
     options.inspect?.(w);
     options.onMonth?.(month + 1, w.months);
