@@ -4,23 +4,19 @@
  * sort per group for each distribution metric, and a short pass over firms.
  */
 import { METRIC_DEFS } from './metricDefs.ts';
+import { quantilesInPlace, rankQuartiles } from './quantile.ts';
+
+export { quantileSorted } from './quantile.ts';
 import type { Series } from './result.ts';
 import { effectiveBudget } from './policy.ts';
 import { currentValue, poachingPremium } from './labour.ts';
 import { NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { Groups, World } from './world.ts';
 
-/** Linear-interpolation quantile (numpy's default) of a sorted array segment. */
-export function quantileSorted(a: Float64Array, q: number): number {
-  const n = a.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return a[lo] + (h - lo) * (a[hi] - a[lo]);
-}
-
 const WINDOW = 12;
+const P10_50_90 = [0.1, 0.5, 0.9] as const;
+const P10_50 = [0.1, 0.5] as const;
+const P50 = [0.5] as const;
 
 /** Adds v to the `all` group and to group a. */
 function add2(arr: Float64Array, a: number, v: number): void {
@@ -64,9 +60,9 @@ class GroupBuckets {
   put(g: number, v: number): void {
     this.values[this.fill[g]++] = v;
   }
-  /** Sorted segment of group g. */
-  sorted(g: number): Float64Array {
-    return this.values.subarray(this.offsets[g], this.offsets[g + 1]).sort();
+  /** Segment of group g (reordered by quantile selection). */
+  segment(g: number): Float64Array {
+    return this.values.subarray(this.offsets[g], this.offsets[g + 1]);
   }
 }
 
@@ -75,9 +71,13 @@ export class MetricsCollector {
   private readonly table = new Map<string, (Float64Array | undefined)[]>();
   private readonly g: Groups;
   private readonly buckets: GroupBuckets;
-  private readonly sortedBudgets: Float64Array;
-  private readonly tieCount: Int32Array;
+  /** Budgets of the employed in engineer order, and a copy reordered by selection. */
+  private readonly budgets: Float64Array;
+  private readonly budgetScratch: Float64Array;
+  /** Budget quartile (0–3) of each employed engineer this month. */
+  private readonly quartile: Uint8Array;
   private readonly premium: Float64Array;
+  private readonly q = new Float64Array(3);
   private readonly hireRing: Float64Array;
   private readonly juniorRing: Float64Array;
   private readonly dropSumRing: Float64Array;
@@ -107,8 +107,9 @@ export class MetricsCollector {
     }
     const n = w.eng.n;
     this.buckets = new GroupBuckets(n, G);
-    this.sortedBudgets = new Float64Array(n);
-    this.tieCount = new Int32Array(n);
+    this.budgets = new Float64Array(n);
+    this.budgetScratch = new Float64Array(n);
+    this.quartile = new Uint8Array(n);
     this.premium = new Float64Array(n);
     this.hireRing = new Float64Array(WINDOW * G);
     this.juniorRing = new Float64Array(WINDOW * G);
@@ -155,7 +156,7 @@ export class MetricsCollector {
       const tokenPay = f.tp.policy.tokenBudgetIsPay === 1 ? budget : 0;
       const comp = e.base[i] + e.equity[i] + tokenPay;
       const spend = (e.tokensUsed[i] + e.tokensWasted[i]) * m.priceRetail * f.tp.wholesaleDiscount;
-      this.sortedBudgets[nEmp++] = budget;
+      this.budgets[nEmp++] = budget;
       s.wealthN[tg] += 1;
       s.wealth[tg] += e.wealth[i];
       add3(s.emp, tg, lg, 1);
@@ -171,8 +172,7 @@ export class MetricsCollector {
       add3(s.spend, tg, lg, spend);
       add3(s.payroll, tg, lg, e.base[i] / 12);
     }
-    const budgets = this.sortedBudgets.subarray(0, nEmp).sort();
-    this.tieCount.fill(0, 0, nEmp);
+    this.assignQuartiles(nEmp);
     const ratio = (a: number, c: number) => (c > 0 ? a / c : 0);
     for (let gid = 0; gid < G; gid++) {
       this.put('cash_base_mean', gid, ratio(s.cash[gid], s.emp[gid]), month);
@@ -215,11 +215,11 @@ export class MetricsCollector {
       this.put('mover_output_drop', gid, ratio(dropSum, dropCount), month);
     }
     // Pass 2: distributions. Count group members, lay out, fill, sort, read quantiles.
-    this.distribution(w, month, budgets, nEmp);
+    this.distribution(w, month);
     this.firmMetrics(w, month);
   }
 
-  private distribution(w: World, month: number, budgets: Float64Array, nEmp: number): void {
+  private distribution(w: World, month: number): void {
     const e = w.eng;
     const g = this.g;
     const b = this.buckets;
@@ -240,11 +240,13 @@ export class MetricsCollector {
       b.put(g.type(w.firms[slot].type), e.base[i]);
       b.put(g.level(e.level[i]), e.base[i]);
     }
+    const q = this.q;
     for (let gid = 0; gid < g.quartileOffset; gid++) {
-      const a = b.sorted(gid);
-      this.put('cash_base_median', gid, a.length ? quantileSorted(a, 0.5) : 0, month);
-      this.put('cash_base_p10', gid, a.length ? quantileSorted(a, 0.1) : 0, month);
-      this.put('cash_base_p90', gid, a.length ? quantileSorted(a, 0.9) : 0, month);
+      const a = b.segment(gid);
+      quantilesInPlace(a, P10_50_90, q);
+      this.put('cash_base_p10', gid, a.length ? q[0] : 0, month);
+      this.put('cash_base_median', gid, a.length ? q[1] : 0, month);
+      this.put('cash_base_p90', gid, a.length ? q[2] : 0, month);
     }
     // Wealth: everyone in all and level groups; the employed in their firm type's group.
     b.reset();
@@ -262,56 +264,41 @@ export class MetricsCollector {
       if (slot !== UNEMPLOYED) b.put(g.type(w.firms[slot].type), e.wealth[i]);
     }
     for (let gid = 0; gid < g.quartileOffset; gid++) {
-      const a = b.sorted(gid);
-      this.put('wealth_median', gid, a.length ? quantileSorted(a, 0.5) : 0, month);
-      this.put('wealth_p10', gid, a.length ? quantileSorted(a, 0.1) : 0, month);
+      const a = b.segment(gid);
+      quantilesInPlace(a, P10_50, q);
+      this.put('wealth_p10', gid, a.length ? q[0] : 0, month);
+      this.put('wealth_median', gid, a.length ? q[1] : 0, month);
     }
     // Poaching premium (employed), also by rank quartile of token budget (ties by engineer id).
     b.reset();
-    for (let i = 0; i < e.n; i++) {
+    for (let i = 0, k = 0; i < e.n; i++) {
       const slot = e.employer[i];
       if (slot === UNEMPLOYED) continue;
       this.premium[i] = poachingPremium(w, i, currentValue(w, i));
       b.tally(0);
       b.tally(g.type(w.firms[slot].type));
       b.tally(g.level(e.level[i]));
-      b.tally(g.quartileOffset + this.quartileOf(w, i, budgets, nEmp));
+      b.tally(g.quartileOffset + this.quartile[k++]);
     }
-    this.tieCount.fill(0, 0, nEmp);
     b.layout();
-    for (let i = 0; i < e.n; i++) {
+    for (let i = 0, k = 0; i < e.n; i++) {
       const slot = e.employer[i];
       if (slot === UNEMPLOYED) continue;
       const v = this.premium[i];
       b.put(0, v);
       b.put(g.type(w.firms[slot].type), v);
       b.put(g.level(e.level[i]), v);
-      b.put(g.quartileOffset + this.quartileOf(w, i, budgets, nEmp), v);
+      b.put(g.quartileOffset + this.quartile[k++], v);
     }
     for (let gid = 0; gid < g.count; gid++) {
-      const a = b.sorted(gid);
-      this.put('poaching_premium_median', gid, a.length ? quantileSorted(a, 0.5) : 0, month);
+      const a = b.segment(gid);
+      quantilesInPlace(a, P50, q);
+      this.put('poaching_premium_median', gid, a.length ? q[0] : 0, month);
     }
   }
 
-  /**
-   * Budget quartile of employed engineer i by rank among sorted budgets; equal budgets are
-   * ranked in engineer order (a counter per distinct value), so quartiles are never empty.
-   * Called once per engineer per pass, in engineer order, after tieCount is reset.
-   */
-  private quartileOf(w: World, i: number, budgets: Float64Array, nEmp: number): number {
-    const f = w.firms[w.eng.employer[i]];
-    const v = effectiveBudget(f, w.eng.budget[i], w.eng.rating[i]);
-    let lo = 0;
-    let hi = nEmp;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (budgets[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    const rank = lo + this.tieCount[lo];
-    this.tieCount[lo] += 1;
-    return Math.min(3, Math.floor((4 * rank) / Math.max(1, nEmp)));
+  private assignQuartiles(nEmp: number): void {
+    rankQuartiles(this.budgets.subarray(0, nEmp), this.budgetScratch, this.quartile);
   }
 
   private firmMetrics(w: World, month: number): void {
