@@ -6,6 +6,7 @@ import { policyBudget } from '../sim/policy.ts';
 import { computeShareOfCashAndTokens, individualGainAtBudget } from '../sim/calibration.ts';
 import { simulate } from '../sim/simulate.ts';
 import { findSeries } from '../sim/result.ts';
+import { labourStats, noTrendBaseline } from '../sim/validation.ts';
 
 const scenario = (name: string) => parseScenario(readFileSync(`scenarios/${name}.json`, 'utf8'), name);
 
@@ -50,50 +51,28 @@ describe('productivity gain at the Tunguz budget (RCT design: one engineer treat
 
 describe('labour market without token pay and without shocks (baseline, no AI trend)', () => {
   // Steady nominal growth of demand (5 % a year) and no trend in token price, capability or
-  // the orchestration cap: the economy the survey figures describe.
-  const p = cloneParams(DEFAULTS);
-  const m = p.market;
-  m.priceDeclineFirstYear = m.priceDeclineLongRun = 1;
-  m.capabilityGrowthFirstYear = m.capabilityGrowthLongRun = 1;
-  m.orchestrationCapGrowthFirstYear = m.orchestrationCapGrowthLongRun = 1;
-  m.priceVolatility = 0;
-  for (const t of Object.values(p.firmTypes)) t.demandGrowthPerYear = 1.05;
-  const runs = [1, 2].map((seed) => simulate(p, seed));
-  const mean = (metric: string, from: number, to: number) =>
-    runs.reduce((acc, r) => {
-      const s = findSeries(r, metric)!;
-      let a = 0;
-      for (let i = from; i < to; i++) a += s[i];
-      return acc + a / (to - from) / runs.length;
-    }, 0);
-  // Years 2–5: after the start-up transient, before the slow drift of tenure.
-  const from = 12;
-  const to = 60;
+  // the orchestration cap: the economy the survey figures describe. Years 2–5, seeds 1–2.
+  const p = noTrendBaseline();
+  const stats = labourStats([1, 2].map((seed) => simulate(p, seed)), p);
 
   it('annual turnover (quits, layoffs, other separations, retirements) is within 8–20 % (survey 13 %)', () => {
-    const layoffRate = (12 * mean('layoffs', from, to)) / mean('headcount', from, to);
-    const turnover = mean('quit_rate_annual', from, to) + layoffRate + p.labour.separationRatePerYear + p.engineers.retirementRatePerYear;
-    expect(turnover).toBeGreaterThan(0.08);
-    expect(turnover).toBeLessThan(0.2);
+    expect(stats.turnover).toBeGreaterThan(0.08);
+    expect(stats.turnover).toBeLessThan(0.2);
   });
 
   it('the annual cash raise is near 3.5 % plus promotions (3 – 6.5 %)', () => {
-    const reviews = [23, 35, 47, 59];
-    const raise = reviews.reduce((a, mo) => a + mean('cash_raise_rate', mo, mo + 1), 0) / reviews.length;
-    expect(raise).toBeGreaterThan(0.03);
-    expect(raise).toBeLessThan(0.065);
+    expect(stats.raise).toBeGreaterThan(0.03);
+    expect(stats.raise).toBeLessThan(0.065);
   });
 
   it('mean tenure stays within 1–5 years (surveys: ≈ 2 years at large firms)', () => {
-    const tenureYears = mean('tenure_mean_months', from, to) / 12;
-    expect(tenureYears).toBeGreaterThan(1);
-    expect(tenureYears).toBeLessThan(5);
+    expect(stats.tenureYears).toBeGreaterThan(1);
+    expect(stats.tenureYears).toBeLessThan(5);
   });
 
   it('unemployment stays frictional (1 – 8 %)', () => {
-    const u = mean('unemployment_rate', from, to);
-    expect(u).toBeGreaterThan(0.01);
-    expect(u).toBeLessThan(0.08);
+    expect(stats.unemployment).toBeGreaterThan(0.01);
+    expect(stats.unemployment).toBeLessThan(0.08);
   });
 });
 
