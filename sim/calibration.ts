@@ -1,5 +1,5 @@
 /**
- * Measurements that tie the model to the evidence of MODEL.md §9, computed from the engine's
+ * Measurements that tie the model to the evidence (docs/validation.md), computed from the engine's
  * own functions (used by tests and the validation report).
  */
 import type { Params } from './params.ts';

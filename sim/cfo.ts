@@ -1,5 +1,5 @@
 /**
- * The CFO's quarterly decisions (MODEL.md §4), from the firm's own data only:
+ * The CFO's quarterly decisions (docs/model.md), from the firm's own data only:
  * - headcount: the marginal revenue of an engineer at today's per-engineer inputs,
  *   (1 − overhead)·η·R·g/N, against the loaded cost; because output is proportional to N at
  *   fixed per-engineer inputs, the optimum is N* = N·(MR/cost)^(1/(1−η));

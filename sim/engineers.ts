@@ -1,5 +1,5 @@
 /**
- * Engineers' monthly life (MODEL.md §3): use tokens up to the orchestration cap, produce their
+ * Engineers' monthly life (docs/model.md): use tokens up to the orchestration cap, produce their
  * Euler share of the firm's output, learn (φp portable, φf firm-specific), save.
  * Struct-of-arrays state lives in world.ts; these passes allocate nothing.
  */

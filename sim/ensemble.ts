@@ -1,6 +1,6 @@
 /**
  * Many seeds → mean and 95 % confidence interval of the mean per metric, group and month
- * (MODEL.md §6). The interval is Student-t: mean ± t(0.975, n − 1)·s/√n; with one seed it
+ * (docs/model.md). The interval is Student-t: mean ± t(0.975, n − 1)·s/√n; with one seed it
  * collapses to the value. Pure, so the browser can update it seed by seed as runs stream in.
  */
 import { mean, sampleStandardDeviation } from 'simple-statistics';

@@ -1,5 +1,5 @@
 /**
- * Firms (MODEL.md §4): slots by type, productivity A, demand Z, production and revenue,
+ * Firms (docs/model.md): slots by type, productivity A, demand Z, production and revenue,
  * cash, venture funding rounds, exits and entrants.
  */
 import type { Params } from './params.ts';

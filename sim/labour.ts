@@ -1,5 +1,5 @@
 /**
- * The labour market (MODEL.md §5): retirements and new entrants, on-the-job and unemployed
+ * The labour market (docs/model.md): retirements and new entrants, on-the-job and unemployed
  * search, vacancies with offers, matching, and annual reviews.
  *
  * Matching is O(searchers × applications + vacancies): each searcher samples vacancies at their

@@ -2,7 +2,7 @@
  * The token market: retail list price P(t), capability Q(t) (useful work per token), the
  * orchestration cap (productive tokens one engineer can direct) and wholesale prices.
  * Trends have a first-year rate that decays toward a long-run rate, so the fastest recent
- * declines do not compound for a decade (MODEL.md §2).
+ * declines do not compound for a decade (docs/model.md).
  */
 import type { MarketParams, PriceEvent } from './params.ts';
 import type { Stream } from './rng.ts';

@@ -203,7 +203,7 @@ const NO_VENTURE: FundingParams = {
 /** The default calibration. Scenario files override any part of it. */
 export const DEFAULTS: Params = {
   name: 'defaults',
-  description: 'The default calibration (MODEL.md §9).',
+  description: 'The default calibration (docs/model.md).',
   run: { engineers: 10_000, firms: 60, years: 10 },
   market: {
     listPriceInitial: 8,

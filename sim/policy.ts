@@ -1,6 +1,6 @@
 /**
  * Compensation policy arithmetic: offers, token budgets, and how an engineer values a job
- * (MODEL.md §3: cash + equity × risk discount + λ·usable tokens − moving loss, with loss
+ * (docs/model.md: cash + equity × risk discount + λ·usable tokens − moving loss, with loss
  * aversion on a smaller budget than the one they are used to).
  */
 import type { CompPolicy } from './params.ts';

@@ -10,7 +10,7 @@ import { labourStats, noTrendBaseline } from '../sim/validation.ts';
 
 const scenario = (name: string) => parseScenario(readFileSync(`scenarios/${name}.json`, 'utf8'), name);
 
-describe('accounting targets (MODEL.md §9)', () => {
+describe('accounting targets', () => {
   it('$100k of tokens on a $375k base is ≈ 21 % of cash + tokens', () => {
     expect(computeShareOfCashAndTokens(375_000, 100_000)).toBeCloseTo(0.2105, 4);
     // The tunguz-100k scenario gives a $375k staff engineer at bigtech ≈ $100k of tokens.

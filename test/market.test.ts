@@ -99,7 +99,7 @@ describe('TokenMarket', () => {
     expect(m.state.capacity).toBe(DEFAULTS.market.capacityInitial);
   });
 
-  it('after 12 months the price has fallen by the first-year factor and P/Q by ×10 at DEFAULTS (MODEL.md §2)', () => {
+  it('after 12 months the price has fallen by the first-year factor and P/Q by ×10 at DEFAULTS', () => {
     const p = DEFAULTS.market;
     const m = noiseless();
     const P0 = p.listPriceInitial;
@@ -109,7 +109,7 @@ describe('TokenMarket', () => {
     expect(rel(m.state.capability, p.capabilityGrowthFirstYear)).toBeLessThan(1e-12);
     const fall = P0 / Q0 / (m.state.priceRetail / m.state.capability);
     expect(rel(fall, p.priceDeclineFirstYear * p.capabilityGrowthFirstYear)).toBeLessThan(1e-12);
-    // MODEL.md §2 calibration target: the price of useful work falls ≈ ×10 in year one.
+    // Calibration target: the price of useful work falls ≈ ×10 in year one.
     expect(fall).toBeCloseTo(10, 9);
     expect(rel(m.state.orchestrationCap, p.orchestrationCapInitial * p.orchestrationCapGrowthFirstYear)).toBeLessThan(1e-12);
   });

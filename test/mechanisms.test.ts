@@ -1,5 +1,5 @@
 /**
- * Each mechanism of MODEL.md must move the metrics it is about: scenario against scenario,
+ * Each mechanism of the model must move the metrics it is about: scenario against scenario,
  * same seed, 3,000 engineers, 5 years. Assertions are directions (and a ratio where the
  * model makes it exact), averaged over years 3–5 to look past the start.
  */

@@ -38,7 +38,7 @@ const firstProblem = (obj: unknown) => problems(() => resolveScenario(obj)).issu
 const withoutLabels = ({ name: _n, description: _d, ...rest }: Params) => rest;
 
 describe('scenario files', () => {
-  it('are exactly the scenarios of MODEL.md §7', () => {
+  it('are exactly the named scenarios', () => {
     expect(scenarioFiles.map((f) => basename(f, '.json'))).toEqual(
       [
         'baseline',
