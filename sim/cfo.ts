@@ -14,11 +14,12 @@ import { offerBase, policyBudget } from './policy.ts';
 import { planningGrowth, loadedCostPerEngineer, separate } from './firms.ts';
 import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
+import { pow } from './dmath.ts';
 
 /** Headcount at which an engineer's marginal revenue equals its cost, holding per-engineer inputs. */
 export function optimalHeadcount(n: number, marginalRevenuePerEngineer: number, costPerEngineer: number, eta: number): number {
   if (n <= 0 || costPerEngineer <= 0) return n;
-  return n * Math.pow(marginalRevenuePerEngineer / costPerEngineer, 1 / (1 - eta));
+  return n * pow(marginalRevenuePerEngineer / costPerEngineer, 1 / (1 - eta));
 }
 
 /** Net marginal revenue of one more average engineer per month: (1 − overhead)·η·R·g/N. */
@@ -50,7 +51,7 @@ export function nextTarget(w: World, f: Firm, nStar: number): number {
 
 /** Multiplicative budget step toward marginal revenue = cost, bounded per quarter. */
 export function budgetStep(ratio: number, speed: number): number {
-  const step = Math.pow(Math.max(ratio, 1e-9), speed);
+  const step = pow(Math.max(ratio, 1e-9), speed);
   return Math.min(1.25, Math.max(0.8, step));
 }
 
@@ -72,7 +73,7 @@ export function hiringMix(w: World, f: Firm, meanPhiP: number, out: Float64Array
   }
   let sum = 0;
   for (let l = 0; l < LEVELS.length; l++) {
-    out[l] = best > 0 ? Math.pow(out[l] / best, w.p.cfo.hiringMixSharpness) : 1;
+    out[l] = best > 0 ? pow(out[l] / best, w.p.cfo.hiringMixSharpness) : 1;
     sum += out[l];
   }
   for (let l = 0; l < LEVELS.length; l++) out[l] /= sum;

@@ -9,10 +9,11 @@ import type { Stream } from './rng.ts';
 import { effectiveBudget, offerBase, policyBudget } from './policy.ts';
 import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
+import { exp, log } from './dmath.ts';
 
 /** Draws a log-normal multiplier with mean 1 and log s.d. `sd`. */
 export function meanOneLogNormal(rng: Stream, sd: number): number {
-  return Math.exp(sd * rng.normal() - 0.5 * sd * sd);
+  return exp(sd * rng.normal() - 0.5 * sd * sd);
 }
 
 /** Index drawn from cumulative weights `cum` (last entry = total). */
@@ -80,7 +81,7 @@ export function initEngineers(w: World, rng: Stream, firmWeights: Float64Array):
     const base = offerBase(w, f, level, e.skill[i]);
     e.lambda[i] *= f.tp.tokenValuationMultiplier;
     e.wealth[i] = ep.initialWealthYearsOfBase * base * meanOneLogNormal(rng, 0.8);
-    const tenure = Math.floor(-ep.tenureInitialMeanMonths * Math.log(1 - rng.next()));
+    const tenure = Math.floor(-ep.tenureInitialMeanMonths * log(1 - rng.next()));
     if (rng.next() < ep.employedShareInitial) {
       employ(w, i, f, base);
       e.tenure[i] = tenure;
@@ -200,7 +201,7 @@ export function produceLearnSave(w: World): void {
     const budgetTokens = ((eb / 12) * f.tp.hostedUsableShare) / m.priceRetail;
     const expTokens = Math.min(budgetTokens, m.orchestrationCap * f.kappaBar);
     const expected = f.YL * s + f.YC * (pp.c0 + (pass * m.capability * f.kappaBar * expTokens) / unit);
-    const raw = expected > 0 ? (y / expected) * Math.exp(noiseSd * f.rng.normal() - 0.5 * noiseSd * noiseSd) : 1;
+    const raw = expected > 0 ? (y / expected) * exp(noiseSd * f.rng.normal() - 0.5 * noiseSd * noiseSd) : 1;
     e.rating[i] += (raw - e.rating[i]) * smooth;
     // Learning, in proportion to the share of the cap actually used.
     const kappa = e.phiP[i] + e.phiF[i];

@@ -38,10 +38,11 @@ export function tQuantile975(df: number): number {
   if (df < 1) return Number.NaN;
   if (df <= 30) return T_975[Math.round(df) - 1];
   const z = 1.959963984540054;
-  const z3 = z ** 3;
-  const z5 = z ** 5;
-  const z7 = z ** 7;
-  return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df ** 2) + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df ** 3);
+  // Products, not **, so every JavaScript engine rounds the same way.
+  const z3 = z * z * z;
+  const z5 = z3 * z * z;
+  const z7 = z5 * z * z;
+  return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df) + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df * df * df);
 }
 
 /** Summarises results of one scenario over several seeds; all must have the same series and months. */

@@ -10,6 +10,7 @@ import { ces, production } from './production.ts';
 import { meanOneLogNormal } from './engineers.ts';
 import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
+import { pow } from './dmath.ts';
 
 /** Number of slots per type by largest remainder of the normalised firm shares (deterministic). */
 export function allocateSlots(shares: number[], total: number): number[] {
@@ -110,7 +111,7 @@ export function planningGrowth(f: Firm): number {
 export function calibrateDemand(w: World, f: Firm, N: number, Y: number, cost: number): void {
   const eta = w.p.production.eta;
   const R = (N * cost) / ((1 - f.tp.overheadShareOfRevenue) * eta * planningGrowth(f));
-  f.Z = Y > 0 ? R / Math.pow(Y, eta) : 0;
+  f.Z = Y > 0 ? R / pow(Y, eta) : 0;
 }
 
 /** Revenue, profit and cash; venture rounds; exits of firms out of cash. */
@@ -118,7 +119,7 @@ export function settleAccounts(w: World): void {
   const eta = w.p.production.eta;
   for (const f of w.firms) {
     if (!f.alive) continue;
-    f.revenue = f.n > 0 ? f.Z * Math.pow(f.Y, eta) : 0;
+    f.revenue = f.n > 0 ? f.Z * pow(f.Y, eta) : 0;
     const overhead = f.tp.overheadShareOfRevenue * f.revenue;
     const cashCosts = f.payroll + f.tokenCost + f.creditCost + overhead;
     f.profit = f.revenue - cashCosts - f.equityExpense;
@@ -164,7 +165,7 @@ export function separate(w: World, i: number): void {
 export function updateDemandAndEntry(w: World): void {
   for (const f of w.firms) {
     if (f.alive) {
-      f.Z *= Math.pow(f.tp.demandGrowthPerYear, 1 / 12) * meanOneLogNormal(f.rng, f.tp.demandVolatility);
+      f.Z *= pow(f.tp.demandGrowthPerYear, 1 / 12) * meanOneLogNormal(f.rng, f.tp.demandVolatility);
     } else if (w.month >= f.reentryMonth) {
       enter(w, f);
     }

@@ -13,6 +13,7 @@ import { separate } from './firms.ts';
 import { effectiveBudget, offerBase, packageValue, policyBudget, skillPayFactor, usableTokenValue } from './policy.ts';
 import { count, NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
+import { pow } from './dmath.ts';
 
 /** Preallocated buffers for matching (sized to the number of engineers). */
 export interface LabourScratch {
@@ -223,7 +224,7 @@ export function matchMarket(w: World, sc: LabourScratch): void {
   let ns = 0;
   for (let i = 0; i < e.n; i++) if (rng.next() < searchProbability(w, i)) sc.searchers[ns++] = i;
   // Matching function m = μ·S^γ·V^(1−γ): each searcher makes contact with probability m/S.
-  const contact = Math.min(1, lab.matchingEfficiency * Math.pow(vacancies / Math.max(1, ns), 1 - lab.matchingElasticity));
+  const contact = Math.min(1, lab.matchingEfficiency * pow(vacancies / Math.max(1, ns), 1 - lab.matchingElasticity));
   for (let k = 0; k < ns; k++) {
     if (rng.next() >= contact) continue;
     const i = sc.searchers[k];

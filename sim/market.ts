@@ -6,6 +6,7 @@
  */
 import type { MarketParams, PriceEvent } from './params.ts';
 import type { Stream } from './rng.ts';
+import { exp, log, pow } from './dmath.ts';
 
 /**
  * Cumulative log growth F(t) over t years for a rate that starts at r0 and decays to rLR
@@ -13,11 +14,11 @@ import type { Stream } from './rng.ts';
  * F(1) = ln(firstYearFactor). Returns F(t) for each t on demand.
  */
 export function decayingLogGrowth(firstYearFactor: number, longRunFactor: number, halfLifeYears: number) {
-  const rLR = Math.log(longRunFactor);
-  const k = (halfLifeYears / Math.LN2) * (1 - Math.pow(2, -1 / halfLifeYears));
-  const excess0 = (Math.log(firstYearFactor) - rLR) / k;
+  const rLR = log(longRunFactor);
+  const k = (halfLifeYears / Math.LN2) * (1 - pow(2, -1 / halfLifeYears));
+  const excess0 = (log(firstYearFactor) - rLR) / k;
   return (tYears: number): number =>
-    rLR * tYears + excess0 * (halfLifeYears / Math.LN2) * (1 - Math.pow(2, -tYears / halfLifeYears));
+    rLR * tYears + excess0 * (halfLifeYears / Math.LN2) * (1 - pow(2, -tYears / halfLifeYears));
 }
 
 /** Product of the price factors of the events active in `month`. */
@@ -69,16 +70,16 @@ export class TokenMarket {
   step(month: number): void {
     const t = month / 12;
     const s = this.state;
-    const noise = Math.exp(this.p.priceVolatility * this.rng.normal() - 0.5 * this.p.priceVolatility ** 2);
-    const trend = this.p.listPriceInitial * Math.exp(-this.priceTrend(t));
-    s.capacity = this.p.capacityInitial * Math.pow(this.p.capacityGrowthPerYear, t);
+    const noise = exp(this.p.priceVolatility * this.rng.normal() - 0.5 * this.p.priceVolatility * this.p.priceVolatility);
+    const trend = this.p.listPriceInitial * exp(-this.priceTrend(t));
+    s.capacity = this.p.capacityInitial * pow(this.p.capacityGrowthPerYear, t);
     let pressure = 1;
     if (this.p.priceElasticity > 0 && s.lastDemand > 0) {
-      pressure = Math.pow((s.lastDemand * this.demandScale) / s.capacity, this.p.priceElasticity);
+      pressure = pow((s.lastDemand * this.demandScale) / s.capacity, this.p.priceElasticity);
     }
     s.priceRetail = trend * noise * eventFactor(this.p.events, month) * pressure;
-    s.capability = Math.exp(this.capTrend(t));
-    s.orchestrationCap = this.p.orchestrationCapInitial * Math.exp(this.orchTrend(t));
+    s.capability = exp(this.capTrend(t));
+    s.orchestrationCap = this.p.orchestrationCapInitial * exp(this.orchTrend(t));
   }
 
   /** Records this month's simulated consumption, million tokens. */

@@ -6,10 +6,11 @@
 import type { CompPolicy } from './params.ts';
 import { LEVELS } from './params.ts';
 import type { Firm, World } from './world.ts';
+import { pow } from './dmath.ts';
 
 /** (skill ÷ the level's mean skill)^elasticity: how pay scales with skill within a level. */
 export function skillPayFactor(w: World, level: number, skill: number): number {
-  return Math.pow(skill / w.levelSkill[level], w.p.labour.payForSkillElasticity);
+  return pow(skill / w.levelSkill[level], w.p.labour.payForSkillElasticity);
 }
 
 /** The firm's base-cash offer to an engineer of this level and skill, $/year. */

@@ -4,6 +4,7 @@
  * Constant returns, so Y_L·L + Y_C·C = Y (Euler) and each engineer's output
  * y_i = Y_L·s_i + Y_C·c_i adds up to Y exactly.
  */
+import { pow } from './dmath.ts';
 
 /** |σ − 1| below this is treated as Cobb-Douglas (the exact limit, not a tiny ρ). */
 export const COBB_DOUGLAS_TOLERANCE = 1e-9;
@@ -25,17 +26,17 @@ export function ces(A: number, L: number, C: number, alpha: number, sigma: numbe
     return out;
   }
   if (Math.abs(sigma - 1) < COBB_DOUGLAS_TOLERANCE) {
-    const Y = A * Math.pow(L, alpha) * Math.pow(C, 1 - alpha);
+    const Y = A * pow(L, alpha) * pow(C, 1 - alpha);
     out.Y = Y;
     out.YL = (alpha * Y) / L;
     out.YC = ((1 - alpha) * Y) / C;
     return out;
   }
   const rho = (sigma - 1) / sigma;
-  const aL = alpha * Math.pow(L, rho);
-  const aC = (1 - alpha) * Math.pow(C, rho);
+  const aL = alpha * pow(L, rho);
+  const aC = (1 - alpha) * pow(C, rho);
   const G = aL + aC;
-  const Y = A * Math.pow(G, 1 / rho);
+  const Y = A * pow(G, 1 / rho);
   out.Y = Y;
   // Shares of G give the factor shares exactly: Y_L·L/Y = aL/G, Y_C·C/Y = aC/G.
   out.YL = ((aL / G) * Y) / L;

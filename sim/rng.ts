@@ -4,11 +4,12 @@
  * xor4096 (seedrandom) is fast and has a long period; see STACK.md for measured speeds.
  */
 import seedrandom from 'seedrandom';
+import { log } from './dmath.ts';
 
 export interface Stream {
   /** Uniform on [0, 1). */
   next(): number;
-  /** Standard normal (Box–Muller; the spare value is kept). */
+  /** Standard normal (Marsaglia's polar method; the spare value is kept). */
   normal(): number;
   /** Uniform integer on [0, n). */
   int(n: number): number;
@@ -27,13 +28,19 @@ export function stream(seed: number, name: string): Stream {
         hasSpare = false;
         return spare;
       }
-      let u = prng();
-      while (u <= 0) u = prng();
-      const v = prng();
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
+      // Marsaglia's polar method: only log and sqrt, which every engine computes alike here.
+      let u = 0;
+      let v = 0;
+      let s = 0;
+      do {
+        u = 2 * prng() - 1;
+        v = 2 * prng() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const m = Math.sqrt((-2 * log(s)) / s);
+      spare = v * m;
       hasSpare = true;
-      return r * Math.cos(2 * Math.PI * v);
+      return u * m;
     },
   };
 }

@@ -79,7 +79,7 @@ export function morrisAnalyze(d: MorrisDesign, outputs: number[]): MorrisIndex[]
     const ee = effects[i];
     const mu = ee.reduce((a, b) => a + b, 0) / ee.length;
     const muStar = ee.reduce((a, b) => a + Math.abs(b), 0) / ee.length;
-    const sigma = ee.length > 1 ? Math.sqrt(ee.reduce((a, b) => a + (b - mu) ** 2, 0) / (ee.length - 1)) : 0;
+    const sigma = ee.length > 1 ? Math.sqrt(ee.reduce((a, b) => a + (b - mu) * (b - mu), 0) / (ee.length - 1)) : 0;
     return { path: f.path, muStar, mu, sigma };
   });
 }
@@ -121,7 +121,7 @@ function sobolFromRows(fA: number[], fB: number[], fAB: number[][], rows: ArrayL
   for (let r = 0; r < n; r++) m += fA[rows[r]] + fB[rows[r]];
   m /= 2 * n;
   let v = 0;
-  for (let r = 0; r < n; r++) v += (fA[rows[r]] - m) ** 2 + (fB[rows[r]] - m) ** 2;
+  for (let r = 0; r < n; r++) v += (fA[rows[r]] - m) * (fA[rows[r]] - m) + (fB[rows[r]] - m) * (fB[rows[r]] - m);
   v /= 2 * n - 1;
   const first: number[] = [];
   const total: number[] = [];
@@ -131,7 +131,7 @@ function sobolFromRows(fA: number[], fB: number[], fAB: number[][], rows: ArrayL
     for (let r = 0; r < n; r++) {
       const j = rows[r];
       s += fB[j] * (f[j] - fA[j]);
-      t += (fA[j] - f[j]) ** 2;
+      t += (fA[j] - f[j]) * (fA[j] - f[j]);
     }
     first.push(v > 0 ? s / n / v : 0);
     total.push(v > 0 ? t / n / (2 * v) : 0);

@@ -18,6 +18,7 @@ import { Engineers, Groups, newCounters, resetCounters, NUM_LEVELS } from './wor
 import type { World } from './world.ts';
 import { LEVELS } from './params.ts';
 import { checkInvariants } from './invariants.ts';
+import { pow } from './dmath.ts';
 
 export interface SimulateOptions {
   /** Called after each month with (months done, total months). */
@@ -86,7 +87,7 @@ function produceForCalibration(w: World): void {
     }
     const cost = (pay[f.slot] + f.tokenCost + f.creditCost) / f.n;
     calibrateDemand(w, f, f.n, f.Y, cost);
-    const revenue = f.Z * Math.pow(f.Y, w.p.production.eta);
+    const revenue = f.Z * pow(f.Y, w.p.production.eta);
     f.cash = f.tp.cashMonthsInitial * (pay[f.slot] + f.tokenCost + f.tp.overheadShareOfRevenue * revenue);
   }
   updateMarketStats(w);

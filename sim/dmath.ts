@@ -1,0 +1,152 @@
+/**
+ * Deterministic elementary functions. JavaScript engines may round Math.exp, Math.log,
+ * Math.pow, Math.sin and Math.cos differently in the last bit (Node 20 and current Chromium
+ * differ on 3–10 % of arguments), which would break "same seed, same bytes" between a Node
+ * run and a browser run. These versions use only operations IEEE 754 defines exactly
+ * (+, −, ×, ÷ and bit manipulation), so every engine gives the same bits.
+ *
+ * exp and log are ports of fdlibm 5.3 (e_exp.c, e_log.c; Sun Microsystems, freely
+ * redistributable), accurate to < 1 ulp; pow(x, y) = exp(y·log x) for x > 0, with a
+ * relative error of about |y·log x|·2⁻⁵³ on top, ample for a simulation.
+ */
+
+const buf = new Float64Array(1);
+const words = new Uint32Array(buf.buffer);
+/** Index of the high 32-bit word of a double in `words` (platform byte order). */
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+const LO = 1 - HI;
+
+const highWord = (x: number): number => {
+  buf[0] = x;
+  return words[HI] | 0;
+};
+const lowWord = (x: number): number => {
+  buf[0] = x;
+  return words[LO];
+};
+/** x with its high word replaced. */
+const withHigh = (x: number, hi: number): number => {
+  buf[0] = x;
+  words[HI] = hi >>> 0;
+  return buf[0];
+};
+/** 2^k for −1022 ≤ k ≤ 1023, exactly. */
+const pow2 = (k: number): number => {
+  words[LO] = 0;
+  words[HI] = ((k + 1023) << 20) >>> 0;
+  return buf[0];
+};
+
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+const INV_LN2 = 1.44269504088896338700;
+const O_THRESHOLD = 7.09782712893383973096e2;
+const U_THRESHOLD = -7.45133219101941108420e2;
+const TWO_M1000 = 9.33263618503218878990e-302;
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.65339022054652515390e-6;
+const P5 = 4.13813679705723846039e-8;
+
+/** e^x (fdlibm __ieee754_exp). */
+export function exp(x: number): number {
+  let hx = highWord(x);
+  const xsb = (hx >>> 31) & 1;
+  hx &= 0x7fffffff;
+  if (hx >= 0x40862e42) {
+    if (hx >= 0x7ff00000) {
+      if (((hx & 0xfffff) | lowWord(x)) !== 0) return x + x;
+      return xsb === 0 ? x : 0;
+    }
+    if (x > O_THRESHOLD) return Infinity;
+    if (x < U_THRESHOLD) return 0;
+  }
+  let hi = 0;
+  let lo = 0;
+  let k = 0;
+  if (hx > 0x3fd62e42) {
+    if (hx < 0x3ff0a2b2) {
+      hi = xsb === 0 ? x - LN2_HI : x + LN2_HI;
+      lo = xsb === 0 ? LN2_LO : -LN2_LO;
+      k = 1 - xsb - xsb;
+    } else {
+      k = (INV_LN2 * x + (xsb === 0 ? 0.5 : -0.5)) | 0;
+      hi = x - k * LN2_HI;
+      lo = k * LN2_LO;
+    }
+    x = hi - lo;
+  } else if (hx < 0x3e300000) {
+    return 1 + x;
+  }
+  const t = x * x;
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
+  const y = 1 - (lo - (x * c) / (2 - c) - hi);
+  if (k >= -1021) return k === 1024 ? y * 2 * pow2(1023) : y * pow2(k);
+  return y * pow2(k + 1000) * TWO_M1000;
+}
+
+const TWO54 = 1.80143985094819840000e16;
+const LG1 = 6.666666666666735130e-1;
+const LG2 = 3.999999999940941908e-1;
+const LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1;
+const LG5 = 1.818357216161805012e-1;
+const LG6 = 1.531383769920937332e-1;
+const LG7 = 1.479819860511658591e-1;
+
+/** Natural logarithm (fdlibm __ieee754_log). */
+export function log(x: number): number {
+  let hx = highWord(x);
+  const lx = lowWord(x);
+  let k = 0;
+  if (hx < 0x00100000) {
+    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
+    if (hx < 0) return NaN;
+    k -= 54;
+    x *= TWO54;
+    hx = highWord(x);
+  }
+  if (hx >= 0x7ff00000) return x + x;
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  const i0 = (hx + 0x95f64) & 0x100000;
+  x = withHigh(x, hx | (i0 ^ 0x3ff00000));
+  k += i0 >> 20;
+  const f = x - 1;
+  const dk = k;
+  if ((0x000fffff & (2 + hx)) < 3) {
+    if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+    const R = f * f * (0.5 - 0.33333333333333333 * f);
+    return k === 0 ? f - R : dk * LN2_HI - (R - dk * LN2_LO - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  let i = hx - 0x6147a;
+  const w = z * z;
+  const j = 0x6b851 - hx;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  i |= j;
+  const R = t2 + t1;
+  if (i > 0) {
+    const hfsq = 0.5 * f * f;
+    return k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - (hfsq - (s * (hfsq + R) + dk * LN2_LO) - f);
+  }
+  return k === 0 ? f - s * (f - R) : dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
+}
+
+/** x^y. Exact for y = 0, x = 1 and y = 1; for x < 0 only integer y is defined. */
+export function pow(x: number, y: number): number {
+  if (y === 0 || x === 1) return 1;
+  if (y === 1) return x;
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  if (x === 0) return y > 0 ? 0 : Infinity;
+  if (x < 0) {
+    if (!Number.isInteger(y)) return NaN;
+    const m = exp(y * log(-x));
+    return y % 2 === 0 ? m : -m;
+  }
+  return exp(y * log(x));
+}
