@@ -6,10 +6,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { alignColumns, formatHeadlineTable, formatValue, headlineYears, valueAtYear } from '../sim/cli/headlineTable.ts';
 import { groupThousands } from '../sim/cli/groupThousands.ts';
 import { main } from '../sim/cli/main.ts';
-import { buildManifest, formatCommandLine, manifestJson, shellQuote } from '../sim/cli/manifest.ts';
+import { buildManifest, formatCommandLine, manifestJson, reproducibleArgv, shellQuote } from '../sim/cli/manifest.ts';
 import { parseArgs, parseIntegerArg, UsageError, wantsHelp, type FlagSpec } from '../sim/cli/parseArgs.ts';
 import { formatProgress, progressReporter } from '../sim/cli/progressReporter.ts';
-import { applyRunOverrides, MAX_SEED, parseRunArgs } from '../sim/cli/runArgs.ts';
+import { applyRunOverrides, MAX_SEED, parseRunArgs, workersFor } from '../sim/cli/runArgs.ts';
+import { formatSeedList, parseSeedList } from '../sim/cli/seeds.ts';
 import { countSeriesRows, csvField, formatCsvRow, orderSeries, SERIES_CSV_HEADER, seriesCsvChunks } from '../sim/cli/seriesCsv.ts';
 import { tempDirFor, writeFilesAtomically, type OutputFile } from '../sim/cli/writeFilesAtomically.ts';
 import type { CliIO } from '../sim/cli/command.ts';
@@ -98,17 +99,55 @@ describe('argument parsing', () => {
 });
 
 describe('run arguments', () => {
-  it('defaults the seed to 1 and requires --out and one scenario file', () => {
-    expect(parseRunArgs(['s.json', '--out', 'o'])).toEqual({ scenarioPath: 's.json', seed: 1, outDir: 'o' });
+  it('defaults to seed 1 and csv, requires --out and at least one scenario file', () => {
+    expect(parseRunArgs(['s.json', '--out', 'o'])).toEqual({ scenarioPaths: ['s.json'], seeds: [1], outDir: 'o', format: 'csv' });
     expect(() => parseRunArgs(['s.json'])).toThrow('missing required option --out <dir>');
     expect(() => parseRunArgs(['--out', 'o'])).toThrow('missing scenario file');
-    expect(() => parseRunArgs(['a.json', 'b.json', '--out', 'o'])).toThrow("unexpected argument 'b.json'");
+    expect(parseRunArgs(['a.json', 'b.json', '--out', 'o']).scenarioPaths).toEqual(['a.json', 'b.json']);
   });
 
   it('accepts seeds 0 to 2^32 − 1 only', () => {
-    expect(parseRunArgs(['s', '--out', 'o', '--seed', '0']).seed).toBe(0);
-    expect(parseRunArgs(['s', '--out', 'o', '--seed', String(MAX_SEED)]).seed).toBe(4294967295);
+    expect(parseRunArgs(['s', '--out', 'o', '--seed', '0']).seeds).toEqual([0]);
+    expect(parseRunArgs(['s', '--out', 'o', '--seed', String(MAX_SEED)]).seeds).toEqual([4294967295]);
     expect(() => parseRunArgs(['s', '--out', 'o', '--seed', '4294967296'])).toThrow(/--seed must be an integer from 0 to 4,294,967,295/);
+    expect(() => parseRunArgs(['s', '--out', 'o', '--seeds', '4294967295..4294967296'])).toThrow(/--seeds seed must be an integer from 0 to 4,294,967,295/);
+  });
+
+  it('reads --seeds as ranges and lists, in the order given, and refuses --seed with it', () => {
+    expect(parseRunArgs(['s', '--out', 'o', '--seeds', '1..3']).seeds).toEqual([1, 2, 3]);
+    expect(parseRunArgs(['s', '--out', 'o', '--seeds', '5,1,2']).seeds).toEqual([5, 1, 2]);
+    expect(parseRunArgs(['s', '--out', 'o', '--seeds', '1..3,10']).seeds).toEqual([1, 2, 3, 10]);
+    expect(() => parseRunArgs(['s', '--out', 'o', '--seeds', '1..3', '--seed', '4'])).toThrow('give --seeds or --seed, not both');
+  });
+
+  it('names what is wrong with a bad --seeds, --format or --workers', () => {
+    const bad = (...flags: string[]) => () => parseRunArgs(['s', '--out', 'o', ...flags]);
+    expect(bad('--seeds', '3..1')).toThrow('--seeds range 3..1 runs backwards (write 1..3)');
+    expect(bad('--seeds', '1,2,1')).toThrow('--seeds lists seed 1 more than once');
+    expect(bad('--seeds', '1..3,2')).toThrow('--seeds lists seed 2 more than once');
+    expect(bad('--seeds', 'a..b')).toThrow("--seeds takes seeds like 1..30, 1,2,5 or 1..3,10 (got 'a..b')");
+    expect(bad('--seeds', '1,,2')).toThrow("(got '1,,2')");
+    expect(bad('--seeds', '1.5')).toThrow("(got '1.5')");
+    expect(bad('--seeds', '1..20000')).toThrow('--seeds lists more than 10,000 seeds');
+    expect(bad('--format', 'xml')).toThrow("--format must be csv or json (got 'xml')");
+    expect(bad('--workers', '0')).toThrow("--workers must be an integer from 1 to 256 (got '0')");
+    expect(bad('--workers', 'two')).toThrow("--workers must be an integer from 1 to 256 (got 'two')");
+    expect(bad('--seeds')).toThrow('--seeds needs a value (--seeds <list>)');
+  });
+
+  it('writes seed lists back in their shortest form', () => {
+    expect(formatSeedList([1, 2, 3, 5])).toBe('1..3,5');
+    expect(formatSeedList([1, 2])).toBe('1,2');
+    expect(formatSeedList([7])).toBe('7');
+    expect(formatSeedList([3, 2, 1])).toBe('3,2,1');
+    for (const text of ['1..30', '5,1,2', '0..2,9..12,4']) expect(formatSeedList(parseSeedList(text))).toBe(text);
+  });
+
+  it('uses one worker per core unless told, never more than the runs', () => {
+    expect(workersFor(8, undefined, 2)).toBe(2);
+    expect(workersFor(1, undefined, 16)).toBe(1);
+    expect(workersFor(3, 8, 2)).toBe(3);
+    expect(workersFor(30, 1, 16)).toBe(1);
   });
 
   it('takes the --engineers and --years ranges from the parameter specs', () => {
@@ -256,6 +295,33 @@ describe('manifest', () => {
     expect(text).not.toMatch(/"(date|time|timestamp|created)/i);
   });
 
+  it('records every seed with its result hash, and the scenario hash, for several seeds', () => {
+    const results = [7, 8, 9].map((seed) => ({ ...fakeResult(12), seed, resultHash: `h${seed}` }));
+    const m = buildManifest({ ...input, result: undefined, results, scenarioHash: 's'.repeat(32), argv: ['run', 'a.json', '--seeds', '7..9', '--workers', '2'] });
+    expect(m.seed).toBeUndefined();
+    expect(m.resultHash).toBeUndefined();
+    expect(m.seeds).toEqual([7, 8, 9]);
+    expect(m.runs).toEqual([
+      { seed: 7, resultHash: 'h7' },
+      { seed: 8, resultHash: 'h8' },
+      { seed: 9, resultHash: 'h9' },
+    ]);
+    expect(m.scenarioHash).toBe('s'.repeat(32));
+    expect(m.format).toBe('csv');
+    expect(m.seriesCsv?.rows).toBe(3 * METRIC_DEFS.length * 2 * 12);
+    expect(m.summaryCsv).toEqual({ columns: ['scenario', 'metric', 'group', 'month', 'mean', 'lo95', 'hi95', 'n'], rows: METRIC_DEFS.length * 2 * 12 });
+    const json = buildManifest({ ...input, format: 'json' });
+    expect(json.seriesCsv).toBeUndefined();
+    expect(json.seriesJson).toEqual({ runs: 1, seriesPerRun: METRIC_DEFS.length * 2, groups: ['all', 'startup'] });
+    expect(json.summaryJson).toEqual({ series: METRIC_DEFS.length * 2 });
+  });
+
+  it('leaves --workers out of the recorded command, since it does not change the output', () => {
+    expect(reproducibleArgv(['run', 'a.json', '--workers', '2', '--seeds', '1..3'])).toEqual(['run', 'a.json', '--seeds', '1..3']);
+    expect(reproducibleArgv(['run', 'a.json', '--workers=2'])).toEqual(['run', 'a.json']);
+    expect(reproducibleArgv(['run', '--', '--workers'])).toEqual(['run', '--', '--workers']);
+  });
+
   it('quotes command-line arguments for a POSIX shell only when needed', () => {
     expect(shellQuote('out/base-line_1.json')).toBe('out/base-line_1.json');
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
@@ -343,7 +409,9 @@ describe('main, in process', () => {
   it('answers an unknown command with one line and exit code 2', async () => {
     const io = captureIO();
     expect(await main(['sweeep'], io, PKG)).toBe(2);
-    expect(io.err).toEqual(["tokensim: unknown command 'sweeep' (commands: run; see tokensim --help)\n"]);
+    expect(io.err).toHaveLength(1);
+    expect(io.err[0]).toMatch(/^tokensim: unknown command 'sweeep' \(commands: run, .*; see tokensim --help\)\n$/);
+    for (const name of ['compare', 'validate', 'schema']) expect(io.err[0]).toContain(name);
     expect(io.out).toEqual([]);
   });
 
@@ -353,3 +421,46 @@ describe('main, in process', () => {
     for (const flag of ['--seed', '--out', '--engineers', '--years']) expect(io.out.join('')).toContain(flag);
   });
 });
+
+describe('bad usage and bad files, every command', () => {
+  const outFile = path.join(TMP, 'a-file');
+  writeFileSync(outFile, 'not a directory');
+  const bad = path.join(TMP, 'bad-name.json');
+  writeFileSync(bad, JSON.stringify({ name: 'bad', description: 'd', run: { years: 0 } }));
+  const out = path.join(TMP, 'never-created');
+  const cases: [string[], string][] = [
+    [['run', 'scenarios/baseline.json', '--out', out, '--seeds', '3..1'], '--seeds range 3..1 runs backwards'],
+    [['run', 'scenarios/baseline.json', '--out', out, '--seeds', 'x'], "--seeds takes seeds like 1..30, 1,2,5 or 1..3,10 (got 'x')"],
+    [['run', 'scenarios/baseline.json', '--out', out, '--seeds', '1,1'], '--seeds lists seed 1 more than once'],
+    [['run', 'scenarios/baseline.json', '--out', out, '--seed', '1', '--seeds', '1..2'], 'give --seeds or --seed, not both'],
+    [['run', 'scenarios/baseline.json', '--out', out, '--format', 'parquet'], "--format must be csv or json (got 'parquet')"],
+    [['run', 'scenarios/baseline.json', '--out', out, '--workers', '0'], "--workers must be an integer from 1 to 256 (got '0')"],
+    [['run', 'scenarios/baseline.json', '--out', out, '--wokers', '2'], "unknown option --wokers for 'run'"],
+    [['run', 'scenarios/baseline.json', '--out', outFile], `--out ${outFile} exists and is not a directory`],
+    [['run', 'scenarios/baseline.json', 'scenarios/baseline.json', '--out', out], "are both named 'baseline'"],
+    [['run', 'scenarios/baseline.json', path.join(TMP, 'missing.json'), '--out', out], 'missing.json: no such file'],
+    [['run', bad, '--out', out], `${bad}: run.years: must be at least 1 (got 0)`],
+    [['run', 'scenarios', '--out', out], 'cannot read scenario file scenarios: is a directory'],
+    [['compare', 'scenarios/baseline.json'], 'compare: needs at least two scenario files'],
+    [['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--at', '0'], "--at year must be an integer from 1 to 50 (got '0')"],
+    [['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--at', '12'], '--at 12 is past the 10-year horizon of scenarios/baseline.json'],
+    [['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--years', '2', '--at', '1,3'], '--at 3 is past the 2-year horizon'],
+    [['compare', 'scenarios/baseline.json', bad], `${bad}: run.years: must be at least 1`],
+    [['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--out', out], "unknown option --out for 'compare'"],
+    [['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--seeds', '2..1'], '--seeds range 2..1 runs backwards'],
+    [['validate', '--strict', 'scenarios/baseline.json'], "unknown option --strict for 'validate'"],
+    [['schema', '--scenario'], "unknown option --scenario for 'schema'"],
+    [['schema', '--sweep=yes'], '--sweep takes no value'],
+  ];
+
+  it.each(cases)('%j exits 2 with one line naming the problem', async (argv, message) => {
+    const io = captureIO();
+    expect(await main(argv, io, PKG)).toBe(2);
+    expect(io.err).toHaveLength(1);
+    expect(io.err[0]).toMatch(/^tokensim: .*\n$/);
+    expect(io.err[0]).toContain(message);
+    expect(io.out).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+

@@ -1,8 +1,10 @@
 /**
  * The short table `tokensim run` prints: headline metrics for the group `all` at the end of
- * years 1, 5 and 10 (those within the horizon). Formatting is locale-independent so the
- * table reads the same on every machine: dollars with thousands separators, shares as %.
+ * years 1, 5 and 10 (those within the horizon) — one run's values, or with several seeds the
+ * mean and its 95 % interval. Formatting is locale-independent so the table reads the same
+ * on every machine: dollars with thousands separators, shares as %.
  */
+import type { Summary } from '../ensemble.ts';
 import { findSeries, type Result } from '../result.ts';
 import { groupThousands } from './groupThousands.ts';
 
@@ -96,4 +98,58 @@ export function formatHeadlineTable(result: Result, metrics: readonly HeadlineMe
     ]);
   }
   return alignColumns(rows);
+}
+
+/** Mean and 95 % interval of a headline metric (group `all`) at the end of year `year`. */
+export interface IntervalValue {
+  mean: number;
+  lo95: number;
+  hi95: number;
+}
+
+/** The summary of `metric` (group `all`) at month 12·year; undefined when not reported or past the horizon. */
+export function summaryAtYear(summary: Summary, metric: string, year: number): IntervalValue | undefined {
+  const s = summary.series.find((x) => x.metric === metric && x.group === 'all');
+  const index = 12 * year - 1;
+  if (!s || index >= summary.months) return undefined;
+  return { mean: s.mean[index], lo95: s.lo95[index], hi95: s.hi95[index] };
+}
+
+/** `mean [lo – hi]`, e.g. `$152,340 [$150,100 – $154,500]`; one seed gives the mean alone. */
+export function formatInterval(v: IntervalValue, format: ValueFormat, n: number): string {
+  const mean = formatValue(v.mean, format);
+  if (n < 2) return mean;
+  return `${mean} [${formatValue(v.lo95, format)} – ${formatValue(v.hi95, format)}]`;
+}
+
+/**
+ * A difference of two values: signed, shares in percentage points (`+1.2 pp`), dollars as
+ * `+$1,234` / `-$1,234`. Zero after rounding shows without a sign.
+ */
+export function formatDifference(diff: number, format: ValueFormat): string {
+  if (!Number.isFinite(diff)) return 'n/a';
+  const magnitude = format === 'percent' ? fixedGrouped(Math.abs(diff) * 100, 1) + ' pp' : formatValue(Math.abs(diff), format);
+  const zero = !/[1-9]/.test(magnitude);
+  return (zero ? '' : diff < 0 ? '-' : '+') + magnitude;
+}
+
+/**
+ * The headline table across seeds: mean [95 % interval] at years 1, 5 and 10 within the
+ * horizon, under a line saying so. With one seed it is the single-run table.
+ */
+export function formatSummaryTable(summary: Summary, metrics: readonly HeadlineMetric[] = HEADLINE_METRICS): string {
+  const years = headlineYears(summary.months);
+  if (years.length === 0) return `(no headline table: the run is shorter than a year)`;
+  const rows: string[][] = [['metric (all engineers)', ...years.map((y) => `year ${y}`)]];
+  for (const { metric, format } of metrics) {
+    rows.push([
+      metric,
+      ...years.map((y) => {
+        const v = summaryAtYear(summary, metric, y);
+        return v === undefined ? '–' : formatInterval(v, format, summary.n);
+      }),
+    ]);
+  }
+  const note = summary.n > 1 ? `mean [95% interval of the mean] over ${summary.n} seeds\n` : '';
+  return note + alignColumns(rows);
 }

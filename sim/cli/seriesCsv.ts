@@ -26,7 +26,7 @@ export function formatCsvRow(scenario: string, seed: number, month: number, metr
  * The series in output order: by the metric's position in METRIC_DEFS (metrics the defs do
  * not know go last, in their original order), keeping the result's group order within a metric.
  */
-export function orderSeries(series: readonly Series[]): Series[] {
+export function orderSeries<S extends Pick<Series, 'metric'>>(series: readonly S[]): S[] {
   const rank = new Map(METRIC_DEFS.map((d, k) => [d.name, k]));
   const keyed = series.map((s, k) => ({ s, k, r: rank.get(s.metric) ?? METRIC_DEFS.length }));
   keyed.sort((a, b) => a.r - b.r || a.k - b.k);
@@ -45,10 +45,20 @@ export const CSV_CHUNK_CHARS = 1 << 20;
 
 /**
  * Yields the whole file (header first) as strings of about `chunkChars` characters each;
- * joined, they are the file. Row text is built per series with its constant parts hoisted.
+ * joined, they are the file.
  */
 export function* seriesCsvChunks(result: Result, chunkChars = CSV_CHUNK_CHARS): Generator<string> {
-  let buffer = SERIES_CSV_HEADER;
+  yield SERIES_CSV_HEADER;
+  yield* seriesCsvRowChunks(result, chunkChars);
+}
+
+/**
+ * The data rows of one result (no header), in chunks of about `chunkChars` characters: a
+ * multi-seed series.csv is the header followed by these rows for each seed in turn. Row text
+ * is built per series with its constant parts hoisted.
+ */
+export function* seriesCsvRowChunks(result: Result, chunkChars = CSV_CHUNK_CHARS): Generator<string> {
+  let buffer = '';
   const head = `${csvField(result.scenario)},${result.seed},`;
   for (const s of orderSeries(result.series)) {
     const middle = `,${csvField(s.metric)},${csvField(s.group)},`;
