@@ -1,0 +1,171 @@
+/**
+ * The page's sliders: which parameters are levers, and how a slider maps to a value. Label,
+ * unit, range and step come from the engine's parameter metadata (sim/paramSpecs.ts), the
+ * same the CLI and scenario validation use; nothing here restates a range.
+ */
+import { PARAM_SPECS, type ParamSpec } from '../../sim/paramSpecs.ts';
+import { firmTypeNames, type Params } from '../../sim/params.ts';
+
+/** A lever: a short id (used in URLs) and the parameter path its metadata is filed under. */
+export interface LeverDef {
+  id: string;
+  /** Key in PARAM_SPECS; `firmTypes.*.…` levers apply to firm types (see leverScope). */
+  path: string;
+  /** A few words for legends ("σ 3"); the full label and unit come from the metadata. */
+  short: string;
+}
+
+/** The main levers, in the order the page shows them (issue 4). */
+export const LEVERS: readonly LeverDef[] = [
+  { id: 'share', short: 'budget ÷ base', path: 'firmTypes.*.policy.tokenBudgetShareOfBase' },
+  { id: 'sigma', short: 'σ', path: 'production.sigma' },
+  { id: 'decline', short: 'price fall yr 1', path: 'market.priceDeclineFirstYear' },
+  { id: 'declineLong', short: 'price fall later', path: 'market.priceDeclineLongRun' },
+  { id: 'valuation', short: 'λ', path: 'engineers.tokenValuation' },
+  { id: 'portability', short: 'portability', path: 'firmTypes.*.policy.tokenPortability' },
+  { id: 'maxxing', short: 'tokenmaxxing', path: 'engineers.tokenmaxxing' },
+  { id: 'raiseTokens', short: 'raises in tokens', path: 'firmTypes.*.policy.cashToTokenRaiseShare' },
+  { id: 'cfoBudget', short: 'CFO budgets', path: 'cfo.cfoSetsBudget' },
+  { id: 'engineers', short: 'engineers', path: 'run.engineers' },
+  { id: 'years', short: 'years', path: 'run.years' },
+];
+
+export type Overrides = Record<string, number>;
+
+export function leverById(id: string): LeverDef | undefined {
+  return LEVERS.find((l) => l.id === id);
+}
+
+export function leverSpec(lever: LeverDef): ParamSpec {
+  const spec = PARAM_SPECS[lever.path];
+  if (!spec) throw new Error(`no parameter metadata for lever ${lever.id} (${lever.path})`);
+  return spec;
+}
+
+const isFirmTypeLever = (lever: LeverDef): boolean => lever.path.startsWith('firmTypes.*.');
+/** `policy.tokenPortability` for `firmTypes.*.policy.tokenPortability`. */
+const firmTypeField = (lever: LeverDef): string[] => lever.path.split('.').slice(2);
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function getPath(root: unknown, keys: string[]): unknown {
+  let node = root;
+  for (const k of keys) {
+    if (!isObject(node)) return undefined;
+    node = node[k];
+  }
+  return node;
+}
+
+function setPath(root: Json, keys: string[], value: unknown): void {
+  let node = root;
+  for (const k of keys.slice(0, -1)) {
+    if (!isObject(node[k])) node[k] = {};
+    node = node[k] as Json;
+  }
+  node[keys[keys.length - 1]] = value;
+}
+
+/**
+ * The firm types a firm-type lever moves in a scenario: those whose value the scenario file
+ * sets (so `startups-vs-bigtech` moves startups only), or every firm type when the file sets
+ * none. Undefined for levers that are not per firm type.
+ */
+export function leverScope(lever: LeverDef, file: unknown, params: Params): string[] | undefined {
+  if (!isFirmTypeLever(lever)) return undefined;
+  const field = firmTypeField(lever);
+  const all = firmTypeNames(params);
+  const set = all.filter((t) => getPath(file, ['firmTypes', t, ...field]) !== undefined);
+  return set.length > 0 ? set : all;
+}
+
+/** The lever's value in resolved parameters (the first firm type in scope), and whether the scope disagrees. */
+export function leverValue(lever: LeverDef, params: Params, scope: string[] | undefined): { value: number; mixed: boolean } {
+  if (!scope) return { value: getPath(params, lever.path.split('.')) as number, mixed: false };
+  const field = firmTypeField(lever);
+  const values = scope.map((t) => getPath(params.firmTypes[t], field) as number);
+  return { value: values[0], mixed: values.some((v) => v !== values[0]) };
+}
+
+/**
+ * The scenario object with lever values applied (a deep copy; `file` is untouched). Firm-type
+ * levers are written to every firm type in their scope.
+ */
+export function applyOverrides(file: Json, overrides: Overrides, scopes: Record<string, string[] | undefined>): Json {
+  const out = JSON.parse(JSON.stringify(file)) as Json;
+  for (const lever of LEVERS) {
+    const v = overrides[lever.id];
+    if (v === undefined) continue;
+    const scope = scopes[lever.id];
+    if (scope) for (const t of scope) setPath(out, ['firmTypes', t, ...firmTypeField(lever)], v);
+    else setPath(out, lever.path.split('.'), v);
+  }
+  return out;
+}
+
+/** Why a lever value is not acceptable, or undefined when it is (range and integer rule from the metadata). */
+export function leverValueProblem(lever: LeverDef, v: number): string | undefined {
+  const spec = leverSpec(lever);
+  if (!Number.isFinite(v)) return 'must be a finite number';
+  if (spec.integer && !Number.isInteger(v)) return 'must be a whole number';
+  if (v < spec.min || v > spec.max) return `must be from ${spec.min} to ${spec.max}`;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Slider positions
+
+/** How a lever is drawn: a checkbox for 0/1 switches, a log slider for ranges spanning 100× or more. */
+export type SliderKind = 'toggle' | 'linear' | 'log';
+
+export function sliderKind(spec: ParamSpec): SliderKind {
+  if (spec.integer && spec.min === 0 && spec.max === 1) return 'toggle';
+  if (spec.min > 0 && spec.max / spec.min >= 100) return 'log';
+  return 'linear';
+}
+
+/** Rounds to the spec's step (counted from 0), kept in range; integers stay integers. */
+export function snapToStep(spec: ParamSpec, v: number): number {
+  let x = Math.round(v / spec.step) * spec.step;
+  x = Number(x.toPrecision(12));
+  if (spec.integer) x = Math.round(x);
+  return Math.min(spec.max, Math.max(spec.min, x));
+}
+
+/** Mantissas of the nice values a log slider stops at, about 25 % apart. */
+const NICE_MANTISSAS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
+
+/**
+ * The stops of a log slider: nice values (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × a power of ten)
+ * between the spec's min and max, both ends included, whole numbers for integer specs. Each
+ * arrow key moves one stop, and defaults such as σ = 0.8 or 10,000 engineers are stops.
+ */
+export function logStops(spec: ParamSpec): number[] {
+  const stops = new Set<number>([spec.min, spec.max]);
+  for (let e = Math.floor(Math.log10(spec.min)); e <= Math.ceil(Math.log10(spec.max)); e++) {
+    for (const m of NICE_MANTISSAS) {
+      let v = Number((m * 10 ** e).toPrecision(12));
+      if (spec.integer) v = Math.round(v);
+      if (v >= spec.min && v <= spec.max) stops.add(v);
+    }
+  }
+  return [...stops].sort((a, b) => a - b);
+}
+
+/** The value at a log-slider position (an index into logStops). */
+export function valueAtPosition(spec: ParamSpec, pos: number): number {
+  const stops = logStops(spec);
+  return stops[Math.min(stops.length - 1, Math.max(0, Math.round(pos)))];
+}
+
+/** The position of the stop nearest to a value (nearest on a log scale). */
+export function positionOfValue(spec: ParamSpec, v: number): number {
+  const stops = logStops(spec);
+  const x = Math.log(Math.min(spec.max, Math.max(spec.min, v)));
+  let best = 0;
+  stops.forEach((s, k) => {
+    if (Math.abs(Math.log(s) - x) < Math.abs(Math.log(stops[best]) - x)) best = k;
+  });
+  return best;
+}
