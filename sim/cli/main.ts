@@ -1,16 +1,33 @@
 /**
  * The tokensim command line: global flags, the command table, help, and the mapping of
- * failures to exit codes — 0 success, 2 a usage or input error (one line on stderr, nothing
- * written), 130 interrupted, 1 anything unexpected. A new command is one more table entry.
+ * failures to exit codes — 0 success, 1 a check found differences (or anything unexpected),
+ * 2 a usage or input error (one line on stderr, nothing written), 130 interrupted.
+ * A new command is one more table entry.
  */
 import { readFileSync } from 'node:fs';
 import type { CliIO, Command, PackageInfo } from './command.ts';
 import { formatFlagHelp, UsageError, wantsHelp, type FlagSpec } from './parseArgs.ts';
+import { checkCommand } from './checkCommand.ts';
+import { compareCommand } from './compareCommand.ts';
+import { mergeCommand } from './mergeCommand.ts';
 import { runCommand } from './runCommand.ts';
+import { schemaCommand } from './schemaCommand.ts';
+import { sensitivityCommand } from './sensitivityCommand.ts';
+import { sweepCommand } from './sweepCommand.ts';
+import { validateCommand } from './validateCommand.ts';
 import { WriteAbortedError } from './writeFilesAtomically.ts';
 
 /** Every command, in the order `tokensim --help` lists them. */
-export const COMMANDS: readonly Command[] = [runCommand];
+export const COMMANDS: readonly Command[] = [
+  runCommand,
+  sweepCommand,
+  mergeCommand,
+  compareCommand,
+  sensitivityCommand,
+  checkCommand,
+  validateCommand,
+  schemaCommand,
+];
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -24,8 +41,21 @@ export function readPackageInfo(): PackageInfo {
   return { name: String(pkg.name ?? 'tokensim'), version: String(pkg.version ?? '0.0.0') };
 }
 
+/**
+ * Lets output piped into a reader that stops early (`tokensim schema | head`) end quietly:
+ * a broken pipe (EPIPE) drops the rest of that stream's output instead of crashing.
+ */
+function ignoreBrokenPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 /** The process's own stdout and stderr. */
 export function processIO(): CliIO {
+  ignoreBrokenPipe(process.stdout);
+  ignoreBrokenPipe(process.stderr);
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
@@ -47,6 +77,9 @@ export function formatMainHelp(commands: readonly Command[] = COMMANDS): string 
     'Options:',
     '  -h, --help      Show this help; tokensim <command> --help for a command',
     '  -v, --version   Print the version',
+    '',
+    'Exit codes: 0 success, 1 a check found differences or an unexpected failure,',
+    '2 bad usage or input (nothing written), 130 interrupted (nothing written).',
     '',
   ].join('\n');
 }
