@@ -102,6 +102,12 @@ describe('the browser visualiser', () => {
     expect(await page.locator('#chart-wealth [data-slot="1"] path').count()).toBe(7);
     expect(await page.locator('.legend').first().textContent()).toMatch(/tunguz-100k\s*\(3 seeds\)/);
     defaultHash = await pageHash(page, 'tunguz-100k', 1);
+    // The focused scenario's precomputed drivers, ranked, with labels from the metadata.
+    const drivers = page.locator('[data-testid=drivers]');
+    expect(await drivers.getAttribute('data-scenario')).toBe('tunguz-100k');
+    const topPath = (JSON.parse(readFileSync('docs/sensitivity/tunguz-100k.json', 'utf8')) as { ranking: { path: string }[] }).ranking[0].path;
+    expect(await drivers.locator('li').first().getAttribute('data-path')).toBe(topPath);
+    await drivers.screenshot({ path: `${ARTIFACTS}/web-drivers.png` });
     await page.screenshot({ path: `${ARTIFACTS}/web-1280x800.png` });
     await page.screenshot({ path: `${ARTIFACTS}/web-1280-full.png`, fullPage: true });
     await page.setViewportSize({ width: 375, height: 800 });
