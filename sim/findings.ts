@@ -88,6 +88,12 @@ export function compareSentence(label: string, metric: string, e: Estimate): str
   return `${label}: ${dir} than in the baseline, ${formatMetric(metric, e.mean)} (difference ${range}).`;
 }
 
+/** First year (1 … horizon) whose year-end difference from the baseline is distinguishably below 0. */
+export function firstYearBelow(s: Summary, base: Summary, metric: string): number | undefined {
+  for (let y = 1; 12 * y <= Math.min(s.months, base.months); y++) if (estimate(s, base, metric, 12 * y - 1).diffHi < 0) return y;
+  return undefined;
+}
+
 /** The Markdown of docs/findings.md. */
 export function findingsMarkdown(
   all: ScenarioSummary[],
@@ -107,6 +113,12 @@ export function findingsMarkdown(
     const e = est(name, metric);
     return e ? `- ${compareSentence(label, metric, e)}` : `- ${label}: scenario ${name} not run.`;
   };
+  const when = (name: string, label: string): string[] => {
+    const s = get(name);
+    if (!s) return [];
+    const y = firstYearBelow(s.summary, base.summary, 'headcount');
+    return [y === undefined ? `- With ${label}, headcount is at no year end distinguishably below the baseline.` : `- With ${label}, headcount first falls distinguishably below the baseline at the end of year ${y}.`];
+  };
   const out: string[] = [
     '# Findings',
     '',
@@ -124,6 +136,8 @@ export function findingsMarkdown(
     '',
     '### Does compute replace engineers, and when?',
     say('substitutes', 'Headcount when people and compute are substitutes (σ = 3)', 'headcount'),
+    ...when('substitutes', 'σ = 3'),
+    ...when('price-crash', 'a price crash'),
     say('complements', 'Headcount when they are complements (σ = 0.5)', 'headcount'),
     say('substitutes', 'Compute share of output at σ = 3', 'compute_share_of_output'),
     say('substitutes', 'Juniors among hires at σ = 3', 'junior_share_of_hires'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSentence, estimate, findingsMarkdown, formatMetric, FINDING_METRICS } from '../sim/findings.ts';
+import { compareSentence, estimate, findingsMarkdown, firstYearBelow, formatMetric, FINDING_METRICS } from '../sim/findings.ts';
 import { summarize } from '../sim/ensemble.ts';
 import type { Result } from '../sim/result.ts';
 
@@ -32,6 +32,13 @@ describe('findings', () => {
   it('says higher or lower only when the interval excludes zero', () => {
     expect(compareSentence('Headcount', 'headcount', estimate(up, base, 'headcount', 11))).toMatch(/^Headcount: higher than in the baseline/);
     expect(compareSentence('Headcount', 'headcount', estimate(same, base, 'headcount', 11))).toMatch(/not distinguishable/);
+  });
+
+  it('finds the first year a metric falls distinguishably below the baseline', () => {
+    const down = summarize([1, 2, 3].map((k) => ({ ...fake('substitutes', k, 0), series: FINDING_METRICS.map((metric) => ({ metric, group: 'all', values: Float64Array.from({ length: 24 }, (_, m) => (m < 12 ? 10 + k : 5 + k)) })), months: 24 })));
+    const flat = summarize([1, 2, 3].map((k) => ({ ...fake('baseline', k, 0), series: FINDING_METRICS.map((metric) => ({ metric, group: 'all', values: new Float64Array(24).fill(10 + k) })), months: 24 })));
+    expect(firstYearBelow(down, flat, 'headcount')).toBe(2);
+    expect(firstYearBelow(flat, flat, 'headcount')).toBeUndefined();
   });
 
   it('formats money, shares and counts in their units', () => {
