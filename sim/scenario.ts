@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { scanJson } from './jsonScan.ts';
+import { formatPath, kindOf, lookup, show, suggestion } from './issueText.ts';
 import { specFor } from './paramSpecs.ts';
 import {
   CORE_FIRM_TYPES,
@@ -187,31 +188,6 @@ export function writeSchemaText(): string {
 
 type PathKey = string | number;
 
-const formatPath = (path: readonly PropertyKey[]): string =>
-  path.length === 0 ? '(root)' : path.map(String).join('.');
-
-function kindOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v;
-}
-
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return kindOf(v);
-}
-
-/** The value at `path` in `root`, and whether it is present at all. */
-function lookup(root: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
-  let node = root;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return { found: false, value: undefined };
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return { found: true, value: node };
-}
-
 /** The known field names of the object schema at `path` (for "did you mean"). */
 function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let node: z.ZodType | undefined = schema;
@@ -231,32 +207,6 @@ function childSchema(parent: z.ZodType, key: PropertyKey): z.ZodType | undefined
   const shape = s.shape as Record<string, z.ZodType>;
   const name = String(key);
   return Object.hasOwn(shape, name) ? shape[name] : (s.def.catchall as z.ZodType | undefined);
-}
-
-/** Levenshtein distance, ignoring case. */
-function editDistance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[y.length];
-}
-
-/** ` (did you mean "x"?)` for the closest candidate within 3 edits (and fewer than the name's length), else ''. */
-function suggestion(name: string, candidates: readonly string[]): string {
-  let best = '';
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return bestDistance <= 3 && bestDistance < name.length ? ` (did you mean "${best}"?)` : '';
 }
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown, schema: z.ZodType): ScenarioIssue[] {

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { scanJson } from './jsonScan.ts';
+import { formatPath, kindOf, lookup, show, suggestion } from './issueText.ts';
 import type { Params } from './params.ts';
 import { resolveScenario, ScenarioError } from './scenario.ts';
 import {
@@ -18,7 +19,6 @@ import {
   MAX_POINTS,
   MAX_RUNS,
   METRIC_NAMES,
-  suggestion,
   sweepParamSpec,
   topLevelShape,
   valueProblem,
@@ -104,29 +104,6 @@ const topLevelSchema = (): z.ZodObject => (cachedTopLevel ??= z.strictObject(top
 
 // ---------------------------------------------------------------------------------------
 // zod issues → path + reason
-
-const formatPath = (path: readonly PropertyKey[]): string => (path.length === 0 ? '(root)' : path.map(String).join('.'));
-
-function kindOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v;
-}
-
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return kindOf(v);
-}
-
-function lookup(root: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
-  let node = root;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return { found: false, value: undefined };
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return { found: true, value: node };
-}
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown, prefix: readonly PropertyKey[], known: readonly string[]): SweepIssue[] {
   const full = [...prefix, ...issue.path];

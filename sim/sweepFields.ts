@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { METRIC_DEFS } from './metricDefs.ts';
 import { CORE_FIRM_TYPES, DEFAULTS } from './params.ts';
 import { specFor, type ParamSpec } from './paramSpecs.ts';
+import { suggestion } from './issueText.ts';
 
 /** Largest number of points (grid combinations or hypercube samples) in one sweep. */
 export const MAX_POINTS = 100_000;
@@ -51,30 +52,6 @@ function suggestionCandidates(): string[] {
   const all = sweepableParamPaths();
   const typed = all.filter((p) => p.startsWith('firmTypes.*.'));
   return [...all, ...CORE_FIRM_TYPES.flatMap((t) => typed.map((p) => p.replace('*', t)))];
-}
-
-/** Levenshtein distance, ignoring case. */
-function editDistance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[y.length];
-}
-
-/** ` (did you mean "x"?)` for the closest candidate within `limit` edits, else ''. */
-export function suggestion(name: string, candidates: readonly string[], limit = 3): string {
-  let best = '';
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return bestDistance <= limit && bestDistance < name.length ? ` (did you mean "${best}"?)` : '';
 }
 
 /**
