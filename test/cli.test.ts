@@ -1,13 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { alignColumns, formatHeadlineTable, formatValue, headlineYears, valueAtYear } from '../sim/cli/headlineTable.ts';
 import { groupThousands } from '../sim/cli/groupThousands.ts';
 import { main } from '../sim/cli/main.ts';
 import { buildManifest, formatCommandLine, manifestJson, reproducibleArgv, shellQuote } from '../sim/cli/manifest.ts';
-import { type FlagSpec } from '../sim/cli/parseArgs.ts';
 import { formatProgress, progressReporter } from '../sim/cli/progressReporter.ts';
 import { countSeriesRows, csvField, formatCsvRow, orderSeries, SERIES_CSV_HEADER, seriesCsvChunks } from '../sim/cli/seriesCsv.ts';
 import { tempDirFor, writeFilesAtomically, type OutputFile } from '../sim/cli/writeFilesAtomically.ts';
@@ -16,7 +14,6 @@ import { METRIC_DEFS } from '../sim/metricDefs.ts';
 import { DEFAULTS, cloneParams } from '../sim/params.ts';
 import type { Result, Series } from '../sim/result.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'tokensim-cli-test-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
