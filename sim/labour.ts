@@ -15,6 +15,12 @@ import { count, NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from './dmath.ts';
 
+/** Most labour markets a run may have (the range of firmTypes.*.labourMarket). */
+const MAX_MARKETS = 16;
+
+/** Index of (labour market, level) in the per-market arrays of World. */
+export const marketLevel = (market: number, level: number): number => market * NUM_LEVELS + level;
+
 /** Preallocated buffers for matching (sized to the number of engineers). */
 export interface LabourScratch {
   searchers: Int32Array;
@@ -43,8 +49,8 @@ export function labourScratch(n: number, groups: number): LabourScratch {
     vacBestScore: new Float64Array(n),
     vacBestValue: new Float64Array(n),
     vacByLevel: new Int32Array(n),
-    levelStart: new Int32Array(NUM_LEVELS + 1),
-    levelCount: new Int32Array(NUM_LEVELS),
+    levelStart: new Int32Array(MAX_MARKETS * NUM_LEVELS + 1),
+    levelCount: new Int32Array(MAX_MARKETS * NUM_LEVELS),
     engBestVac: new Int32Array(n).fill(-1),
     engBestValue: new Float64Array(n),
     mixCum: new Float64Array(NUM_LEVELS),
@@ -53,32 +59,39 @@ export function labourScratch(n: number, groups: number): LabourScratch {
   };
 }
 
-/** Market package by level: headcount-weighted means of alive firms' offers at mean skill. */
+/**
+ * Market package by labour market and level: headcount-weighted means of the market's alive
+ * firms' offers at mean skill. A market with no alive firm keeps its previous values.
+ */
 export function updateMarketStats(w: World): void {
   const ws = w.marketWeight;
   ws.fill(0);
-  w.marketBase.fill(0);
-  w.marketEquity.fill(0);
-  w.marketEquityDiscount.fill(0);
-  w.marketBudget.fill(0);
+  for (const f of w.firms) if (f.alive) for (let l = 0; l < NUM_LEVELS; l++) ws[marketLevel(w.marketOfType[f.type], l)] += Math.max(1, f.n);
+  for (let k = 0; k < ws.length; k++) {
+    if (ws[k] === 0) continue;
+    w.marketBase[k] = 0;
+    w.marketEquity[k] = 0;
+    w.marketEquityDiscount[k] = 0;
+    w.marketBudget[k] = 0;
+  }
   for (const f of w.firms) {
     if (!f.alive) continue;
     const weight = Math.max(1, f.n);
     for (let l = 0; l < NUM_LEVELS; l++) {
+      const k = marketLevel(w.marketOfType[f.type], l);
       const base = offerBase(w, f, l, w.levelSkill[l]);
-      w.marketBase[l] += weight * base;
-      w.marketEquity[l] += weight * f.tp.policy.equityByLevel[LEVELS[l]];
-      w.marketEquityDiscount[l] += weight * f.tp.equityRiskDiscount;
-      w.marketBudget[l] += weight * policyBudget(f.tp.policy, base) * f.budgetScale;
-      ws[l] += weight;
+      w.marketBase[k] += weight * base;
+      w.marketEquity[k] += weight * f.tp.policy.equityByLevel[LEVELS[l]];
+      w.marketEquityDiscount[k] += weight * f.tp.equityRiskDiscount;
+      w.marketBudget[k] += weight * policyBudget(f.tp.policy, base) * f.budgetScale;
     }
   }
-  for (let l = 0; l < NUM_LEVELS; l++) {
-    if (ws[l] === 0) continue;
-    w.marketBase[l] /= ws[l];
-    w.marketEquity[l] /= ws[l];
-    w.marketEquityDiscount[l] /= ws[l];
-    w.marketBudget[l] /= ws[l];
+  for (let k = 0; k < ws.length; k++) {
+    if (ws[k] === 0) continue;
+    w.marketBase[k] /= ws[k];
+    w.marketEquity[k] /= ws[k];
+    w.marketEquityDiscount[k] /= ws[k];
+    w.marketBudget[k] /= ws[k];
   }
 }
 
@@ -109,7 +122,7 @@ export function retireAndEnter(w: World): void {
     }
     drawEngineer(w, rng, i, 0);
     e.employer[i] = UNEMPLOYED;
-    e.base[i] = w.marketBase[0] * skillPayFactor(w, 0, e.skill[i]);
+    e.base[i] = w.marketBase[marketLevel(e.market[i], 0)] * skillPayFactor(w, 0, e.skill[i]);
     e.equity[i] = 0;
     e.budget[i] = 0;
     e.tenure[i] = 0;
@@ -154,9 +167,10 @@ export function poachingPremium(w: World, i: number, curValue: number): number {
   const slot = e.employer[i];
   const f = w.firms[slot];
   const m = w.market.state;
-  const cash = w.marketBase[l] * skillPayFactor(w, l, e.skill[i]);
-  const newUsable = Math.min(w.marketBudget[l], m.orchestrationCap * e.phiP[i] * m.priceRetail * 12) * f.tp.hostedUsableShare;
-  const offer = cash + w.marketEquity[l] * w.marketEquityDiscount[l] + e.lambda[i] * newUsable - movingLoss(w, i, newUsable);
+  const k = marketLevel(e.market[i], l);
+  const cash = w.marketBase[k] * skillPayFactor(w, l, e.skill[i]);
+  const newUsable = Math.min(w.marketBudget[k], m.orchestrationCap * e.phiP[i] * m.priceRetail * 12) * f.tp.hostedUsableShare;
+  const offer = cash + w.marketEquity[k] * w.marketEquityDiscount[k] + e.lambda[i] * newUsable - movingLoss(w, i, newUsable);
   return Math.max(0, curValue * (1 + w.p.labour.switchingThreshold) - offer);
 }
 
@@ -165,7 +179,7 @@ function searchProbability(w: World, i: number): number {
   if (e.employer[i] === UNEMPLOYED) return 1;
   const lab = w.p.labour;
   const l = e.level[i];
-  const market = w.marketBase[l] * skillPayFactor(w, l, e.skill[i]);
+  const market = w.marketBase[marketLevel(e.market[i], l)] * skillPayFactor(w, l, e.skill[i]);
   const underpay = Math.max(0, market / e.base[i] - 1);
   const lowRating = Math.max(0, 1 - e.rating[i]);
   return Math.min(1, lab.searchProbEmployed * (1 + lab.underpaySearchBoost * underpay) * (1 + lab.lowRatingSearchBoost * lowRating));
@@ -189,15 +203,17 @@ function postVacancies(w: World, sc: LabourScratch): number {
       sc.vacBestScore[v] = -Infinity;
     }
   }
-  // Index vacancies by level (counting sort keeps posting order within a level).
+  // Index vacancies by (labour market, level); counting sort keeps posting order within each.
+  const cells = w.markets * NUM_LEVELS;
+  const cell = (j: number) => marketLevel(w.marketOfType[w.firms[sc.vacFirm[j]].type], sc.vacLevel[j]);
   sc.levelCount.fill(0);
-  for (let j = 0; j < v; j++) sc.levelCount[sc.vacLevel[j]] += 1;
+  for (let j = 0; j < v; j++) sc.levelCount[cell(j)] += 1;
   sc.levelStart[0] = 0;
-  for (let l = 0; l < NUM_LEVELS; l++) sc.levelStart[l + 1] = sc.levelStart[l] + sc.levelCount[l];
+  for (let c = 0; c < cells; c++) sc.levelStart[c + 1] = sc.levelStart[c] + sc.levelCount[c];
   sc.levelCount.fill(0);
   for (let j = 0; j < v; j++) {
-    const l = sc.vacLevel[j];
-    sc.vacByLevel[sc.levelStart[l] + sc.levelCount[l]++] = j;
+    const c = cell(j);
+    sc.vacByLevel[sc.levelStart[c] + sc.levelCount[c]++] = j;
   }
   return v;
 }
@@ -229,13 +245,14 @@ export function matchMarket(w: World, sc: LabourScratch): void {
     if (rng.next() >= contact) continue;
     const i = sc.searchers[k];
     const l = e.level[i];
-    const avail = sc.levelStart[l + 1] - sc.levelStart[l];
+    const c = marketLevel(e.market[i], l);
+    const avail = sc.levelStart[c + 1] - sc.levelStart[c];
     if (avail === 0) continue;
     const slot = e.employer[i];
     const cur = currentValue(w, i);
     const hurdle = slot === UNEMPLOYED ? cur : cur * (1 + lab.switchingThreshold);
     for (let a = 0; a < lab.applicationsPerSearcher; a++) {
-      const j = sc.vacByLevel[sc.levelStart[l] + rng.int(avail)];
+      const j = sc.vacByLevel[sc.levelStart[c] + rng.int(avail)];
       const g = w.firms[sc.vacFirm[j]];
       if (g.slot === slot) continue;
       const cash = offerBase(w, g, l, e.skill[i]);

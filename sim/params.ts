@@ -91,6 +91,8 @@ export interface FirmTypeParams {
   funding: FundingParams;
   tokenValuationMultiplier: number;
   hostedUsableShare: number;
+  /** The labour market its engineers belong to (0 = the main market); engineers search only within their own. */
+  labourMarket: number;
   policy: CompPolicy;
 }
 
@@ -294,6 +296,7 @@ export const DEFAULTS: Params = {
       funding: NO_VENTURE,
       tokenValuationMultiplier: 1,
       hostedUsableShare: 1,
+      labourMarket: 0,
       policy: BASE_POLICY,
     },
     startup: {
@@ -311,6 +314,7 @@ export const DEFAULTS: Params = {
       funding: { runwayTriggerMonths: 6, roundProbPerMonth: 0.12, roundSizeMonthsOfBurn: 24, reentryDelayMonths: 3, planningRevenueMultiple: 5 },
       tokenValuationMultiplier: 1,
       hostedUsableShare: 1,
+      labourMarket: 0,
       policy: {
         ...BASE_POLICY,
         baseByLevel: byLevel(120_000, 160_000, 210_000, 280_000),
@@ -332,6 +336,7 @@ export const DEFAULTS: Params = {
       funding: NO_VENTURE,
       tokenValuationMultiplier: 1,
       hostedUsableShare: 1,
+      labourMarket: 0,
       policy: {
         ...BASE_POLICY,
         baseByLevel: byLevel(110_000, 140_000, 180_000, 230_000),

@@ -41,6 +41,8 @@ export function createWorld(p: Params, seed: number): World {
   const demandScale = (p.market.marketScale * 10_000) / p.run.engineers;
   const market = new TokenMarket(p.market, stream(seed, STREAMS.market), demandScale);
   const { firms, weights } = initFirms(p, typeNames, seed, stream(seed, STREAMS.firmInit));
+  const marketOfType = Int32Array.from(typeNames.map((t) => p.firmTypes[t].labourMarket));
+  const markets = Math.max(...marketOfType) + 1;
   const w: World = {
     p,
     seed,
@@ -53,11 +55,13 @@ export function createWorld(p: Params, seed: number): World {
     market,
     labourRng: stream(seed, STREAMS.labour),
     counters: newCounters(groups.count),
-    marketBase: new Float64Array(NUM_LEVELS),
-    marketEquity: new Float64Array(NUM_LEVELS),
-    marketEquityDiscount: new Float64Array(NUM_LEVELS),
-    marketBudget: new Float64Array(NUM_LEVELS),
-    marketWeight: new Float64Array(NUM_LEVELS),
+    marketOfType,
+    markets,
+    marketBase: new Float64Array(markets * NUM_LEVELS),
+    marketEquity: new Float64Array(markets * NUM_LEVELS),
+    marketEquityDiscount: new Float64Array(markets * NUM_LEVELS),
+    marketBudget: new Float64Array(markets * NUM_LEVELS),
+    marketWeight: new Float64Array(markets * NUM_LEVELS),
     levelSkill: Float64Array.from(LEVELS.map((l) => p.engineers.skillByLevel[l])),
     raiseByGroup: new Float64Array(groups.count).fill(Number.NaN),
   };

@@ -55,6 +55,8 @@ export class Engineers {
   readonly moveDrop: Float64Array;
   /** 1 in the first month after a job-to-job move (for the movers' output drop). */
   readonly moved: Uint8Array;
+  /** The labour market the engineer belongs to (see FirmTypeParams.labourMarket). */
+  readonly market: Uint8Array;
 
   constructor(n: number) {
     this.n = n;
@@ -80,6 +82,7 @@ export class Engineers {
     this.lastRaise = new Float64Array(n).fill(Number.NaN);
     this.moveDrop = new Float64Array(n);
     this.moved = new Uint8Array(n);
+    this.market = new Uint8Array(n);
   }
 }
 
@@ -176,7 +179,13 @@ export interface World {
   market: TokenMarket;
   labourRng: Stream;
   counters: Counters;
-  /** Market wage by level: headcount-weighted mean offer base across alive firms, $/year. */
+  /** Labour market of each firm type (index as typeNames) and the number of markets. */
+  marketOfType: Int32Array;
+  markets: number;
+  /**
+   * Market wage by labour market and level (index market·levels + level): headcount-weighted
+   * mean offer base across the market's alive firms, $/year.
+   */
   marketBase: Float64Array;
   /** Market offer equity and token budget by level (for poaching premiums). */
   marketEquity: Float64Array;

@@ -89,6 +89,24 @@ describe('cash versus tokens', () => {
     const budgetPerHead = (g: string) => avg('cash-sensitive-region', 'token_budget_mean', g);
     expect(perHead('region') / budgetPerHead('region')).toBeLessThan(perHead('midmarket') / budgetPerHead('midmarket'));
   });
+
+  it('a regional labour market keeps its engineers: no one crosses between markets', () => {
+    const start = avg('cash-sensitive-region', 'headcount', 'region', 1, 1);
+    expect(avg('cash-sensitive-region', 'headcount', 'region', 60, 60)).toBeGreaterThan(0.8 * start);
+    const p = parseScenario(readFileSync('scenarios/cash-sensitive-region.json', 'utf8'));
+    p.run.engineers = 2000;
+    p.run.years = 2;
+    let crossed = 0;
+    simulate(p, 2, {
+      inspect: (w) => {
+        for (let i = 0; i < w.eng.n; i++) {
+          const slot = w.eng.employer[i];
+          if (slot >= 0 && w.marketOfType[w.firms[slot].type] !== w.eng.market[i]) crossed += 1;
+        }
+      },
+    });
+    expect(crossed).toBe(0);
+  });
 });
 
 describe('waste and governance', () => {
