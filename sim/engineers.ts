@@ -80,7 +80,7 @@ export function initEngineers(w: World, rng: Stream, firmWeights: Float64Array):
     const level = e.level[i];
     const base = offerBase(w, f, level, e.skill[i]);
     e.lambda[i] *= f.tp.tokenValuationMultiplier;
-    e.market[i] = w.marketOfType[f.type];
+    e.labourMarket[i] = w.marketOfType[f.type];
     e.wealth[i] = ep.initialWealthYearsOfBase * base * meanOneLogNormal(rng, 0.8);
     const tenure = Math.floor(-ep.tenureInitialMeanMonths * log(1 - rng.next()));
     if (rng.next() < ep.employedShareInitial) {

@@ -122,7 +122,7 @@ export function retireAndEnter(w: World): void {
     }
     drawEngineer(w, rng, i, 0);
     e.employer[i] = UNEMPLOYED;
-    e.base[i] = w.marketBase[marketLevel(e.market[i], 0)] * skillPayFactor(w, 0, e.skill[i]);
+    e.base[i] = w.marketBase[marketLevel(e.labourMarket[i], 0)] * skillPayFactor(w, 0, e.skill[i]);
     e.equity[i] = 0;
     e.budget[i] = 0;
     e.tenure[i] = 0;
@@ -167,7 +167,7 @@ export function poachingPremium(w: World, i: number, curValue: number): number {
   const slot = e.employer[i];
   const f = w.firms[slot];
   const m = w.market.state;
-  const k = marketLevel(e.market[i], l);
+  const k = marketLevel(e.labourMarket[i], l);
   const cash = w.marketBase[k] * skillPayFactor(w, l, e.skill[i]);
   const newUsable = Math.min(w.marketBudget[k], m.orchestrationCap * e.phiP[i] * m.priceRetail * 12) * f.tp.hostedUsableShare;
   const offer = cash + w.marketEquity[k] * w.marketEquityDiscount[k] + e.lambda[i] * newUsable - movingLoss(w, i, newUsable);
@@ -179,7 +179,7 @@ function searchProbability(w: World, i: number): number {
   if (e.employer[i] === UNEMPLOYED) return 1;
   const lab = w.p.labour;
   const l = e.level[i];
-  const market = w.marketBase[marketLevel(e.market[i], l)] * skillPayFactor(w, l, e.skill[i]);
+  const market = w.marketBase[marketLevel(e.labourMarket[i], l)] * skillPayFactor(w, l, e.skill[i]);
   const underpay = Math.max(0, market / e.base[i] - 1);
   const lowRating = Math.max(0, 1 - e.rating[i]);
   return Math.min(1, lab.searchProbEmployed * (1 + lab.underpaySearchBoost * underpay) * (1 + lab.lowRatingSearchBoost * lowRating));
@@ -245,7 +245,7 @@ export function matchMarket(w: World, sc: LabourScratch): void {
     if (rng.next() >= contact) continue;
     const i = sc.searchers[k];
     const l = e.level[i];
-    const c = marketLevel(e.market[i], l);
+    const c = marketLevel(e.labourMarket[i], l);
     const avail = sc.levelStart[c + 1] - sc.levelStart[c];
     if (avail === 0) continue;
     const slot = e.employer[i];

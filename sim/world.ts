@@ -56,7 +56,7 @@ export class Engineers {
   /** 1 in the first month after a job-to-job move (for the movers' output drop). */
   readonly moved: Uint8Array;
   /** The labour market the engineer belongs to (see FirmTypeParams.labourMarket). */
-  readonly market: Uint8Array;
+  readonly labourMarket: Uint8Array;
 
   constructor(n: number) {
     this.n = n;
@@ -82,7 +82,7 @@ export class Engineers {
     this.lastRaise = new Float64Array(n).fill(Number.NaN);
     this.moveDrop = new Float64Array(n);
     this.moved = new Uint8Array(n);
-    this.market = new Uint8Array(n);
+    this.labourMarket = new Uint8Array(n);
   }
 }
 

@@ -101,7 +101,7 @@ describe('cash versus tokens', () => {
       inspect: (w) => {
         for (let i = 0; i < w.eng.n; i++) {
           const slot = w.eng.employer[i];
-          if (slot >= 0 && w.marketOfType[w.firms[slot].type] !== w.eng.market[i]) crossed += 1;
+          if (slot >= 0 && w.marketOfType[w.firms[slot].type] !== w.eng.labourMarket[i]) crossed += 1;
         }
       },
     });
