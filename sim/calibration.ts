@@ -6,6 +6,7 @@ import type { Params } from './params.ts';
 import { LEVELS } from './params.ts';
 import { createWorld } from './simulate.ts';
 import { UNEMPLOYED } from './world.ts';
+import { computeInput } from './engineers.ts';
 
 /** Cash + tokens accounting: tokens ÷ (cash + tokens). $100k on $375k → 0.21; half of base → 0.33. */
 export function computeShareOfCashAndTokens(base: number, tokens: number): number {
@@ -37,7 +38,7 @@ export function individualGainAtBudget(p: Params, seed: number, shareOfBase = 10
     const kappa = e.phiP[i] + e.phiF[i];
     const tokens = Math.min((shareOfBase * e.base[i]) / 12 / m.priceRetail, m.orchestrationCap * kappa);
     const cTreated = pp.c0 + (m.capability * kappa * Math.max(tokens, e.tokensUsed[i])) / pp.computeUnitMTokens;
-    const y = f.YL * e.skill[i] + f.YC * e.compute[i];
+    const y = f.YL * e.skill[i] + f.YC * computeInput(w, i);
     const yTreated = f.YL * e.skill[i] + f.YC * cTreated;
     gains[e.level[i]].push(yTreated / y - 1);
   }

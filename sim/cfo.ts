@@ -63,7 +63,7 @@ export function hiringMix(w: World, f: Firm, meanPhiP: number, out: Float64Array
   let best = 0;
   for (let l = 0; l < LEVELS.length; l++) {
     const s = w.levelSkill[l];
-    const cash = offerBase(w, f, l, s);
+    const cash = offerBase(f, l, 1);
     const budget = policyBudget(pol, cash) * f.budgetScale;
     const tokens = Math.min(((budget / 12) * f.tp.hostedUsableShare) / m.priceRetail, m.orchestrationCap * meanPhiP);
     const y = f.n > 0 ? f.YL * s + f.YC * (pp.c0 + (m.capability * meanPhiP * tokens) / pp.computeUnitMTokens) : s;

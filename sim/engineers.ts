@@ -6,7 +6,7 @@
 import { LEVELS } from './params.ts';
 import type { Params } from './params.ts';
 import type { Stream } from './rng.ts';
-import { effectiveBudget, offerBase, policyBudget } from './policy.ts';
+import { effectiveBudget, offerBase, policyBudget, skillPayFactor } from './policy.ts';
 import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { exp, log } from './dmath.ts';
@@ -29,18 +29,24 @@ export function drawIndex(rng: Stream, cum: Float64Array | number[]): number {
   return lo;
 }
 
+/** Sets engineer i's level and skill, and the pay factor that follows from them. */
+export function setSkill(w: World, i: number, level: number, skill: number): void {
+  const e = w.eng;
+  e.level[i] = level;
+  e.skill[i] = skill;
+  e.payFactor[i] = skillPayFactor(w, level, skill);
+}
+
 /** Draws a new engineer's personal traits into slot i (level, skill, fluency, valuation, wealth). */
 export function drawEngineer(w: World, rng: Stream, i: number, level: number): void {
   const ep = w.p.engineers;
   const e = w.eng;
-  e.level[i] = level;
-  e.skill[i] = w.levelSkill[level] * meanOneLogNormal(rng, ep.skillDispersion);
+  setSkill(w, i, level, w.levelSkill[level] * meanOneLogNormal(rng, ep.skillDispersion));
   e.phiP[i] = Math.min(ep.portableFluencyMax, ep.portableFluencyInitialMean * meanOneLogNormal(rng, ep.portableFluencyDispersion));
   e.phiF[i] = 0;
   e.lambda[i] = Math.max(0, ep.tokenValuation + ep.tokenValuationDispersion * rng.normal());
   e.rating[i] = 1;
   e.credits[i] = 0;
-  e.lastRaise[i] = Number.NaN;
   e.moved[i] = 0;
   e.output[i] = 0;
   e.prevOutput[i] = 0;
@@ -78,7 +84,7 @@ export function initEngineers(w: World, rng: Stream, firmWeights: Float64Array):
     drawEngineer(w, rng, i, drawIndex(rng, levelCum));
     const f = w.firms[drawIndex(rng, firmCum)];
     const level = e.level[i];
-    const base = offerBase(w, f, level, e.skill[i]);
+    const base = offerBase(f, level, e.payFactor[i]);
     e.lambda[i] *= f.tp.tokenValuationMultiplier;
     e.labourMarket[i] = w.marketOfType[f.type];
     e.wealth[i] = ep.initialWealthYearsOfBase * base * meanOneLogNormal(rng, 0.8);
@@ -138,7 +144,6 @@ export function useTokens(w: World): void {
     e.tokensUsed[i] = used;
     e.tokensWasted[i] = waste;
     const c = pp.c0 + (m.capability * kappa * used) / unit;
-    e.compute[i] = c;
     f.n += 1;
     f.L += e.skill[i];
     f.C += c;
@@ -147,6 +152,17 @@ export function useTokens(w: World): void {
     f.tokenCost += (used + waste) * m.priceRetail * f.tp.wholesaleDiscount;
     if (available > capTokens && used >= capTokens * (1 - 1e-12)) f.capped += 1;
   }
+}
+
+/**
+ * Engineer i's compute input this month, c_i = c0 + Q·κ·u/unit: valid between token use and
+ * learning (which moves κ). Not stored: recomputing it is cheaper than 8 bytes per engineer.
+ */
+export function computeInput(w: World, i: number): number {
+  const e = w.eng;
+  const m = w.market.state;
+  const pp = w.p.production;
+  return pp.c0 + (m.capability * (e.phiP[i] + e.phiF[i]) * e.tokensUsed[i]) / pp.computeUnitMTokens;
 }
 
 function resetMonth(f: Firm): void {
@@ -194,7 +210,9 @@ export function produceLearnSave(w: World): void {
     }
     const f = w.firms[slot];
     const s = e.skill[i];
-    const y = f.YL * s + f.YC * e.compute[i];
+    // The compute input from token use (κ has not moved since): c_i = c0 + Q·κ·u/unit.
+    const ci = pp.c0 + (m.capability * (e.phiP[i] + e.phiF[i]) * e.tokensUsed[i]) / unit;
+    const y = f.YL * s + f.YC * ci;
     e.output[i] = y;
     f.outputSum += y;
     // Expected output: what the budget should buy at the firm's mean leverage.
@@ -214,7 +232,7 @@ export function produceLearnSave(w: World): void {
     const phiP = e.phiP[i];
     const usedIfMoved = Math.min(budgetTokens, m.orchestrationCap * phiP);
     const cMoved = pp.c0 + (m.capability * phiP * usedIfMoved) / unit;
-    e.moveDrop[i] = y > 0 ? Math.max(0, (f.YC * (e.compute[i] - cMoved)) / y) : 0;
+    e.moveDrop[i] = y > 0 ? Math.max(0, (f.YC * (ci - cMoved)) / y) : 0;
     // Relative productivity: output ÷ (the firm's output per labour unit × skill), so a mover's
     // drop reflects their own leverage, not the productivity gap between the two firms.
     const relative = f.L > 0 ? y / ((f.Y / f.L) * s) : 0;

@@ -8,9 +8,9 @@
  * several vacancies takes the one they value most.
  */
 import { LEVELS } from './params.ts';
-import { drawEngineer, employ, drawIndex } from './engineers.ts';
+import { drawEngineer, employ, drawIndex, setSkill } from './engineers.ts';
 import { separate } from './firms.ts';
-import { effectiveBudget, offerBase, packageValue, policyBudget, skillPayFactor, usableTokenValue } from './policy.ts';
+import { effectiveBudget, offerBase, packageValue, policyBudget, usableTokenValue } from './policy.ts';
 import { count, NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from './dmath.ts';
@@ -79,7 +79,7 @@ export function updateMarketStats(w: World): void {
     const weight = Math.max(1, f.n);
     for (let l = 0; l < NUM_LEVELS; l++) {
       const k = marketLevel(w.marketOfType[f.type], l);
-      const base = offerBase(w, f, l, w.levelSkill[l]);
+      const base = offerBase(f, l, 1);
       w.marketBase[k] += weight * base;
       w.marketEquity[k] += weight * f.tp.policy.equityByLevel[LEVELS[l]];
       w.marketEquityDiscount[k] += weight * f.tp.equityRiskDiscount;
@@ -122,7 +122,7 @@ export function retireAndEnter(w: World): void {
     }
     drawEngineer(w, rng, i, 0);
     e.employer[i] = UNEMPLOYED;
-    e.base[i] = w.marketBase[marketLevel(e.labourMarket[i], 0)] * skillPayFactor(w, 0, e.skill[i]);
+    e.base[i] = w.marketBase[marketLevel(e.labourMarket[i], 0)] * e.payFactor[i];
     e.equity[i] = 0;
     e.budget[i] = 0;
     e.tenure[i] = 0;
@@ -168,7 +168,7 @@ export function poachingPremium(w: World, i: number, curValue: number): number {
   const f = w.firms[slot];
   const m = w.market.state;
   const k = marketLevel(e.labourMarket[i], l);
-  const cash = w.marketBase[k] * skillPayFactor(w, l, e.skill[i]);
+  const cash = w.marketBase[k] * e.payFactor[i];
   const newUsable = Math.min(w.marketBudget[k], m.orchestrationCap * e.phiP[i] * m.priceRetail * 12) * f.tp.hostedUsableShare;
   const offer = cash + w.marketEquity[k] * w.marketEquityDiscount[k] + e.lambda[i] * newUsable - movingLoss(w, i, newUsable);
   return Math.max(0, curValue * (1 + w.p.labour.switchingThreshold) - offer);
@@ -179,7 +179,7 @@ function searchProbability(w: World, i: number): number {
   if (e.employer[i] === UNEMPLOYED) return 1;
   const lab = w.p.labour;
   const l = e.level[i];
-  const market = w.marketBase[marketLevel(e.labourMarket[i], l)] * skillPayFactor(w, l, e.skill[i]);
+  const market = w.marketBase[marketLevel(e.labourMarket[i], l)] * e.payFactor[i];
   const underpay = Math.max(0, market / e.base[i] - 1);
   const lowRating = Math.max(0, 1 - e.rating[i]);
   return Math.min(1, lab.searchProbEmployed * (1 + lab.underpaySearchBoost * underpay) * (1 + lab.lowRatingSearchBoost * lowRating));
@@ -255,7 +255,7 @@ export function matchMarket(w: World, sc: LabourScratch): void {
       const j = sc.vacByLevel[sc.levelStart[c] + rng.int(avail)];
       const g = w.firms[sc.vacFirm[j]];
       if (g.slot === slot) continue;
-      const cash = offerBase(w, g, l, e.skill[i]);
+      const cash = offerBase(g, l, e.payFactor[i]);
       const budget = policyBudget(g.tp.policy, cash) * g.budgetScale;
       const equity = g.tp.policy.equityByLevel[LEVELS[l]];
       const newUsable = usableTokenValue(w, g, budget, e.phiP[i]);
@@ -299,7 +299,7 @@ function hire(w: World, i: number, g: Firm): void {
     separate(w, i);
     e.moved[i] = 1;
   }
-  employ(w, i, g, offerBase(w, g, l, e.skill[i]));
+  employ(w, i, g, offerBase(g, l, e.payFactor[i]));
   g.n += 1;
   count(c.hires, w.groups, g.type, l);
   if (l === 0) count(c.juniorHires, w.groups, g.type, l);
@@ -330,12 +330,12 @@ export function annualReview(w: World, sc: LabourScratch): void {
       raise += lab.promotionRaise;
       l += 1;
       e.level[i] = l;
-      e.skill[i] *= 1 + lab.promotionSkillGain;
+      setSkill(w, i, l, e.skill[i] * (1 + lab.promotionSkillGain));
       e.equity[i] = Math.max(e.equity[i], pol.equityByLevel[LEVELS[l]]);
     } else {
       // Catch up toward what the firm now offers new hires of this level and skill; offers
       // track the labour market (cfo.ts), and pay gaps between firm types are structural.
-      raise += lab.marketCatchUp * (offerBase(w, f, l, e.skill[i]) / e.base[i] - 1);
+      raise += lab.marketCatchUp * (offerBase(f, l, e.payFactor[i]) / e.base[i] - 1);
     }
     raise = Math.min(0.5, Math.max(0, raise));
     const oldBase = e.base[i];
@@ -345,7 +345,6 @@ export function annualReview(w: World, sc: LabourScratch): void {
     const newBase = oldBase + raiseDollars - tokenPart;
     e.base[i] = newBase;
     e.budget[i] += policyBudget(pol, newBase) - policyBudget(pol, oldBase) + tokenPart;
-    e.lastRaise[i] = cashRaise;
     count(sums, g, f.type, e.level[i], cashRaise);
     count(counts, g, f.type, e.level[i]);
   }

@@ -13,9 +13,12 @@ export function skillPayFactor(w: World, level: number, skill: number): number {
   return pow(skill / w.levelSkill[level], w.p.labour.payForSkillElasticity);
 }
 
-/** The firm's base-cash offer to an engineer of this level and skill, $/year. */
-export function offerBase(w: World, f: Firm, level: number, skill: number): number {
-  return f.tp.policy.baseByLevel[LEVELS[level]] * f.offerIndex * skillPayFactor(w, level, skill);
+/**
+ * The firm's base-cash offer to an engineer of this level whose skill pay factor is `payFactor`
+ * (skillPayFactor; 1 at the level's mean skill), $/year.
+ */
+export function offerBase(f: Firm, level: number, payFactor: number): number {
+  return f.tp.policy.baseByLevel[LEVELS[level]] * f.offerIndex * payFactor;
 }
 
 /** The policy's token budget for a base cash, retail $/year (before the CFO's scale). */

@@ -17,6 +17,12 @@ export class Engineers {
   readonly level: Uint8Array;
   /** Human skill s, labour units. */
   readonly skill: Float64Array;
+  /**
+   * (skill ÷ the level's mean skill)^payForSkillElasticity: how this engineer's pay scales
+   * within the level. Cached (set by setSkill) because offers, search and poaching premiums
+   * need it every month; it changes only with skill or level.
+   */
+  readonly payFactor: Float64Array;
   /** Firm slot, or UNEMPLOYED. */
   readonly employer: Int32Array;
   /** Base cash, $/year (the last base while unemployed). */
@@ -45,12 +51,8 @@ export class Engineers {
   /** This month's productive tokens and wasted tokens, million tokens. */
   readonly tokensUsed: Float64Array;
   readonly tokensWasted: Float64Array;
-  /** This month's compute input c_i = c0 + Q·κ·u/unit. */
-  readonly compute: Float64Array;
   /** Remaining token pool this year under yearly expiry, retail $. */
   readonly pool: Float64Array;
-  /** Cash raise at the last review (share); NaN before the first. */
-  readonly lastRaise: Float64Array;
   /** Output drop (share) this engineer would suffer on moving, estimated this month. */
   readonly moveDrop: Float64Array;
   /** 1 in the first month after a job-to-job move (for the movers' output drop). */
@@ -62,6 +64,7 @@ export class Engineers {
     this.n = n;
     this.level = new Uint8Array(n);
     this.skill = new Float64Array(n);
+    this.payFactor = new Float64Array(n);
     this.employer = new Int32Array(n).fill(UNEMPLOYED);
     this.base = new Float64Array(n);
     this.equity = new Float64Array(n);
@@ -77,9 +80,7 @@ export class Engineers {
     this.prevOutput = new Float64Array(n);
     this.tokensUsed = new Float64Array(n);
     this.tokensWasted = new Float64Array(n);
-    this.compute = new Float64Array(n);
     this.pool = new Float64Array(n);
-    this.lastRaise = new Float64Array(n).fill(Number.NaN);
     this.moveDrop = new Float64Array(n);
     this.moved = new Uint8Array(n);
     this.labourMarket = new Uint8Array(n);

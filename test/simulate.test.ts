@@ -7,6 +7,7 @@ import { createWorld, simulate } from '../sim/simulate.ts';
 import { findSeries } from '../sim/result.ts';
 import { METRIC_DEFS } from '../sim/metricDefs.ts';
 import { checkInvariants, InvariantError } from '../sim/invariants.ts';
+import { computeInput } from '../sim/engineers.ts';
 
 const small = (engineers = 2000, years = 2): Params => {
   const p = cloneParams(DEFAULTS);
@@ -101,7 +102,7 @@ describe('invariants hold every month', () => {
       const slot = w.eng.employer[i];
       if (slot < 0) continue;
       const f = w.firms[slot];
-      sum[slot] += f.YL * w.eng.skill[i] + f.YC * w.eng.compute[i];
+      sum[slot] += f.YL * w.eng.skill[i] + f.YC * computeInput(w, i);
     }
     for (const f of w.firms) if (f.n > 0) expect(sum[f.slot] / f.Y).toBeCloseTo(1, 12);
   });
