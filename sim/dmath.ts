@@ -16,20 +16,6 @@ const words = new Uint32Array(buf.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 const LO = 1 - HI;
 
-const highWord = (x: number): number => {
-  buf[0] = x;
-  return words[HI] | 0;
-};
-const lowWord = (x: number): number => {
-  buf[0] = x;
-  return words[LO];
-};
-/** x with its high word replaced. */
-const withHigh = (x: number, hi: number): number => {
-  buf[0] = x;
-  words[HI] = hi >>> 0;
-  return buf[0];
-};
 /** 2^k for −1022 ≤ k ≤ 1023, exactly. */
 const pow2 = (k: number): number => {
   words[LO] = 0;
@@ -49,42 +35,63 @@ const P3 = 6.61375632143793436117e-5;
 const P4 = -1.65339022054652515390e-6;
 const P5 = 4.13813679705723846039e-8;
 
+/** The double whose high word is `hi` and low word 0. */
+const fromHigh = (hi: number): number => {
+  words[LO] = 0;
+  words[HI] = hi >>> 0;
+  return buf[0];
+};
+/**
+ * fdlibm branches on the high word of |x|; for a non-NaN x, `hx ≥ H` is `|x| ≥ fromHigh(H)`
+ * and `hx > H` is `|x| ≥ fromHigh(H + 1)`, so these thresholds give the same branches with
+ * plain comparisons (no store and reload of x's bits on every call).
+ */
+const EXP_BIG = fromHigh(0x40862e42);
+const EXP_REDUCE = fromHigh(0x3fd62e43);
+const EXP_ONE_STEP = fromHigh(0x3ff0a2b2);
+const EXP_TINY = fromHigh(0x3e300000);
+/** 2^k for −1022 ≤ k ≤ 1023, exactly (index k + 1022). */
+const POW2 = Float64Array.from({ length: 2046 }, (_, j) => pow2(j - 1022));
+
+/** 2^k for −1074 ≤ k ≤ 1023, exactly (index k + POW2_ALL_ZERO; halving below 2^−1022 is exact). */
+const POW2_ALL_ZERO = 1074;
+const POW2_ALL = new Float64Array(1074 + 1024);
+POW2_ALL.set(POW2, 1074 - 1022);
+for (let j = 1074 - 1023; j >= 0; j--) POW2_ALL[j] = POW2_ALL[j + 1] / 2;
+
 /** e^x (fdlibm __ieee754_exp). */
 export function exp(x: number): number {
-  let hx = highWord(x);
-  const xsb = (hx >>> 31) & 1;
-  hx &= 0x7fffffff;
-  if (hx >= 0x40862e42) {
-    if (hx >= 0x7ff00000) {
-      if (((hx & 0xfffff) | lowWord(x)) !== 0) return x + x;
-      return xsb === 0 ? x : 0;
-    }
+  const ax = x < 0 ? -x : x;
+  if (!(ax < EXP_BIG)) {
+    if (x !== x) return x + x;
+    if (ax === Infinity) return x > 0 ? x : 0;
     if (x > O_THRESHOLD) return Infinity;
     if (x < U_THRESHOLD) return 0;
   }
+  const negative = x < 0;
   let hi = 0;
   let lo = 0;
   let k = 0;
-  if (hx > 0x3fd62e42) {
-    if (hx < 0x3ff0a2b2) {
-      hi = xsb === 0 ? x - LN2_HI : x + LN2_HI;
-      lo = xsb === 0 ? LN2_LO : -LN2_LO;
-      k = 1 - xsb - xsb;
+  if (ax >= EXP_REDUCE) {
+    if (ax < EXP_ONE_STEP) {
+      hi = negative ? x + LN2_HI : x - LN2_HI;
+      lo = negative ? -LN2_LO : LN2_LO;
+      k = negative ? -1 : 1;
     } else {
-      k = (INV_LN2 * x + (xsb === 0 ? 0.5 : -0.5)) | 0;
+      k = (INV_LN2 * x + (negative ? -0.5 : 0.5)) | 0;
       hi = x - k * LN2_HI;
       lo = k * LN2_LO;
     }
     x = hi - lo;
-  } else if (hx < 0x3e300000) {
+  } else if (ax < EXP_TINY) {
     return 1 + x;
   }
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2) - x);
   const y = 1 - (lo - (x * c) / (2 - c) - hi);
-  if (k >= -1021) return k === 1024 ? y * 2 * pow2(1023) : y * pow2(k);
-  return y * pow2(k + 1000) * TWO_M1000;
+  if (k >= -1021) return k === 1024 ? y * 2 * POW2[1023 + 1022] : y * POW2[k + 1022];
+  return y * POW2[k + 1000 + 1022] * TWO_M1000;
 }
 
 const TWO54 = 1.80143985094819840000e16;
@@ -98,22 +105,28 @@ const LG7 = 1.479819860511658591e-1;
 
 /** Natural logarithm (fdlibm __ieee754_log). */
 export function log(x: number): number {
-  let hx = highWord(x);
-  const lx = lowWord(x);
+  // x's words are read once (one 64-bit store, two 32-bit loads).
+  buf[0] = x;
+  let hx = words[HI] | 0;
+  const lx = words[LO];
   let k = 0;
   if (hx < 0x00100000) {
     if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
     if (hx < 0) return NaN;
     k -= 54;
     x *= TWO54;
-    hx = highWord(x);
+    buf[0] = x;
+    hx = words[HI] | 0;
   }
   if (hx >= 0x7ff00000) return x + x;
-  k += (hx >> 20) - 1023;
+  const e = (hx >> 20) - 1023;
   hx &= 0x000fffff;
   const i0 = (hx + 0x95f64) & 0x100000;
-  x = withHigh(x, hx | (i0 ^ 0x3ff00000));
-  k += i0 >> 20;
+  // fdlibm sets x's exponent to 0 (or −1 when i0 is set) by rewriting its high word; scaling
+  // by the exact power of two gives the same bits without reloading a half-written double.
+  const scale = e + (i0 >> 20);
+  x *= POW2_ALL[POW2_ALL_ZERO - scale];
+  k += scale;
   const f = x - 1;
   const dk = k;
   if ((0x000fffff & (2 + hx)) < 3) {
