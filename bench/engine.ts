@@ -1,36 +1,64 @@
 /**
- * Engine benchmark (issue: performance and scale). For each size, in a fresh child process:
- * - engine throughput in engineer-months per second (median of several full runs after a warm-up);
- * - the streaming floor: one pass per month over the same engineer arrays doing trivial
- *   arithmetic (what memory bandwidth allows);
- * - an object-per-engineer version of the same monthly engineer update (token use, firm CES,
- *   Euler output, rating, learning, saving), checked against the engine's first month;
- * - bytes of engine state per engineer, peak resident memory, and time per mechanism.
- * Results are printed and appended to bench/RESULTS.md with date, machine and command.
+ * Engine benchmark (issue: performance and scale). One command (`npm run bench`) measures,
+ * for each size in a fresh child process:
+ * - engine throughput in engineer-months per second: median of several full 10-year runs after
+ *   a warm-up run, and the share of run time per mechanism (market, engineers, firms, CFO,
+ *   labour market, metrics);
+ * - the streaming floor: one pass per month over every engineer array of the engine (a
+ *   monomorphic summing kernel per element type, plus tenure += 1), warmed up and repeated for
+ *   at least 0.5 s: the cost of touching the state once a month (memory bandwidth once the
+ *   arrays outgrow the caches);
+ * - an object-per-engineer port of the same monthly engineer update (useTokens + produce +
+ *   produceLearnSave: token use with waste, FinOps quota, yearly pools and portable credits;
+ *   firm CES; Euler output, noisy rating, learning, the move drop and movers' drop counters,
+ *   pay, savings, equity cliff and credit vesting; unemployed savings and tenure), the way most
+ *   ABM code is written: one plain object per engineer, firms holding arrays of their staff.
+ *   It draws each firm's rating noise from the same stream in the same order as the engine, so
+ *   it must reproduce the engine's state exactly; the report gives the measured difference;
+ * - bytes of engine state per engineer (the Engineers typed arrays, listed), the scratch
+ *   measured from the actual scratch objects, and peak resident memory;
+ * then the growth exponent of run time with engineers and the sweep speed-up with 1 vs 2
+ * workers (bench/sweep-speedup.ts, a smaller sweep than its own default). Everything is printed
+ * and appended to bench/RESULTS.md with date, machine, Node version and the command.
  *
- * Usage: npx tsx bench/engine.ts [--sizes 10000,100000,1000000] [--runs 5] [--no-append]
+ * Usage: npx tsx bench/engine.ts [--sizes 10000,100000,1000000] [--runs 5] [--sweep-runs 40]
+ *          [--no-sweep] [--quick] [--no-append]
+ *   --quick: sizes 10000,100000, 3 runs, a 10-run sweep (for trying it out).
+ *   --runs applies to sizes below 100,000; 100,000 uses at most 3 runs and 1,000,000 one run.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DEFAULTS, cloneParams } from '../sim/params.ts';
-import type { Params } from '../sim/params.ts';
+import type { FirmTypeParams, Params } from '../sim/params.ts';
 import { createWorld, simulate } from '../sim/simulate.ts';
 import type { Phase } from '../sim/simulate.ts';
 import { produceLearnSave, useTokens } from '../sim/engineers.ts';
 import { produce } from '../sim/firms.ts';
 import { ces, production } from '../sim/production.ts';
-import { effectiveBudget } from '../sim/policy.ts';
-import type { Engineers, World } from '../sim/world.ts';
-import { UNEMPLOYED } from '../sim/world.ts';
+import { exp } from '../sim/dmath.ts';
+import type { Stream } from '../sim/rng.ts';
+import type { MarketState } from '../sim/market.ts';
+import { cfoScratch } from '../sim/cfo.ts';
+import { labourScratch } from '../sim/labour.ts';
+import { MetricsCollector } from '../sim/metrics.ts';
+import type { World } from '../sim/world.ts';
+import { NUM_LEVELS, UNEMPLOYED } from '../sim/world.ts';
 
 const here = fileURLToPath(import.meta.url);
 const args = process.argv.slice(2);
+const has = (name: string): boolean => args.includes(`--${name}`);
+const quick = has('quick');
 const flag = (name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 };
+
+/** Months over which the object version and the engine are run side by side before comparing. */
+const CHECK_MONTHS = 24;
+/** Minimum timed seconds for the floor and for the kernels. */
+const MIN_TIMED_MS = 500;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -43,36 +71,240 @@ function paramsFor(engineers: number): Params {
   return p;
 }
 
-/** Typed arrays of the engineer state, for the floor and the byte count. */
-function stateArrays(e: Engineers): ArrayLike<number>[] {
-  return Object.values(e).filter((v) => ArrayBuffer.isView(v)) as unknown as ArrayLike<number>[];
+// ————————————————————————————————————————————————————————————————————————————————
+// Bytes of state and scratch
+// ————————————————————————————————————————————————————————————————————————————————
+
+interface FieldInfo {
+  name: string;
+  type: string;
+  bytes: number;
 }
 
-/** Bytes of engineer state per engineer (struct-of-arrays fields only). */
-function bytesPerEngineer(e: Engineers): number {
-  return (Object.values(e).filter((v) => ArrayBuffer.isView(v)) as unknown as { byteLength: number }[]).reduce((a, v) => a + v.byteLength, 0) / e.n;
+/** The Engineers typed arrays: name, element type and bytes per engineer. */
+function engineerFields(w: World): FieldInfo[] {
+  return Object.entries(w.eng)
+    .filter(([, v]) => ArrayBuffer.isView(v))
+    .map(([name, v]) => {
+      const a = v as unknown as { constructor: { name: string }; BYTES_PER_ELEMENT: number };
+      return { name, type: a.constructor.name.replace('Array', ''), bytes: a.BYTES_PER_ELEMENT };
+    });
 }
 
-/** The floor: stream every engineer array once per month, summing (and bumping tenure). */
-function streamingFloor(w: World, months: number): number {
-  const arrays = stateArrays(w.eng) as Float64Array[];
-  const tenure = w.eng.tenure;
-  const n = w.eng.n;
-  let acc = 0;
-  const t0 = performance.now();
-  for (let m = 0; m < months; m++) {
-    for (const a of arrays) for (let i = 0; i < n; i++) acc += a[i];
-    for (let i = 0; i < n; i++) tenure[i] += 1;
+/**
+ * Bytes of the typed arrays held by `obj`, looking one level into nested plain objects and class
+ * instances (not into arrays or maps); each underlying buffer counted once.
+ */
+function typedArrayBytes(obj: object, depth = 1, seen = new Set<ArrayBufferLike>()): number {
+  let bytes = 0;
+  for (const v of Object.values(obj)) {
+    if (ArrayBuffer.isView(v)) {
+      if (!seen.has(v.buffer)) {
+        seen.add(v.buffer);
+        bytes += v.buffer.byteLength;
+      }
+    } else if (depth > 0 && v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Map)) {
+      bytes += typedArrayBytes(v as object, depth - 1, seen);
+    }
   }
-  const ms = performance.now() - t0;
-  if (acc === 42) console.log('');
-  return ms;
+  return bytes;
+}
+
+interface ScratchInfo {
+  /** Bytes per engineer of each scratch object (typed arrays, one level deep). */
+  labour: number;
+  cfo: number;
+  metrics: number;
+  /** The metric series (the run's result), bytes in total: independent of engineers. */
+  seriesBytes: number;
+}
+
+/** Scratch measured on the objects simulate() creates for a world (see sim/simulate.ts). */
+function scratchOf(w: World): ScratchInfo {
+  const n = w.eng.n;
+  const metrics = new MetricsCollector(w);
+  return {
+    labour: typedArrayBytes(labourScratch(n, w.groups.count)) / n,
+    cfo: typedArrayBytes(cfoScratch(w.firms.length, n)) / n,
+    metrics: typedArrayBytes(metrics) / n,
+    seriesBytes: metrics.series.reduce((a, s) => a + s.values.byteLength, 0),
+  };
+}
+
+// ————————————————————————————————————————————————————————————————————————————————
+// The floor: stream every engine array once a month (one monomorphic kernel per element type)
+// ————————————————————————————————————————————————————————————————————————————————
+
+function sumF64(a: Float64Array, n: number): number {
+  // Eight independent sums, so the loop waits on memory rather than on floating-point add latency.
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let s5 = 0;
+  let s6 = 0;
+  let s7 = 0;
+  let i = 0;
+  for (; i + 7 < n; i += 8) {
+    s0 += a[i];
+    s1 += a[i + 1];
+    s2 += a[i + 2];
+    s3 += a[i + 3];
+    s4 += a[i + 4];
+    s5 += a[i + 5];
+    s6 += a[i + 6];
+    s7 += a[i + 7];
+  }
+  for (; i < n; i++) s0 += a[i];
+  return s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
+}
+
+function sumF32(a: Float32Array, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    s0 += a[i];
+    s1 += a[i + 1];
+  }
+  for (; i < n; i++) s0 += a[i];
+  return s0 + s1;
+}
+
+function sumI32(a: Int32Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s = (s + a[i]) | 0;
+  return s;
+}
+
+function sumU16(a: Uint16Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s = (s + a[i]) | 0;
+  return s;
+}
+
+function sumU8(a: Uint8Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s = (s + a[i]) | 0;
+  return s;
+}
+
+function sumOther(a: ArrayLike<number>, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += Number(a[i]);
+  return s;
+}
+
+function bump(a: { [i: number]: number }, n: number): void {
+  for (let i = 0; i < n; i++) a[i] += 1;
+}
+
+interface FloorArrays {
+  f64: Float64Array[];
+  f32: Float32Array[];
+  i32: Int32Array[];
+  u16: Uint16Array[];
+  u8: Uint8Array[];
+  other: ArrayLike<number>[];
+}
+
+/** Every engineer array except tenure (read and written by bump), grouped by element type. */
+function floorArrays(w: World): FloorArrays {
+  const g: FloorArrays = { f64: [], f32: [], i32: [], u16: [], u8: [], other: [] };
+  for (const [name, v] of Object.entries(w.eng)) {
+    if (!ArrayBuffer.isView(v) || name === 'tenure') continue;
+    if (v instanceof Float64Array) g.f64.push(v);
+    else if (v instanceof Float32Array) g.f32.push(v);
+    else if (v instanceof Int32Array) g.i32.push(v);
+    else if (v instanceof Uint16Array) g.u16.push(v);
+    else if (v instanceof Uint8Array) g.u8.push(v);
+    else g.other.push(v as unknown as ArrayLike<number>);
+  }
+  return g;
+}
+
+function floorMonth(g: FloorArrays, tenure: { [i: number]: number }, n: number): number {
+  let acc = 0;
+  for (let k = 0; k < g.f64.length; k++) acc += sumF64(g.f64[k], n);
+  for (let k = 0; k < g.f32.length; k++) acc += sumF32(g.f32[k], n);
+  for (let k = 0; k < g.i32.length; k++) acc += sumI32(g.i32[k], n);
+  for (let k = 0; k < g.u16.length; k++) acc += sumU16(g.u16[k], n);
+  for (let k = 0; k < g.u8.length; k++) acc += sumU8(g.u8[k], n);
+  for (let k = 0; k < g.other.length; k++) acc += sumOther(g.other[k], n);
+  bump(tenure, n);
+  return acc;
+}
+
+let sink = 0;
+
+/**
+ * ns per engineer-month of the floor: warm-up for ≥ 0.1 s, then timed blocks of ≥ 0.1 s until
+ * ≥ 0.5 s and ≥ 5 blocks; the median block.
+ */
+function streamingFloor(w: World): { ns: number; months: number } {
+  const g = floorArrays(w);
+  const n = w.eng.n;
+  const tenure = w.eng.tenure;
+  const blockUntil = (ms: number): { ms: number; months: number } => {
+    const t0 = performance.now();
+    let months = 0;
+    let t = t0;
+    do {
+      sink += floorMonth(g, tenure, n);
+      months += 1;
+      t = performance.now();
+    } while (t - t0 < ms);
+    return { ms: t - t0, months };
+  };
+  blockUntil(100);
+  const perBlock: number[] = [];
+  let total = 0;
+  let months = 0;
+  while (perBlock.length < 5 || total < MIN_TIMED_MS) {
+    const b = blockUntil(100);
+    perBlock.push((b.ms * 1e6) / (n * b.months));
+    total += b.ms;
+    months += b.months;
+  }
+  return { ns: median(perBlock), months };
+}
+
+// ————————————————————————————————————————————————————————————————————————————————
+// The object-per-engineer version of the monthly engineer update
+// ————————————————————————————————————————————————————————————————————————————————
+
+interface FirmObject {
+  slot: number;
+  alive: boolean;
+  A: number;
+  budgetScale: number;
+  kappaBar: number;
+  tp: FirmTypeParams;
+  rng: Stream;
+  /** Employees in engineer-index order. */
+  staff: EngineerObject[];
+  n: number;
+  L: number;
+  C: number;
+  Y: number;
+  YL: number;
+  YC: number;
+  payroll: number;
+  equityExpense: number;
+  tokenCost: number;
+  creditCost: number;
+  outputSum: number;
+  tokensProductive: number;
+  tokensWasted: number;
+  capped: number;
 }
 
 interface EngineerObject {
+  id: number;
   level: number;
   skill: number;
-  employer: number;
+  firm: FirmObject | null;
   base: number;
   equity: number;
   budget: number;
@@ -80,26 +312,65 @@ interface EngineerObject {
   phiP: number;
   phiF: number;
   wealth: number;
+  credits: number;
   rating: number;
-  used: number;
-  compute: number;
+  lambda: number;
   output: number;
+  prevOutput: number;
+  tokensUsed: number;
+  tokensWasted: number;
+  compute: number;
+  pool: number;
+  moveDrop: number;
+  moved: boolean;
+  labourMarket: number;
 }
 
-/**
- * The same monthly engineer update written the way most ABM code is: one object per engineer,
- * firms as objects holding arrays of their engineers.
- */
-function objectVersion(w: World, months: number): { ms: number; firstMonthOutput: number } {
+interface ObjectModel {
+  p: Params;
+  market: MarketState;
+  people: EngineerObject[];
+  firms: FirmObject[];
+  /** Movers' output drop sums and counts: index 0 = all, 1 + level. */
+  moverDropSum: number[];
+  moverDropCount: number[];
+}
+
+/** Copies a fresh world into objects (the world's firm streams are taken over, not copied). */
+function buildObjects(w: World): ObjectModel {
   const e = w.eng;
-  const m = w.market.state;
-  const p = w.p;
+  const firms: FirmObject[] = w.firms.map((f) => ({
+    slot: f.slot,
+    alive: f.alive,
+    A: f.A,
+    budgetScale: f.budgetScale,
+    kappaBar: f.kappaBar,
+    tp: f.tp,
+    rng: f.rng,
+    staff: [],
+    n: 0,
+    L: 0,
+    C: 0,
+    Y: 0,
+    YL: 0,
+    YC: 0,
+    payroll: 0,
+    equityExpense: 0,
+    tokenCost: 0,
+    creditCost: 0,
+    outputSum: 0,
+    tokensProductive: 0,
+    tokensWasted: 0,
+    capped: 0,
+  }));
   const people: EngineerObject[] = [];
   for (let i = 0; i < e.n; i++) {
-    people.push({
+    const firm = e.employer[i] === UNEMPLOYED ? null : firms[e.employer[i]];
+    const person: EngineerObject = {
+      id: i,
       level: e.level[i],
       skill: e.skill[i],
-      employer: e.employer[i],
+      firm,
       base: e.base[i],
       equity: e.equity[i],
       budget: e.budget[i],
@@ -107,66 +378,293 @@ function objectVersion(w: World, months: number): { ms: number; firstMonthOutput
       phiP: e.phiP[i],
       phiF: e.phiF[i],
       wealth: e.wealth[i],
+      credits: e.credits[i],
       rating: e.rating[i],
-      used: 0,
+      lambda: e.lambda[i],
+      output: e.output[i],
+      prevOutput: e.prevOutput[i],
+      tokensUsed: e.tokensUsed[i],
+      tokensWasted: e.tokensWasted[i],
       compute: 0,
-      output: 0,
-    });
+      pool: e.pool[i],
+      moveDrop: e.moveDrop[i],
+      moved: e.moved[i] === 1,
+      labourMarket: e.labourMarket[i],
+    };
+    people.push(person);
+    if (firm) firm.staff.push(person);
   }
-  const firms = w.firms.map((f) => ({ f, staff: [] as EngineerObject[], L: 0, C: 0, Y: 0, YL: 0, YC: 0 }));
-  for (const person of people) if (person.employer !== UNEMPLOYED) firms[person.employer].staff.push(person);
-  const out = production();
-  let firstMonthOutput = 0;
-  const t0 = performance.now();
-  for (let month = 0; month < months; month++) {
-    for (const firm of firms) {
-      firm.L = 0;
-      firm.C = 0;
-      for (const person of firm.staff) {
-        const eb = effectiveBudget(firm.f, person.budget, person.rating);
-        const available = ((eb / 12) * firm.f.tp.hostedUsableShare) / m.priceRetail;
-        const kappa = person.phiP + person.phiF;
-        person.used = Math.min(available, m.orchestrationCap * kappa);
-        person.compute = p.production.c0 + (m.capability * kappa * person.used) / p.production.computeUnitMTokens;
-        firm.L += person.skill;
-        firm.C += person.compute;
-      }
-      ces(firm.f.A, firm.L, firm.C, p.production.alpha, p.production.sigma, out);
-      firm.Y = out.Y;
-      firm.YL = out.YL;
-      firm.YC = out.YC;
-      for (const person of firm.staff) {
-        person.output = firm.YL * person.skill + firm.YC * person.compute;
-        if (month === 0) firstMonthOutput += person.output;
-        const eb = effectiveBudget(firm.f, person.budget, person.rating);
-        const budgetTokens = ((eb / 12) * firm.f.tp.hostedUsableShare) / m.priceRetail;
-        const expTokens = Math.min(budgetTokens, m.orchestrationCap * firm.f.kappaBar);
-        const expected = firm.YL * person.skill + firm.YC * (p.production.c0 + (m.capability * firm.f.kappaBar * expTokens) / p.production.computeUnitMTokens);
-        person.rating += (person.output / expected - person.rating) / p.labour.ratingSmoothingMonths;
-        const kappa = person.phiP + person.phiF;
-        const share = person.used / (m.orchestrationCap * kappa);
-        person.phiP += p.engineers.learningRatePortable * share * (p.engineers.portableFluencyMax - person.phiP);
-        person.phiF += p.engineers.learningRateFirm * share * (p.engineers.firmLeverageMax - person.phiF);
-        person.wealth += (p.engineers.savingsRate * person.base) / 12 + person.equity / 12;
-        person.tenure += 1;
-      }
-    }
-  }
-  return { ms: performance.now() - t0, firstMonthOutput };
+  return {
+    p: w.p,
+    market: w.market.state,
+    people,
+    firms,
+    moverDropSum: new Array<number>(1 + NUM_LEVELS).fill(0),
+    moverDropCount: new Array<number>(1 + NUM_LEVELS).fill(0),
+  };
 }
 
-/** The engine's own engineer update (token use, firm production, output/learning/saving). */
-function engineUpdate(w: World, months: number): { ms: number; firstMonthOutput: number } {
-  let firstMonthOutput = 0;
-  const t0 = performance.now();
-  for (let month = 0; month < months; month++) {
-    useTokens(w);
-    produce(w);
-    produceLearnSave(w);
-    if (month === 0) for (const f of w.firms) firstMonthOutput += f.outputSum;
+const objectProduction = production();
+
+/** One month of token use, firm production and output/learning/saving, on objects. */
+function objectMonth(o: ObjectModel, month: number): void {
+  const p = o.p;
+  const m = o.market;
+  const pp = p.production;
+  const ep = p.engineers;
+  const cfo = p.cfo;
+  const monthOfYear = month % 12;
+  const monthsLeft = 12 - monthOfYear;
+  // Token use: each firm's staff spend their allowance; the firm sums labour, compute and costs.
+  for (const f of o.firms) {
+    f.n = 0;
+    f.L = 0;
+    f.C = 0;
+    f.Y = 0;
+    f.YL = 0;
+    f.YC = 0;
+    f.payroll = 0;
+    f.equityExpense = 0;
+    f.tokenCost = 0;
+    f.creditCost = 0;
+    f.outputSum = 0;
+    f.tokensProductive = 0;
+    f.tokensWasted = 0;
+    f.capped = 0;
+    const pol = f.tp.policy;
+    const yearly = pol.tokenExpiry === 'yearly';
+    for (const e of f.staff) {
+      const topUp = 1 + pol.performanceTopUp * Math.max(0, e.rating - 1);
+      const eb = e.budget * f.budgetScale * topUp;
+      if (yearly && monthOfYear === 0) e.pool = eb;
+      const allowance = yearly ? e.pool / monthsLeft : eb / 12;
+      const available = (allowance * f.tp.hostedUsableShare) / m.priceRetail;
+      const kappa = e.phiP + e.phiF;
+      const capTokens = m.orchestrationCap * kappa;
+      let used = Math.min(available, capTokens);
+      const quota = cfo.finopsQuotaShareOfCap > 0 ? cfo.finopsQuotaShareOfCap * capTokens : Infinity;
+      if (used > quota) used = quota;
+      let waste = ep.tokenmaxxing * (available - used) * (1 - cfo.finopsChargebackWasteCut);
+      if (used + waste > quota) waste = Math.max(0, quota - used);
+      const spent = (used + waste) * m.priceRetail;
+      if (yearly) e.pool = Math.max(0, e.pool - spent);
+      if (pol.tokenPortability > 0 && (!yearly || monthOfYear === 11)) {
+        const unused = yearly ? e.pool : Math.max(0, allowance - spent);
+        const credit = pol.tokenPortability * unused;
+        e.credits += credit;
+        f.creditCost += credit * f.tp.wholesaleDiscount;
+      }
+      e.tokensUsed = used;
+      e.tokensWasted = waste;
+      const c = pp.c0 + (m.capability * kappa * used) / pp.computeUnitMTokens;
+      e.compute = c;
+      f.n += 1;
+      f.L += e.skill;
+      f.C += c;
+      f.tokensProductive += used;
+      f.tokensWasted += waste;
+      f.tokenCost += (used + waste) * m.priceRetail * f.tp.wholesaleDiscount;
+      if (available > capTokens && used >= capTokens * (1 - 1e-12)) f.capped += 1;
+    }
   }
-  return { ms: performance.now() - t0, firstMonthOutput };
+  // Firm production: CES output and marginal products.
+  for (const f of o.firms) {
+    if (!f.alive || f.n === 0) continue;
+    ces(f.A, f.L, f.C, pp.alpha, pp.sigma, objectProduction);
+    f.Y = objectProduction.Y;
+    f.YL = objectProduction.YL;
+    f.YC = objectProduction.YC;
+  }
+  // Output, rating, learning, the move drop, pay, savings and vesting.
+  const pass = cfo.expectationPassThrough;
+  const noiseSd = p.labour.ratingNoise;
+  const smooth = 1 / p.labour.ratingSmoothingMonths;
+  for (const f of o.firms) {
+    const pol = f.tp.policy;
+    for (const e of f.staff) {
+      const y = f.YL * e.skill + f.YC * e.compute;
+      e.output = y;
+      f.outputSum += y;
+      const topUp = 1 + pol.performanceTopUp * Math.max(0, e.rating - 1);
+      const eb = e.budget * f.budgetScale * topUp;
+      const budgetTokens = ((eb / 12) * f.tp.hostedUsableShare) / m.priceRetail;
+      const expTokens = Math.min(budgetTokens, m.orchestrationCap * f.kappaBar);
+      const expected = f.YL * e.skill + f.YC * (pp.c0 + (pass * m.capability * f.kappaBar * expTokens) / pp.computeUnitMTokens);
+      const raw = expected > 0 ? (y / expected) * exp(noiseSd * f.rng.normal() - 0.5 * noiseSd * noiseSd) : 1;
+      e.rating += (raw - e.rating) * smooth;
+      const kappa = e.phiP + e.phiF;
+      const capTokens = m.orchestrationCap * kappa;
+      const useShare = capTokens > 0 ? e.tokensUsed / capTokens : 0;
+      e.phiP += ep.learningRatePortable * useShare * (ep.portableFluencyMax - e.phiP);
+      e.phiF += ep.learningRateFirm * useShare * (ep.firmLeverageMax - e.phiF);
+      const usedIfMoved = Math.min(budgetTokens, m.orchestrationCap * e.phiP);
+      const cMoved = pp.c0 + (m.capability * e.phiP * usedIfMoved) / pp.computeUnitMTokens;
+      e.moveDrop = y > 0 ? Math.max(0, (f.YC * (e.compute - cMoved)) / y) : 0;
+      const relative = f.L > 0 ? y / ((f.Y / f.L) * e.skill) : 0;
+      if (e.moved) {
+        if (e.prevOutput > 0) {
+          const drop = 1 - relative / e.prevOutput;
+          o.moverDropSum[0] += drop;
+          o.moverDropSum[1 + e.level] += drop;
+          o.moverDropCount[0] += 1;
+          o.moverDropCount[1 + e.level] += 1;
+        }
+        e.moved = false;
+      }
+      e.prevOutput = relative;
+      f.payroll += e.base / 12;
+      f.equityExpense += e.equity / 12;
+      e.wealth += (ep.savingsRate * e.base) / 12;
+      const cliff = pol.equityCliffMonths;
+      const tenure = e.tenure + 1;
+      if (tenure >= cliff) {
+        const months = tenure === cliff ? cliff : 1;
+        e.wealth += ((e.equity * months) / 12) * f.tp.equityRiskDiscount;
+      }
+      if (e.credits > 0 && tenure >= pol.creditVestingMonths) {
+        e.wealth += e.credits;
+        e.credits = 0;
+      }
+      e.tenure = tenure;
+    }
+  }
+  // The unemployed: benefit savings and tenure.
+  const benefit = p.labour.unemploymentBenefitShare;
+  for (const e of o.people) {
+    if (e.firm !== null) continue;
+    e.wealth += (ep.savingsRate * benefit * e.base) / 12;
+    e.tenure += 1;
+  }
 }
+
+/** The engine's own monthly engineer update, as simulate() runs it. */
+function engineMonth(w: World, month: number): void {
+  w.month = month;
+  useTokens(w);
+  produce(w);
+  produceLearnSave(w);
+}
+
+const relDiff = (a: number, b: number): number => (a === b || Object.is(a, b) ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
+
+const ENGINEER_FIELDS = ['output', 'rating', 'phiP', 'phiF', 'wealth', 'credits', 'pool', 'tenure', 'tokensUsed', 'tokensWasted', 'moveDrop', 'prevOutput'] as const;
+const FIRM_FIELDS = ['n', 'L', 'C', 'Y', 'YL', 'YC', 'payroll', 'equityExpense', 'tokenCost', 'creditCost', 'outputSum', 'tokensProductive', 'tokensWasted', 'capped'] as const;
+
+/** Max relative difference, per field, between the object version and the engine's state. */
+function compare(w: World, o: ObjectModel): Record<string, number> {
+  const e = w.eng;
+  const d: Record<string, number> = {};
+  for (const k of ENGINEER_FIELDS) {
+    let max = 0;
+    const arr = e[k];
+    for (let i = 0; i < e.n; i++) max = Math.max(max, relDiff(arr[i], o.people[i][k]));
+    d[k] = max;
+  }
+  let moved = 0;
+  for (let i = 0; i < e.n; i++) moved = Math.max(moved, Number((e.moved[i] === 1) !== o.people[i].moved));
+  d.moved = moved;
+  for (const k of FIRM_FIELDS) {
+    let max = 0;
+    w.firms.forEach((f, s) => (max = Math.max(max, relDiff(f[k], o.firms[s][k]))));
+    d[`firm.${k}`] = max;
+  }
+  d.moverDropSum = relDiff(w.counters.moverDropSum[0], o.moverDropSum[0]);
+  d.moverDropCount = relDiff(w.counters.moverDropCount[0], o.moverDropCount[0]);
+  return d;
+}
+
+const maxOf = (d: Record<string, number>): number => Math.max(...Object.values(d));
+const mergeMax = (a: Record<string, number>, b: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.keys(a).map((k) => [k, Math.max(a[k], b[k] ?? 0)]));
+
+/**
+ * Two fresh worlds of the same params and seed (one for the engine, one copied into objects,
+ * so each has firm streams at their initial state), optionally prepared alike.
+ */
+function pair(p: Params, prepare?: (w: World) => void): { w: World; o: ObjectModel } {
+  const w = createWorld(p, 1);
+  const ow = createWorld(p, 1);
+  if (prepare) {
+    prepare(w);
+    prepare(ow);
+  }
+  return { w, o: buildObjects(ow) };
+}
+
+/** Runs both for `months` from `start` and returns the per-field differences. */
+function runBoth(w: World, o: ObjectModel, start: number, months: number): Record<string, number> {
+  for (let m = start; m < start + months; m++) {
+    engineMonth(w, m);
+    objectMonth(o, m);
+  }
+  return compare(w, o);
+}
+
+/**
+ * Parameters that switch on every path of the update the defaults leave off: tokenmaxxing,
+ * FinOps chargeback (and, with `quota`, the FinOps quota, which keeps use below the cap),
+ * yearly expiry on alternate firm types, portable credits with vesting, performance top-ups,
+ * partial expectation pass-through, budgets large enough to hit the orchestration cap.
+ */
+function stressParams(engineers: number, quota: boolean): Params {
+  const p = paramsFor(engineers);
+  p.engineers.tokenmaxxing = 0.4;
+  p.cfo.finopsQuotaShareOfCap = quota ? 0.9 : 0;
+  p.cfo.finopsChargebackWasteCut = 0.25;
+  p.cfo.expectationPassThrough = 0.7;
+  Object.values(p.firmTypes).forEach((tp, k) => {
+    tp.policy.tokenExpiry = k % 2 === 1 ? 'yearly' : 'monthly';
+    tp.policy.tokenPortability = 0.5;
+    tp.policy.creditVestingMonths = 6;
+    tp.policy.performanceTopUp = 0.3;
+    tp.policy.tokenBudgetFixed = [2_400, 30_000, 60_000, 100_000][k % 4];
+  });
+  return p;
+}
+
+/** Firm budget scales other than 1, and movers (with a previous relative output) to count. */
+function stressPrepare(w: World): void {
+  for (const f of w.firms) f.budgetScale = 0.7 + 0.1 * (f.slot % 6);
+  for (let i = 0; i < w.eng.n; i++) {
+    if (i % 7 === 3 && w.eng.employer[i] !== UNEMPLOYED) {
+      w.eng.moved[i] = 1;
+      w.eng.prevOutput[i] = 0.9;
+    }
+  }
+}
+
+/**
+ * Equality of the object version with the engine with every path switched on (small size,
+ * in-process), with and without the FinOps quota, compared every 5 months. Also counts what the paths did: capped
+ * engineers, movers' drops, credits granted and vested.
+ */
+function stressCheck(engineers: number, months: number): { diff: Record<string, number>; capped: number; movers: number; creditCost: number } {
+  let diff: Record<string, number> | undefined;
+  let capped = 0;
+  let movers = 0;
+  let creditCost = 0;
+  for (const quota of [true, false]) {
+    const { w, o } = pair(stressParams(engineers, quota), stressPrepare);
+    for (let m = 0; m < months; m++) {
+      engineMonth(w, m);
+      objectMonth(o, m);
+      for (const f of w.firms) {
+        capped += f.capped;
+        creditCost += f.creditCost;
+      }
+      if (m % 5 === 4 || m === months - 1) {
+        const d = compare(w, o);
+        diff = diff ? mergeMax(diff, d) : d;
+      }
+    }
+    movers += w.counters.moverDropCount[0];
+  }
+  return { diff: diff!, capped, movers, creditCost };
+}
+
+// ————————————————————————————————————————————————————————————————————————————————
+// One size, in a child process
+// ————————————————————————————————————————————————————————————————————————————————
 
 interface SizeReport {
   engineers: number;
@@ -174,21 +672,30 @@ interface SizeReport {
   runs: number;
   runSeconds: number[];
   engineMonthsPerSecond: number;
-  floorNsPerEngineerMonth: number;
   engineNsPerEngineerMonth: number;
+  floorNsPerEngineerMonth: number;
+  floorMonths: number;
   engineerUpdateNsPerEngineerMonth: number;
   objectNsPerEngineerMonth: number;
-  objectCheckRelDiff: number;
+  kernelMonthsTimed: number;
+  /** Max relative difference per field after CHECK_MONTHS months and after all kernel months. */
+  checkDiff: Record<string, number>;
+  checkMonthsTotal: number;
+  fields: FieldInfo[];
   bytesPerEngineer: number;
-  scratchBytesPerEngineer: number;
+  scratch: ScratchInfo;
+  /** Peak resident memory after the engine runs (before the kernels), and for the whole child. */
+  peakRssEngineMiB: number;
   peakRssMiB: number;
   phaseShare: Record<Phase, number>;
 }
 
+const maxRssMiB = (): number => process.resourceUsage().maxRSS / 1024;
+
 function child(engineers: number, runs: number): SizeReport {
   const p = paramsFor(engineers);
   const months = p.run.years * 12;
-  if (engineers <= 100_000) simulate(paramsFor(Math.min(engineers, 10_000)), 99);
+  simulate(paramsFor(Math.min(engineers, 10_000)), 99); // warm-up
   const runSeconds: number[] = [];
   const phaseMs: Record<Phase, number> = { market: 0, engineers: 0, firms: 0, cfo: 0, labour: 0, metrics: 0 };
   for (let r = 0; r < runs; r++) {
@@ -203,15 +710,46 @@ function child(engineers: number, runs: number): SizeReport {
     });
     runSeconds.push((performance.now() - t0) / 1000);
   }
+  const peakRssEngineMiB = maxRssMiB();
   const totalPhase = Object.values(phaseMs).reduce((a, b) => a + b, 0);
   const phaseShare = Object.fromEntries(Object.entries(phaseMs).map(([k, v]) => [k, v / totalPhase])) as Record<Phase, number>;
-  // Floor, object version and the engine's update on the same month-0 state, over 24 months.
-  const kernelMonths = 24;
-  const floorMs = streamingFloor(createWorld(p, 1), kernelMonths);
-  const objects = objectVersion(createWorld(p, 1), kernelMonths);
-  const engine = engineUpdate(createWorld(p, 1), kernelMonths);
-  const w = createWorld(p, 1);
-  const scratch = 4 * 8 + 8 + 4 + 8 + 4 * 5 + 8 * 3 + 1 + 4; // metrics buckets/budgets/ties/premium, labour and CFO scratch
+
+  // Engine update and object version side by side from the same month-0 state: CHECK_MONTHS
+  // months (also the warm-up), compare; then alternate timed blocks; compare again.
+  const { w, o } = pair(p);
+  let checkDiff = runBoth(w, o, 0, CHECK_MONTHS);
+  let month = CHECK_MONTHS;
+  let t = performance.now();
+  engineMonth(w, month);
+  const oneMonthMs = performance.now() - t;
+  objectMonth(o, month);
+  month += 1;
+  const block = Math.max(1, Math.ceil(100 / Math.max(oneMonthMs, 1e-3)));
+  const engineNs: number[] = [];
+  const objectNs: number[] = [];
+  let engineTotal = 0;
+  let timed = 0;
+  while (engineNs.length < 5 || engineTotal < MIN_TIMED_MS) {
+    t = performance.now();
+    for (let k = 0; k < block; k++) engineMonth(w, month + k);
+    const te = performance.now() - t;
+    t = performance.now();
+    for (let k = 0; k < block; k++) objectMonth(o, month + k);
+    const to = performance.now() - t;
+    month += block;
+    timed += block;
+    engineTotal += te;
+    engineNs.push((te * 1e6) / (engineers * block));
+    objectNs.push((to * 1e6) / (engineers * block));
+  }
+  checkDiff = mergeMax(checkDiff, compare(w, o));
+  const checkMonthsTotal = month;
+  o.people.length = 0;
+  o.firms.length = 0;
+
+  const floor = streamingFloor(w);
+  const fields = engineerFields(w);
+  const scratch = scratchOf(w);
   const engineerMonths = engineers * months;
   const tRun = median(runSeconds);
   return {
@@ -220,17 +758,26 @@ function child(engineers: number, runs: number): SizeReport {
     runs,
     runSeconds,
     engineMonthsPerSecond: engineerMonths / tRun,
-    floorNsPerEngineerMonth: (floorMs * 1e6) / (engineers * kernelMonths),
     engineNsPerEngineerMonth: (tRun * 1e9) / engineerMonths,
-    engineerUpdateNsPerEngineerMonth: (engine.ms * 1e6) / (engineers * kernelMonths),
-    objectNsPerEngineerMonth: (objects.ms * 1e6) / (engineers * kernelMonths),
-    objectCheckRelDiff: Math.abs(objects.firstMonthOutput / engine.firstMonthOutput - 1),
-    bytesPerEngineer: bytesPerEngineer(w.eng),
-    scratchBytesPerEngineer: scratch,
-    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    floorNsPerEngineerMonth: floor.ns,
+    floorMonths: floor.months,
+    engineerUpdateNsPerEngineerMonth: median(engineNs),
+    objectNsPerEngineerMonth: median(objectNs),
+    kernelMonthsTimed: timed,
+    checkDiff,
+    checkMonthsTotal,
+    fields,
+    bytesPerEngineer: fields.reduce((a, f) => a + f.bytes, 0),
+    scratch,
+    peakRssEngineMiB,
+    peakRssMiB: maxRssMiB(),
     phaseShare,
   };
 }
+
+// ————————————————————————————————————————————————————————————————————————————————
+// The report
+// ————————————————————————————————————————————————————————————————————————————————
 
 function slope(xs: number[], ys: number[]): number {
   const lx = xs.map(Math.log);
@@ -246,16 +793,46 @@ function slope(xs: number[], ys: number[]): number {
   return num / den;
 }
 
+const fmtN = (n: number): string => n.toLocaleString('en-US');
+const fmtDiff = (x: number): string => (x === 0 ? '0' : x.toExponential(1));
+const yesNo = (ok: boolean): string => (ok ? '**met**' : '**not met**');
+
+function runSweep(sweepRuns: number): { table: string; seconds: number } | { error: string } {
+  const script = fileURLToPath(new URL('./sweep-speedup.ts', import.meta.url));
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--runs', String(sweepRuns), '--no-append'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) return { error: `bench/sweep-speedup.ts exited ${r.status}` };
+  return { table: r.stdout.trim(), seconds: (performance.now() - t0) / 1000 };
+}
+
 function main(): void {
   if (args[0] === '--child') {
     process.stdout.write(JSON.stringify(child(Number(args[1]), Number(args[2]))));
     return;
   }
-  const sizes = flag('sizes', '10000,100000,1000000').split(',').map(Number);
-  const runsFor = (n: number) => (n >= 1_000_000 ? 1 : n >= 100_000 ? 3 : Number(flag('runs', '5')));
+  const sizes = flag('sizes', quick ? '10000,100000' : '10000,100000,1000000')
+    .split(',')
+    .filter((s) => s.trim() !== '')
+    .map(Number);
+  const runs = Number(flag('runs', quick ? '3' : '5'));
+  const sweepRuns = Number(flag('sweep-runs', quick ? '10' : '40'));
+  if (!has('no-sweep') && !(sweepRuns >= 2 && sweepRuns % 2 === 0)) throw new Error('--sweep-runs must be an even number ≥ 2 (σ values × 2 replicates)');
+  const runsFor = (n: number): number => (n >= 1_000_000 ? 1 : n >= 100_000 ? Math.min(3, runs) : runs);
+  const command =
+    process.env.npm_lifecycle_event === 'bench'
+      ? `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`
+      : `npx tsx bench/engine.ts${args.length ? ` ${args.join(' ')}` : ''}`;
+
+  process.stderr.write('object version vs engine, every path switched on (3,000 engineers, 36 months)…\n');
+  const stress = stressCheck(3_000, 36);
+
   const reports: SizeReport[] = [];
   for (const n of sizes) {
-    process.stderr.write(`engineers ${n.toLocaleString('en-US')}: ${runsFor(n)} run(s)…\n`);
+    process.stderr.write(`engineers ${fmtN(n)}: warm-up + ${runsFor(n)} run(s), kernels, floor…\n`);
     const r = spawnSync(process.execPath, ['--import', 'tsx', here, '--child', String(n), String(runsFor(n))], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
@@ -263,42 +840,121 @@ function main(): void {
     if (r.status !== 0) throw new Error(`child for ${n} failed: ${r.stderr}`);
     reports.push(JSON.parse(r.stdout) as SizeReport);
   }
+  const sweep = has('no-sweep') ? undefined : (process.stderr.write(`sweep speed-up: ${sweepRuns} runs with 1 then 2 workers…\n`), runSweep(sweepRuns));
+
   const exponent = reports.length > 1 ? slope(reports.map((r) => r.engineers), reports.map((r) => median(r.runSeconds))) : Number.NaN;
-  const lines: string[] = [];
-  lines.push(`## ${new Date().toISOString().slice(0, 10)} — engine benchmark`);
-  lines.push('');
-  lines.push(`Machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`);
-  lines.push(`Command: \`npx tsx bench/engine.ts ${args.join(' ')}\`.`);
-  lines.push('');
-  lines.push('| engineers | runs | median run (s) | engineer-months/s | engine ns/eng-month | floor ns | engine ÷ floor | engineer update ns | object version ns | objects ÷ update | bytes/engineer (+scratch) | peak RSS (MiB) |');
-  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  const cpus = os.cpus();
+  const L: string[] = [];
+  L.push(`## ${new Date().toISOString().slice(0, 10)} — engine benchmark`);
+  L.push('');
+  L.push(`Machine: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}; Node ${process.version}; load average at end ${os.loadavg()[0].toFixed(2)}.`);
+  L.push(`Command: \`${command}\`. Default parameters, 10 years, seeds 1…runs; single thread, each size in a fresh process after a warm-up run.`);
+  L.push('');
+  L.push('### Throughput and the limits');
+  L.push('');
+  L.push('| engineers | runs | median run (s) | engineer-months/s | run ns/eng-month | floor ns | run ÷ floor | engineer update ns | update ÷ floor | object version ns | object ÷ update | peak RSS (MiB) |');
+  L.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of reports) {
-    lines.push(
-      `| ${r.engineers.toLocaleString('en-US')} | ${r.runs} | ${median(r.runSeconds).toFixed(2)} | ${(r.engineMonthsPerSecond / 1e6).toFixed(2)} M | ${r.engineNsPerEngineerMonth.toFixed(0)} | ${r.floorNsPerEngineerMonth.toFixed(1)} | ${(r.engineNsPerEngineerMonth / r.floorNsPerEngineerMonth).toFixed(1)}× | ${r.engineerUpdateNsPerEngineerMonth.toFixed(0)} | ${r.objectNsPerEngineerMonth.toFixed(0)} | ${(r.objectNsPerEngineerMonth / r.engineerUpdateNsPerEngineerMonth).toFixed(1)}× | ${r.bytesPerEngineer} (+${r.scratchBytesPerEngineer}) | ${r.peakRssMiB.toFixed(0)} |`,
+    L.push(
+      `| ${fmtN(r.engineers)} | ${r.runs} | ${median(r.runSeconds).toFixed(2)} | ${(r.engineMonthsPerSecond / 1e6).toFixed(2)} M | ${r.engineNsPerEngineerMonth.toFixed(0)} | ${r.floorNsPerEngineerMonth.toFixed(1)} | ${(r.engineNsPerEngineerMonth / r.floorNsPerEngineerMonth).toFixed(1)}× | ${r.engineerUpdateNsPerEngineerMonth.toFixed(0)} | ${(r.engineerUpdateNsPerEngineerMonth / r.floorNsPerEngineerMonth).toFixed(1)}× | ${r.objectNsPerEngineerMonth.toFixed(0)} | ${(r.objectNsPerEngineerMonth / r.engineerUpdateNsPerEngineerMonth).toFixed(2)}× | ${r.peakRssEngineMiB.toFixed(0)} |`,
     );
   }
-  lines.push('');
-  lines.push(`Growth of run time with engineers: exponent ${exponent.toFixed(2)} (1 = linear).`);
-  lines.push('');
-  lines.push('Share of run time by mechanism:');
-  lines.push('');
-  lines.push('| engineers | market | engineers | firms | CFO | labour market | metrics |');
-  lines.push('|---|---|---|---|---|---|---|');
+  L.push('');
+  L.push('- *run*: a whole simulate() run (every mechanism and the metrics), per engineer-month.');
+  L.push(
+    '- *floor*: one pass a month over every engineer array of the engine — a summing loop per array, one function per element type (monomorphic), 8 independent sums for Float64 — plus tenure += 1; warmed up for 0.1 s, then the median of ≥ 5 blocks of ≥ 0.1 s (≥ 0.5 s in all) ' +
+      `(${reports.map((r) => `${fmtN(r.floorMonths)} months at ${fmtN(r.engineers)}, ≈ ${((r.bytesPerEngineer + 4) / r.floorNsPerEngineerMonth).toFixed(1)} GB/s`).join('; ')}; tenure counted as read and written).`,
+  );
+  L.push(
+    '- *engineer update*: the engine\'s useTokens + produce + produceLearnSave alone; *object version*: the same update written with one plain object per engineer and firms holding arrays of their staff. Both are run from the same fresh world, ' +
+      `${CHECK_MONTHS} months untimed (the warm-up and the equality check), then in alternating timed blocks (median block; ${reports.map((r) => `${fmtN(r.kernelMonthsTimed)} months at ${fmtN(r.engineers)}`).join(', ')}).`,
+  );
+  L.push('- *peak RSS*: maximum resident memory of the process after the engine runs (before the kernels and the object version).');
+  L.push('');
+  L.push('### Object version = engine');
+  L.push('');
+  const worst = (k: string): number => Math.max(...reports.map((r) => r.checkDiff[k] ?? 0));
+  if (reports.length > 0) {
+    const all = Math.max(...reports.map((r) => maxOf(r.checkDiff)));
+    L.push(
+      `Default parameters, every size, after ${CHECK_MONTHS} months and again after all ${reports.map((r) => fmtN(r.checkMonthsTotal)).join(' / ')} kernel months: max relative difference per engineer — ` +
+        `output ${fmtDiff(worst('output'))}, rating ${fmtDiff(worst('rating'))}, φp ${fmtDiff(worst('phiP'))}, φf ${fmtDiff(worst('phiF'))}, wealth ${fmtDiff(worst('wealth'))}; ` +
+        `over all ${Object.keys(reports[0].checkDiff).length} compared engineer, firm and counter fields ${fmtDiff(all)}.`,
+    );
+  }
+  L.push(
+    `Every path switched on (tokenmaxxing, FinOps quota and chargeback, yearly expiry, portable credits with vesting, performance top-ups, budget scales ≠ 1, capped engineers, movers; with and without the FinOps quota; 3,000 engineers, compared every 5 months up to 36; ${fmtN(stress.capped)} engineer-months capped, ${fmtN(stress.movers)} movers' drops counted, $${fmtN(Math.round(stress.creditCost))} of credits granted): ` +
+      `output ${fmtDiff(stress.diff.output)}, rating ${fmtDiff(stress.diff.rating)}, φp ${fmtDiff(stress.diff.phiP)}, φf ${fmtDiff(stress.diff.phiF)}, wealth ${fmtDiff(stress.diff.wealth)}, credits ${fmtDiff(stress.diff.credits)}, pool ${fmtDiff(stress.diff.pool)}; all fields ${fmtDiff(maxOf(stress.diff))}` +
+      ` (the movers' drop sum is added in a different order: ${fmtDiff(stress.diff.moverDropSum)}).`,
+  );
+  L.push('');
+  L.push('### Memory');
+  L.push('');
+  if (reports.length > 0) {
+    const r = reports[reports.length - 1];
+    const byType = new Map<string, string[]>();
+    for (const f of r.fields) byType.set(`${f.type} (${f.bytes} B)`, [...(byType.get(`${f.type} (${f.bytes} B)`) ?? []), f.name]);
+    L.push(
+      `Engine state: ${r.bytesPerEngineer} bytes per engineer — the ${r.fields.length} typed arrays of Engineers: ` +
+        [...byType.entries()].map(([t, names]) => `${names.length} × ${t}: ${names.join(', ')}`).join('; ') +
+        '.',
+    );
+    const s = r.scratch;
+    L.push(
+      `Scratch, measured from the objects simulate() creates (typed arrays, one level deep), per engineer at ${fmtN(r.engineers)}: labour market ${s.labour.toFixed(1)} B, CFO ${s.cfo.toFixed(1)} B, metrics ${s.metrics.toFixed(1)} B — ${(s.labour + s.cfo + s.metrics).toFixed(1)} B in all; ` +
+        `plus the metric series (the result) ${(s.seriesBytes / 2 ** 20).toFixed(1)} MiB whatever the number of engineers.`,
+    );
+    L.push(`Peak resident memory: ${reports.map((x) => `${fmtN(x.engineers)} → ${x.peakRssEngineMiB.toFixed(0)} MiB`).join(', ')} (whole process including the object version: ${reports.map((x) => `${x.peakRssMiB.toFixed(0)} MiB`).join(', ')}).`);
+  }
+  L.push('');
+  L.push('### Scaling and profile');
+  L.push('');
+  L.push(`Growth of run time with engineers: exponent ${Number.isNaN(exponent) ? 'n/a (one size)' : exponent.toFixed(2)} (1 = linear; log-log slope of median run time over ${reports.map((r) => fmtN(r.engineers)).join(', ')}).`);
+  L.push('');
+  L.push('Share of run time by mechanism (summed over the timed runs; *firms* = demand and entry, production, accounts):');
+  L.push('');
+  L.push('| engineers | market | engineers | firms | CFO | labour market | metrics |');
+  L.push('|---:|---:|---:|---:|---:|---:|---:|');
+  const pc = (x: number): string => `${(100 * x).toFixed(1)} %`;
   for (const r of reports) {
     const s = r.phaseShare;
-    const pc = (x: number) => `${(100 * x).toFixed(1)} %`;
-    lines.push(`| ${r.engineers.toLocaleString('en-US')} | ${pc(s.market)} | ${pc(s.engineers)} | ${pc(s.firms)} | ${pc(s.cfo)} | ${pc(s.labour)} | ${pc(s.metrics)} |`);
+    L.push(`| ${fmtN(r.engineers)} | ${pc(s.market)} | ${pc(s.engineers)} | ${pc(s.firms)} | ${pc(s.cfo)} | ${pc(s.labour)} | ${pc(s.metrics)} |`);
   }
-  lines.push('');
-  lines.push(`Object version's first-month total output differs from the engine's by at most ${Math.max(...reports.map((r) => r.objectCheckRelDiff)).toExponential(1)} (same update).`);
-  lines.push('');
-  const text = lines.join('\n');
+  L.push('');
+  if (sweep) {
+    L.push('### Sweep speed-up');
+    L.push('');
+    if ('error' in sweep) L.push(`Sweep benchmark failed: ${sweep.error}.`);
+    else {
+      L.push(`\`bench/sweep-speedup.ts --runs ${sweepRuns}\`: ${sweepRuns} runs (${sweepRuns / 2} σ value${sweepRuns === 2 ? "" : "s"} × 2 replicates) of tunguz-100k at 10,000 engineers × 10 years, through \`tokensim sweep\`; files identical across worker counts.`);
+      L.push('');
+      L.push(sweep.table);
+    }
+    L.push('');
+  }
+  L.push('### Targets');
+  L.push('');
+  const big = reports.find((r) => r.engineers >= 1_000_000);
+  const ratios = (f: (r: SizeReport) => number): string => reports.map((r) => `${f(r).toFixed(1)}× at ${fmtN(r.engineers)}`).join(', ');
+  const runFloor = (r: SizeReport): number => r.engineNsPerEngineerMonth / r.floorNsPerEngineerMonth;
+  const objUpd = (r: SizeReport): number => r.objectNsPerEngineerMonth / r.engineerUpdateNsPerEngineerMonth;
+  if (reports.length > 0) {
+    const bytes = reports[0].bytesPerEngineer;
+    L.push(`- Whole run ÷ floor ≤ 4×: ${ratios(runFloor)} — ${yesNo(reports.every((r) => runFloor(r) <= 4))} (engineer update alone ÷ floor: ${ratios((r) => r.engineerUpdateNsPerEngineerMonth / r.floorNsPerEngineerMonth)}).`);
+    L.push(`- Object version ÷ engine update ≥ 10×: ${reports.map((r) => `${objUpd(r).toFixed(2)}× at ${fmtN(r.engineers)}`).join(', ')} — ${yesNo(reports.every((r) => objUpd(r) >= 10))}.`);
+    L.push(`- ≤ 150 bytes of state per engineer: ${bytes} — ${yesNo(bytes <= 150)} (with scratch ${(bytes + reports[0].scratch.labour + reports[0].scratch.cfo + reports[0].scratch.metrics).toFixed(0)}).`);
+    L.push(`- Run time linear in engineers (exponent near 1, within 0.9–1.1): ${Number.isNaN(exponent) ? 'n/a' : `${exponent.toFixed(2)} — ${yesNo(Math.abs(exponent - 1) <= 0.1)}`}.`);
+  }
+  L.push(`- 1,000,000 engineers complete: ${big ? `yes, ${median(big.runSeconds).toFixed(1)} s per run, peak RSS ${big.peakRssEngineMiB.toFixed(0)} MiB — **met**` : 'not run in this invocation'}.`);
+  L.push('');
+  const text = L.join('\n');
   console.log(text);
-  if (!args.includes('--no-append')) {
+  if (!has('no-append')) {
     const file = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
     if (!existsSync(file)) writeFileSync(file, '# Benchmark results\n\nAppended by the scripts under bench/; newest last.\n\n');
     appendFileSync(file, text + '\n');
   }
+  if (sink === 42) console.log('');
 }
 
 main();
