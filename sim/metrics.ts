@@ -1,10 +1,15 @@
 /**
  * Metric collection: once per month, every declared metric (metricDefs.ts) for every group it
- * is reported for, written into preallocated series. One pass over engineers for sums, one
- * sort per group for each distribution metric, and a short pass over firms.
+ * is reported for, written into preallocated series. One pass over engineers for sums and
+ * group columns, exact quantiles by group from bucket histograms (quantile.ts) for each
+ * distribution metric, and a short pass over firms.
+ *
+ * Results are bit for bit those of a straightforward version (a sequential sum per group, a
+ * sorted array per group): floating-point sums take their terms in engineer order, integer
+ * sums are exact in any order, and quantiles are exact order statistics (see quantile.ts).
  */
 import { METRIC_DEFS } from './metricDefs.ts';
-import { quantilesInPlace, rankQuartiles } from './quantile.ts';
+import { NO_GROUP, OrderStats, groupQuantiles, rankQuartiles } from './quantile.ts';
 
 export { quantileSorted } from './quantile.ts';
 import type { Series } from './result.ts';
@@ -18,72 +23,86 @@ const P10_50_90 = [0.1, 0.5, 0.9] as const;
 const P10_50 = [0.1, 0.5] as const;
 const P50 = [0.5] as const;
 
+/**
+ * Floating-point sums of pass 1: one row of SUMS entries per group, at gid·SUMS + k. Each entry
+ * receives its terms in engineer order, as separate sums per group would.
+ */
+const WEALTH = 0;
+const CASH = 1;
+const COMP = 2;
+const TOKEN_PAY = 3;
+const BUDGET = 4;
+const PHI_F = 5;
+const OUTPUT = 6;
+const USED = 7;
+const WASTED = 8;
+const SPEND = 9;
+const PAYROLL = 10;
+const SUMS = 11;
+
+/**
+ * Integer sums by group, at gid·COUNTS + k: headcount of the employed, their tenure, engineers
+ * counted for wealth, the labour force and the unemployed. Integers below 2^53 add exactly in
+ * any order, so these are built from tallies by (firm type, level) after the pass.
+ */
+const EMP = 0;
+const TENURE = 1;
+const WEALTH_N = 2;
+const FORCE = 3;
+const UNEMP = 4;
+const COUNTS = 5;
+
+/** Adds v to entry k of the `all` row and of the rows starting at ra and rb. */
+function add3(sums: Float64Array, ra: number, rb: number, k: number, v: number): void {
+  sums[k] += v;
+  sums[ra + k] += v;
+  sums[rb + k] += v;
+}
+
 /** Adds v to the `all` group and to group a. */
 function add2(arr: Float64Array, a: number, v: number): void {
   arr[0] += v;
   arr[a] += v;
 }
 
-/** Adds v to the `all` group and to groups a and b. */
-function add3(arr: Float64Array, a: number, b: number, v: number): void {
-  arr[0] += v;
-  arr[a] += v;
-  arr[b] += v;
-}
-
-/** Values bucketed by group for distribution metrics (each engineer sits in up to 4 groups). */
-class GroupBuckets {
-  readonly values: Float64Array;
-  readonly counts: Int32Array;
-  readonly offsets: Int32Array;
-  private readonly fill: Int32Array;
-  constructor(n: number, groups: number) {
-    this.values = new Float64Array(4 * n);
-    this.counts = new Int32Array(groups);
-    this.offsets = new Int32Array(groups + 1);
-    this.fill = new Int32Array(groups);
-  }
-  reset(): void {
-    this.counts.fill(0);
-  }
-  /** First pass: count members of group g. */
-  tally(g: number): void {
-    this.counts[g] += 1;
-  }
-  /** Between passes: lay out segments. */
-  layout(): void {
-    this.offsets[0] = 0;
-    for (let g = 0; g < this.counts.length; g++) this.offsets[g + 1] = this.offsets[g] + this.counts[g];
-    this.fill.set(this.offsets.subarray(0, this.counts.length));
-  }
-  /** Second pass: store a value for group g. */
-  put(g: number, v: number): void {
-    this.values[this.fill[g]++] = v;
-  }
-  /** Segment of group g (reordered by quantile selection). */
-  segment(g: number): Float64Array {
-    return this.values.subarray(this.offsets[g], this.offsets[g + 1]);
-  }
-}
-
 export class MetricsCollector {
   readonly series: Series[] = [];
   private readonly table = new Map<string, (Float64Array | undefined)[]>();
   private readonly g: Groups;
-  private readonly buckets: GroupBuckets;
-  /** Budgets of the employed in engineer order, and a copy reordered by selection. */
-  private readonly budgets: Float64Array;
-  private readonly budgetScratch: Float64Array;
-  /** Budget quartile (0–3) of each employed engineer this month. */
+  /** Exact order statistics by group (its scratch holds one value per engineer). */
+  private readonly stats: OrderStats;
+  /**
+   * Each engineer's group by firm type (NO_GROUP when unemployed), by level, and by budget
+   * quartile (employed only), this month: the columns of the OrderStats rounds.
+   */
+  private readonly typeCol: Uint8Array;
+  private readonly levelCol: Uint8Array;
+  private readonly quartileCol: Uint8Array;
+  private readonly cashColumns: readonly Uint8Array[];
+  private readonly wealthColumns: readonly Uint8Array[];
+  private readonly premiumColumns: readonly Uint8Array[];
+  /**
+   * First the budgets of the employed in engineer order (for the quartiles); once they are
+   * ranked, each employed engineer's poaching premium, by engineer id.
+   */
+  private readonly work: Float64Array;
+  /** Budget quartile (0–3) of each employed engineer this month, in engineer order. */
   private readonly quartile: Uint8Array;
-  private readonly premium: Float64Array;
-  private readonly q = new Float64Array(3);
+  /** Quantiles by group (up to 3 each) and group sizes from groupQuantiles. */
+  private readonly q: Float64Array;
+  private readonly qSizes: Int32Array;
   private readonly hireRing: Float64Array;
   private readonly juniorRing: Float64Array;
   private readonly dropSumRing: Float64Array;
   private readonly dropCountRing: Float64Array;
-  // Per-group sums, reused each month.
-  private readonly s: Record<string, Float64Array>;
+  /** Pass-1 sums (see SUMS and COUNTS), reused each month. */
+  private readonly sums: Float64Array;
+  private readonly counts: Float64Array;
+  /** Tallies by level, and by firm type × level (index type·NUM_LEVELS + level). */
+  private readonly levelN: Float64Array;
+  private readonly unempN: Float64Array;
+  private readonly cellN: Float64Array;
+  private readonly cellTenure: Float64Array;
   private readonly f: Record<'rev' | 'profit' | 'cash' | 'target' | 'Y' | 'YCC' | 'cost' | 'tokens', Float64Array>;
 
   constructor(w: World) {
@@ -106,17 +125,28 @@ export class MetricsCollector {
       this.table.set(d.name, row);
     }
     const n = w.eng.n;
-    this.buckets = new GroupBuckets(n, G);
-    this.budgets = new Float64Array(n);
-    this.budgetScratch = new Float64Array(n);
+    this.stats = new OrderStats(n, G);
+    this.typeCol = new Uint8Array(n);
+    this.levelCol = new Uint8Array(n);
+    this.quartileCol = new Uint8Array(n);
+    // Column 0 decides membership: the employed for cash and premium, everyone for wealth.
+    this.cashColumns = [this.typeCol, this.levelCol];
+    this.wealthColumns = [this.levelCol, this.typeCol];
+    this.premiumColumns = [this.typeCol, this.levelCol, this.quartileCol];
+    this.work = new Float64Array(n);
     this.quartile = new Uint8Array(n);
-    this.premium = new Float64Array(n);
+    this.q = new Float64Array(3 * G);
+    this.qSizes = new Int32Array(G);
     this.hireRing = new Float64Array(WINDOW * G);
     this.juniorRing = new Float64Array(WINDOW * G);
     this.dropSumRing = new Float64Array(WINDOW * G);
     this.dropCountRing = new Float64Array(WINDOW * G);
-    const names = ['emp', 'cash', 'comp', 'tokenPay', 'budget', 'tenure', 'phiF', 'output', 'used', 'wasted', 'spend', 'payroll', 'wealthN', 'wealth', 'force', 'unemp'];
-    this.s = Object.fromEntries(names.map((k) => [k, new Float64Array(G)]));
+    this.sums = new Float64Array(G * SUMS);
+    this.counts = new Float64Array(G * COUNTS);
+    this.levelN = new Float64Array(NUM_LEVELS);
+    this.unempN = new Float64Array(NUM_LEVELS);
+    this.cellN = new Float64Array(w.typeNames.length * NUM_LEVELS);
+    this.cellTenure = new Float64Array(w.typeNames.length * NUM_LEVELS);
     const a = () => new Float64Array(G);
     this.f = { rev: a(), profit: a(), cash: a(), target: a(), Y: a(), YCC: a(), cost: a(), tokens: a() };
   }
@@ -128,72 +158,36 @@ export class MetricsCollector {
 
   /** Records every metric for month index `month` (the state at the end of that month). */
   collect(w: World, month: number): void {
-    const e = w.eng;
     const g = this.g;
     const G = g.count;
-    const s = this.s;
-    const m = w.market.state;
-    for (const k in s) s[k].fill(0);
-    // Pass 1: sums by group, and budgets for the quartiles.
-    let nEmp = 0;
-    for (let i = 0; i < e.n; i++) {
-      const slot = e.employer[i];
-      const lg = g.level(e.level[i]);
-      s.force[0] += 1;
-      s.force[lg] += 1;
-      s.wealthN[0] += 1;
-      s.wealthN[lg] += 1;
-      s.wealth[0] += e.wealth[i];
-      s.wealth[lg] += e.wealth[i];
-      if (slot === UNEMPLOYED) {
-        s.unemp[0] += 1;
-        s.unemp[lg] += 1;
-        continue;
-      }
-      const f = w.firms[slot];
-      const tg = g.type(f.type);
-      const budget = effectiveBudget(f, e.budget[i], e.rating[i]);
-      const tokenPay = f.tp.policy.tokenBudgetIsPay === 1 ? budget : 0;
-      const comp = e.base[i] + e.equity[i] + tokenPay;
-      const spend = (e.tokensUsed[i] + e.tokensWasted[i]) * m.priceRetail * f.tp.wholesaleDiscount;
-      this.budgets[nEmp++] = budget;
-      s.wealthN[tg] += 1;
-      s.wealth[tg] += e.wealth[i];
-      add3(s.emp, tg, lg, 1);
-      add3(s.cash, tg, lg, e.base[i]);
-      add3(s.comp, tg, lg, comp);
-      add3(s.tokenPay, tg, lg, tokenPay);
-      add3(s.budget, tg, lg, budget);
-      add3(s.tenure, tg, lg, e.tenure[i]);
-      add3(s.phiF, tg, lg, e.phiF[i]);
-      add3(s.output, tg, lg, e.output[i]);
-      add3(s.used, tg, lg, e.tokensUsed[i]);
-      add3(s.wasted, tg, lg, e.tokensWasted[i]);
-      add3(s.spend, tg, lg, spend);
-      add3(s.payroll, tg, lg, e.base[i] / 12);
-    }
-    this.assignQuartiles(nEmp);
+    const nEmp = this.sumEngineers(w);
+    rankQuartiles(this.work.subarray(0, nEmp), this.stats, this.quartile);
+    const sums = this.sums;
+    const counts = this.counts;
+    const sum = (gid: number, k: number) => sums[gid * SUMS + k];
+    const count = (gid: number, k: number) => counts[gid * COUNTS + k];
     const ratio = (a: number, c: number) => (c > 0 ? a / c : 0);
     for (let gid = 0; gid < G; gid++) {
-      this.put('cash_base_mean', gid, ratio(s.cash[gid], s.emp[gid]), month);
-      this.put('total_comp_mean', gid, ratio(s.comp[gid], s.emp[gid]), month);
-      this.put('token_share_of_comp', gid, ratio(s.tokenPay[gid], s.comp[gid]), month);
-      this.put('token_budget_mean', gid, ratio(s.budget[gid], s.emp[gid]), month);
-      this.put('wealth_mean', gid, ratio(s.wealth[gid], s.wealthN[gid]), month);
-      this.put('headcount', gid, s.emp[gid], month);
-      this.put('unemployment_rate', gid, ratio(s.unemp[gid], s.force[gid]), month);
-      this.put('token_spend_to_payroll', gid, ratio(s.spend[gid], s.payroll[gid]), month);
-      this.put('output_per_engineer', gid, ratio(s.output[gid], s.emp[gid]), month);
-      this.put('tenure_mean_months', gid, ratio(s.tenure[gid], s.emp[gid]), month);
-      this.put('firm_specific_leverage_mean', gid, ratio(s.phiF[gid], s.emp[gid]), month);
-      this.put('tokens_consumed', gid, s.used[gid] + s.wasted[gid], month);
-      this.put('token_waste_share', gid, ratio(s.wasted[gid], s.used[gid] + s.wasted[gid]), month);
+      const emp = count(gid, EMP);
+      this.put('cash_base_mean', gid, ratio(sum(gid, CASH), emp), month);
+      this.put('total_comp_mean', gid, ratio(sum(gid, COMP), emp), month);
+      this.put('token_share_of_comp', gid, ratio(sum(gid, TOKEN_PAY), sum(gid, COMP)), month);
+      this.put('token_budget_mean', gid, ratio(sum(gid, BUDGET), emp), month);
+      this.put('wealth_mean', gid, ratio(sum(gid, WEALTH), count(gid, WEALTH_N)), month);
+      this.put('headcount', gid, emp, month);
+      this.put('unemployment_rate', gid, ratio(count(gid, UNEMP), count(gid, FORCE)), month);
+      this.put('token_spend_to_payroll', gid, ratio(sum(gid, SPEND), sum(gid, PAYROLL)), month);
+      this.put('output_per_engineer', gid, ratio(sum(gid, OUTPUT), emp), month);
+      this.put('tenure_mean_months', gid, ratio(count(gid, TENURE), emp), month);
+      this.put('firm_specific_leverage_mean', gid, ratio(sum(gid, PHI_F), emp), month);
+      this.put('tokens_consumed', gid, sum(gid, USED) + sum(gid, WASTED), month);
+      this.put('token_waste_share', gid, ratio(sum(gid, WASTED), sum(gid, USED) + sum(gid, WASTED)), month);
       this.put('cash_raise_rate', gid, Number.isNaN(w.raiseByGroup[gid]) ? 0 : w.raiseByGroup[gid], month);
       const c = w.counters;
-      const emp = Math.max(1, s.emp[gid]);
+      const headcount = Math.max(1, emp);
       this.put('hires', gid, c.hires[gid], month);
       this.put('layoffs', gid, c.layoffs[gid], month);
-      this.put('quit_rate_annual', gid, (12 * c.quits[gid]) / emp, month);
+      this.put('quit_rate_annual', gid, (12 * c.quits[gid]) / headcount, month);
       this.put('job_to_job_moves', gid, 12 * c.moves[gid], month);
       this.put('firm_exits', gid, c.exits[gid], month);
       const slotIdx = (month % WINDOW) * G + gid;
@@ -214,91 +208,128 @@ export class MetricsCollector {
       this.put('junior_share_of_hires', gid, ratio(juniors, hires), month);
       this.put('mover_output_drop', gid, ratio(dropSum, dropCount), month);
     }
-    // Pass 2: distributions. Count group members, lay out, fill, sort, read quantiles.
     this.distribution(w, month);
     this.firmMetrics(w, month);
   }
 
-  private distribution(w: World, month: number): void {
+  /**
+   * Pass 1 over engineers: the sums by group, each engineer's type and level group (typeCol,
+   * levelCol), and the effective budgets of the employed, in engineer order, into `work`.
+   * Returns the number employed.
+   */
+  private sumEngineers(w: World): number {
     const e = w.eng;
     const g = this.g;
-    const b = this.buckets;
-    // Cash base (employed).
-    b.reset();
+    const m = w.market.state;
+    const { sums, typeCol, levelCol, levelN, unempN, cellN, cellTenure, work: budgets } = this;
+    sums.fill(0);
+    levelN.fill(0);
+    unempN.fill(0);
+    cellN.fill(0);
+    cellTenure.fill(0);
+    let nEmp = 0;
     for (let i = 0; i < e.n; i++) {
       const slot = e.employer[i];
-      if (slot === UNEMPLOYED) continue;
-      b.tally(0);
-      b.tally(g.type(w.firms[slot].type));
-      b.tally(g.level(e.level[i]));
+      const l = e.level[i];
+      const lg = g.level(l);
+      const rl = lg * SUMS;
+      levelCol[i] = lg;
+      levelN[l] += 1;
+      const wealth = e.wealth[i];
+      sums[WEALTH] += wealth;
+      sums[rl + WEALTH] += wealth;
+      if (slot === UNEMPLOYED) {
+        typeCol[i] = NO_GROUP;
+        unempN[l] += 1;
+        continue;
+      }
+      const f = w.firms[slot];
+      const tg = g.type(f.type);
+      const rt = tg * SUMS;
+      typeCol[i] = tg;
+      const cell = f.type * NUM_LEVELS + l;
+      cellN[cell] += 1;
+      cellTenure[cell] += e.tenure[i];
+      const budget = effectiveBudget(f, e.budget[i], e.rating[i]);
+      const tokenPay = f.tp.policy.tokenBudgetIsPay === 1 ? budget : 0;
+      const base = e.base[i];
+      const comp = base + e.equity[i] + tokenPay;
+      const spend = (e.tokensUsed[i] + e.tokensWasted[i]) * m.priceRetail * f.tp.wholesaleDiscount;
+      budgets[nEmp++] = budget;
+      sums[rt + WEALTH] += wealth;
+      add3(sums, rt, rl, CASH, base);
+      add3(sums, rt, rl, COMP, comp);
+      add3(sums, rt, rl, TOKEN_PAY, tokenPay);
+      add3(sums, rt, rl, BUDGET, budget);
+      add3(sums, rt, rl, PHI_F, e.phiF[i]);
+      add3(sums, rt, rl, OUTPUT, e.output[i]);
+      add3(sums, rt, rl, USED, e.tokensUsed[i]);
+      add3(sums, rt, rl, WASTED, e.tokensWasted[i]);
+      add3(sums, rt, rl, SPEND, spend);
+      add3(sums, rt, rl, PAYROLL, base / 12);
     }
-    b.layout();
-    for (let i = 0; i < e.n; i++) {
-      const slot = e.employer[i];
-      if (slot === UNEMPLOYED) continue;
-      b.put(0, e.base[i]);
-      b.put(g.type(w.firms[slot].type), e.base[i]);
-      b.put(g.level(e.level[i]), e.base[i]);
+    // Integer sums by group from the tallies (exact whatever the order of the terms).
+    const counts = this.counts;
+    counts.fill(0);
+    counts[FORCE] = e.n;
+    counts[WEALTH_N] = e.n;
+    for (let l = 0; l < NUM_LEVELS; l++) {
+      const rl = g.level(l) * COUNTS;
+      counts[rl + FORCE] = levelN[l];
+      counts[rl + WEALTH_N] = levelN[l];
+      counts[rl + UNEMP] = unempN[l];
+      counts[UNEMP] += unempN[l];
+      for (let t = 0; t < w.typeNames.length; t++) {
+        const rt = g.type(t) * COUNTS;
+        const cell = t * NUM_LEVELS + l;
+        counts[EMP] += cellN[cell];
+        counts[rt + EMP] += cellN[cell];
+        counts[rl + EMP] += cellN[cell];
+        counts[TENURE] += cellTenure[cell];
+        counts[rt + TENURE] += cellTenure[cell];
+        counts[rl + TENURE] += cellTenure[cell];
+        counts[rt + WEALTH_N] += cellN[cell];
+      }
     }
-    const q = this.q;
-    for (let gid = 0; gid < g.quartileOffset; gid++) {
-      const a = b.segment(gid);
-      quantilesInPlace(a, P10_50_90, q);
-      this.put('cash_base_p10', gid, a.length ? q[0] : 0, month);
-      this.put('cash_base_median', gid, a.length ? q[1] : 0, month);
-      this.put('cash_base_p90', gid, a.length ? q[2] : 0, month);
-    }
-    // Wealth: everyone in all and level groups; the employed in their firm type's group.
-    b.reset();
-    for (let i = 0; i < e.n; i++) {
-      const slot = e.employer[i];
-      b.tally(0);
-      b.tally(g.level(e.level[i]));
-      if (slot !== UNEMPLOYED) b.tally(g.type(w.firms[slot].type));
-    }
-    b.layout();
-    for (let i = 0; i < e.n; i++) {
-      const slot = e.employer[i];
-      b.put(0, e.wealth[i]);
-      b.put(g.level(e.level[i]), e.wealth[i]);
-      if (slot !== UNEMPLOYED) b.put(g.type(w.firms[slot].type), e.wealth[i]);
-    }
-    for (let gid = 0; gid < g.quartileOffset; gid++) {
-      const a = b.segment(gid);
-      quantilesInPlace(a, P10_50, q);
-      this.put('wealth_p10', gid, a.length ? q[0] : 0, month);
-      this.put('wealth_median', gid, a.length ? q[1] : 0, month);
-    }
-    // Poaching premium (employed), also by rank quartile of token budget (ties by engineer id).
-    b.reset();
-    for (let i = 0, k = 0; i < e.n; i++) {
-      const slot = e.employer[i];
-      if (slot === UNEMPLOYED) continue;
-      this.premium[i] = poachingPremium(w, i, currentValue(w, i));
-      b.tally(0);
-      b.tally(g.type(w.firms[slot].type));
-      b.tally(g.level(e.level[i]));
-      b.tally(g.quartileOffset + this.quartile[k++]);
-    }
-    b.layout();
-    for (let i = 0, k = 0; i < e.n; i++) {
-      const slot = e.employer[i];
-      if (slot === UNEMPLOYED) continue;
-      const v = this.premium[i];
-      b.put(0, v);
-      b.put(g.type(w.firms[slot].type), v);
-      b.put(g.level(e.level[i]), v);
-      b.put(g.quartileOffset + this.quartile[k++], v);
-    }
-    for (let gid = 0; gid < g.count; gid++) {
-      const a = b.segment(gid);
-      quantilesInPlace(a, P50, q);
-      this.put('poaching_premium_median', gid, a.length ? q[0] : 0, month);
-    }
+    return nEmp;
   }
 
-  private assignQuartiles(nEmp: number): void {
-    rankQuartiles(this.budgets.subarray(0, nEmp), this.budgetScratch, this.quartile);
+  /**
+   * Pass 2: distributions, as exact quantiles by group straight from the engineers' values:
+   * base cash and poaching premium of the employed by firm type and level (the premium also by
+   * budget quartile), wealth of everyone by level and of the employed by firm type.
+   */
+  private distribution(w: World, month: number): void {
+    const e = w.eng;
+    const n = e.n;
+    const g = this.g;
+    const { stats, q, qSizes: sizes, typeCol, quartileCol, quartile } = this;
+    // Groups below quartileOffset: all, firm types, levels.
+    const TL = g.quartileOffset;
+    groupQuantiles(stats, e.base, n, this.cashColumns, TL, P10_50_90, q, sizes);
+    for (let gid = 0; gid < TL; gid++) {
+      const any = sizes[gid] > 0;
+      this.put('cash_base_p10', gid, any ? q[3 * gid] : 0, month);
+      this.put('cash_base_median', gid, any ? q[3 * gid + 1] : 0, month);
+      this.put('cash_base_p90', gid, any ? q[3 * gid + 2] : 0, month);
+    }
+    groupQuantiles(stats, e.wealth, n, this.wealthColumns, TL, P10_50, q, sizes);
+    for (let gid = 0; gid < TL; gid++) {
+      const any = sizes[gid] > 0;
+      this.put('wealth_p10', gid, any ? q[2 * gid] : 0, month);
+      this.put('wealth_median', gid, any ? q[2 * gid + 1] : 0, month);
+    }
+    // Poaching premium, also by rank quartile of token budget (ties by engineer id).
+    const premium = this.work;
+    for (let i = 0, k = 0; i < n; i++) {
+      if (typeCol[i] === NO_GROUP) continue;
+      premium[i] = poachingPremium(w, i, currentValue(w, i));
+      quartileCol[i] = g.quartileOffset + quartile[k++];
+    }
+    groupQuantiles(stats, premium, n, this.premiumColumns, g.count, P50, q, sizes);
+    for (let gid = 0; gid < g.count; gid++) {
+      this.put('poaching_premium_median', gid, sizes[gid] > 0 ? q[gid] : 0, month);
+    }
   }
 
   private firmMetrics(w: World, month: number): void {
