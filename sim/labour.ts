@@ -174,6 +174,38 @@ export function poachingPremium(w: World, i: number, curValue: number): number {
   return Math.max(0, curValue * (1 + w.p.labour.switchingThreshold) - offer);
 }
 
+/**
+ * poachingPremium(w, i, currentValue(w, i)) for an employed engineer, computed in one go: the
+ * metrics need it for every employed engineer every month, and the two calls would work out
+ * the effective budget and the usable token value twice. Same operations in the same order,
+ * so the same bits (test/metricsFast.test.ts compares the two).
+ */
+export function employedPoachingPremium(w: World, i: number): number {
+  const e = w.eng;
+  const m = w.market.state;
+  const lab = w.p.labour;
+  const f = w.firms[e.employer[i]];
+  const tp = f.tp;
+  const pol = tp.policy;
+  const lambda = e.lambda[i];
+  const base = e.base[i];
+  const phiP = e.phiP[i];
+  // Value of the current job (packageValue).
+  const eb = effectiveBudget(f, e.budget[i], e.rating[i]);
+  const curUsable = Math.min(eb * tp.hostedUsableShare, m.orchestrationCap * (phiP + e.phiF[i]) * m.priceRetail * 12);
+  let cur = base + e.equity[i] * tp.equityRiskDiscount;
+  cur += lambda * curUsable;
+  if (pol.tokenPortability > 0) cur += pol.tokenPortability * Math.max(0, eb - curUsable);
+  // The market offer less the moving loss (poachingPremium, movingLoss).
+  const k = marketLevel(e.labourMarket[i], e.level[i]);
+  const cash = w.marketBase[k] * e.payFactor[i];
+  const newUsable = Math.min(w.marketBudget[k], m.orchestrationCap * phiP * m.priceRetail * 12) * tp.hostedUsableShare;
+  let loss = lab.ratingPaySensitivity * base * e.moveDrop[i];
+  if (newUsable < curUsable) loss += (lab.lossAversion - 1) * lambda * (curUsable - newUsable);
+  const offer = cash + w.marketEquity[k] * w.marketEquityDiscount[k] + lambda * newUsable - loss;
+  return Math.max(0, cur * (1 + lab.switchingThreshold) - offer);
+}
+
 function searchProbability(w: World, i: number): number {
   const e = w.eng;
   if (e.employer[i] === UNEMPLOYED) return 1;

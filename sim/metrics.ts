@@ -14,7 +14,7 @@ import { NO_GROUP, OrderStats, groupQuantiles, rankQuartiles } from './quantile.
 export { quantileSorted } from './quantile.ts';
 import type { Series } from './result.ts';
 import { effectiveBudget } from './policy.ts';
-import { currentValue, poachingPremium } from './labour.ts';
+import { employedPoachingPremium } from './labour.ts';
 import { NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { Groups, World } from './world.ts';
 
@@ -323,7 +323,7 @@ export class MetricsCollector {
     const premium = this.work;
     for (let i = 0, k = 0; i < n; i++) {
       if (typeCol[i] === NO_GROUP) continue;
-      premium[i] = poachingPremium(w, i, currentValue(w, i));
+      premium[i] = employedPoachingPremium(w, i);
       quartileCol[i] = g.quartileOffset + quartile[k++];
     }
     groupQuantiles(stats, premium, n, this.premiumColumns, g.count, P50, q, sizes);

@@ -11,7 +11,7 @@ import { parseScenario } from '../sim/scenario.ts';
 import { simulate } from '../sim/simulate.ts';
 import { quantileSorted } from '../sim/quantile.ts';
 import { effectiveBudget } from '../sim/policy.ts';
-import { currentValue, poachingPremium } from '../sim/labour.ts';
+import { currentValue, employedPoachingPremium, poachingPremium } from '../sim/labour.ts';
 import { NUM_LEVELS, UNEMPLOYED } from '../sim/world.ts';
 import type { World } from '../sim/world.ts';
 
@@ -111,5 +111,31 @@ describe('metrics collector equals a straightforward recomputation', () => {
     p.run.engineers = 600;
     p.run.years = 2;
     check(p, 1);
+  });
+});
+
+describe('the fused poaching premium', () => {
+  it('equals poachingPremium(currentValue) for every employed engineer, portable credits included', () => {
+    for (const file of ['portable-credits.json', 'tunguz-100k.json', 'huang-half-salary.json']) {
+      const p = parseScenario(readFileSync(`scenarios/${file}`, 'utf8'), file);
+      p.run.engineers = 800;
+      p.run.years = 2;
+      let compared = 0;
+      let positive = 0;
+      simulate(p, 2, {
+        inspect: (w) => {
+          for (let i = 0; i < w.eng.n; i++) {
+            if (w.eng.employer[i] === UNEMPLOYED) continue;
+            const want = poachingPremium(w, i, currentValue(w, i));
+            const got = employedPoachingPremium(w, i);
+            if (!Object.is(got, want)) throw new Error(`${file} month ${w.month} engineer ${i}: ${got} ≠ ${want}`);
+            compared++;
+            if (want > 0) positive++;
+          }
+        },
+      });
+      expect(compared).toBeGreaterThan(10_000);
+      expect(positive).toBeGreaterThan(0);
+    }
   });
 });
