@@ -1,10 +1,16 @@
 /**
  * Browser latency benchmark (issue 4): in real headless Chromium against the built site, at
  * the page's default size (baseline vs tunguz-100k, 10,000 engineers × 10 years, 3 seeds):
- * - time from slider release to the first chart update with a new seed (the page marks
+ * - time from slider release to the first chart update with the new value (the page marks
  *   `tokensim:lever-commit` in the slider's change handler and `tokensim:chart-update` in
- *   the first animation frame after the new seed is drawn), for several slider drags;
- * - time from release until all seeds of the changed scenario are drawn;
+ *   the first animation frame after anything of the new setting is drawn — a partial run,
+ *   the months done so far, counts), for several slider drags;
+ * - time from release until the first complete seed of the new setting is drawn (the page's
+ *   `tokensim:seed-complete` mark) and until all seeds of every scenario are drawn;
+ * - the same after a slider move that supersedes a run in progress (σ released, then moved
+ *   again 300 ms later, while the first setting's run is going: it must be cancelled);
+ * - the page's main-thread busy time per slider move (Chrome's TaskDuration metric);
+ * - how many engine workers the page started (a slider move should start none);
  * - every main-thread task over 50 ms (PerformanceObserver "longtask"), during the first
  *   load and during the slider trials.
  * Results are printed and appended to bench/RESULTS.md with date, machine and command.
@@ -82,46 +88,96 @@ try {
   const cores = Number(await page.evaluate('navigator.hardwareConcurrency'));
   const loadTasks = await longTasks(page);
 
-  // Slider trials: σ to positions not run before, each waiting until all seeds are drawn.
+  // Main-thread busy time (ms) so far, from the DevTools protocol.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+
+  // Slider trials: σ to positions not run before (σ 5, 0.4, 10, 1.2, 0.15, 2.5), each waiting
+  // until all seeds are drawn; then two where the setting is changed again while the first
+  // change is still running (σ 0.3 then 3, σ 8 then 0.6). No position may give a σ already
+  // cached (the file's 0.8, or an earlier trial's): that would draw at once, with no mark.
   const targets = [0.75, 0.35, 0.9, 0.55, 0.2, 0.65].slice(0, trials);
-  const rows: { sigma: string; first: number; all: number }[] = [];
+  const superseding: [number, number][] = [
+    [0.3, 0.7],
+    [0.85, 0.42],
+  ];
+  const rows: { sigma: string; superseded: boolean; first: number; partial: boolean; complete: number; all: number; busy: number }[] = [];
+  const workersStarted = async () => (await page.getAttribute('[data-testid=app]', 'data-workers-started')) ?? 'n/a';
+  const workersAtLoad = await workersStarted();
   let tasksBefore = loadTasks.length;
   const trialTasks: LongTask[] = [];
-  for (const to of targets) {
-    await page.evaluate(() => performance.clearMarks());
+  const moves: { to: number; before?: number }[] = [...targets.map((to) => ({ to })), ...superseding.map(([before, to]) => ({ before, to }))];
+  for (const { to, before } of moves) {
     const start = await page.evaluate('performance.now()');
+    const busyBefore = await busy();
+    if (before !== undefined) {
+      await dragSigma(page, before);
+      await page.waitForTimeout(300);
+    }
+    await page.evaluate(() => performance.clearMarks());
     await dragSigma(page, to);
     await page.waitForFunction(() => performance.getEntriesByName('tokensim:chart-update').length > 0, undefined, { timeout: 180_000 });
     await waitDone(page);
     const end = (await page.evaluate('performance.now()')) as number;
-    const [commit] = (await page.evaluate(() => performance.getEntriesByName('tokensim:lever-commit').map((e) => e.startTime))) as number[];
-    const [update] = (await page.evaluate(() => performance.getEntriesByName('tokensim:chart-update').map((e) => e.startTime))) as number[];
+    // The mark comes in the animation frame after the redraw, which may be just after "done".
+    // (A page from before partial runs has no `data-workers-started` and never sets this mark.)
+    const seedMarked = () => performance.getEntriesByName('tokensim:seed-complete').length > 0 || !document.querySelector('[data-workers-started]');
+    await page.waitForFunction(seedMarked, undefined, { timeout: 10_000 });
+    const markTime = async (name: string) => ((await page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.startTime), name)) as number[])[0];
+    const commit = await markTime('tokensim:lever-commit');
+    const update = await markTime('tokensim:chart-update');
+    // A page from before partial runs marks only `tokensim:chart-update`, at the first complete seed.
+    const complete = (await markTime('tokensim:seed-complete')) ?? update;
+    const partial = (await page.evaluate(() => (performance.getEntriesByName('tokensim:chart-update')[0] as PerformanceMark).detail)) as { partial?: boolean } | null;
     const sigma = await page.locator('[data-lever=sigma] input.box').inputValue();
-    rows.push({ sigma, first: update - commit, all: end - commit });
+    rows.push({
+      sigma,
+      superseded: before !== undefined,
+      first: update - commit,
+      partial: partial?.partial === true,
+      complete: complete - commit,
+      all: end - commit,
+      busy: (await busy()) - busyBefore,
+    });
     const tasks = await longTasks(page);
     trialTasks.push(...tasks.slice(tasksBefore).filter((t) => t.start >= (start as number)));
     tasksBefore = tasks.length;
   }
 
+  const workersAtEnd = await workersStarted();
+  const cancelled = (await page.getAttribute('[data-testid=app]', 'data-runs-cancelled')) ?? 'n/a';
+  const loadAtEnd = os.loadavg()[0];
+  const plain = rows.filter((r) => !r.superseded);
+  const again = rows.filter((r) => r.superseded);
   const worst = (t: LongTask[]) => (t.length ? Math.max(...t.map((x) => x.duration)) : 0);
   const lines = [
     `## Browser: slider release → first chart update (bench/web-latency.ts)`,
     '',
     `${new Date().toISOString().slice(0, 10)} · ${os.cpus()[0]?.model ?? 'cpu'} · ${os.cpus().length} cores (page sees ${cores}) · ` +
-      `load average at start ${loadAtStart.toFixed(1)} · Chromium via playwright-core · ` +
+      `load average ${loadAtStart.toFixed(1)} at start, ${loadAtEnd.toFixed(1)} at end · Chromium via playwright-core · ` +
       `\`npx tsx bench/web-latency.ts --trials ${trials}\``,
     '',
-    'Default view: baseline vs tunguz-100k, 10,000 engineers × 10 years, 3 seeds each; the page runs one engine worker per core but one (at least 1, at most 4).',
+    'Default view: baseline vs tunguz-100k, 10,000 engineers × 10 years, 3 seeds each; the page runs one engine worker per core but one (at least 1, at most 4). ' +
+      'Each σ setting not run before; the page marks its first chart update when anything of the new setting is drawn, a partial run (the months done so far) included.',
     '',
     `- First load: first chart drawn after ${ms(firstAnswer)}, all 6 runs after ${ms(loadDone)}; ` +
       `main-thread tasks over 50 ms: ${loadTasks.length}${loadTasks.length ? ` (longest ${ms(worst(loadTasks))})` : ''}.`,
-    `- Slider trials (σ dragged with the mouse, released): first chart update with the new value after ` +
-      `median ${ms(median(rows.map((r) => r.first)))} (${rows.map((r) => ms(r.first)).join(', ')}); all 3 seeds after median ${ms(median(rows.map((r) => r.all)))}.`,
+    `- Slider trials (σ dragged with the mouse, released): first chart update with the new value (partial run allowed) after ` +
+      `median ${ms(median(plain.map((r) => r.first)))} (${plain.map((r) => ms(r.first)).join(', ')}); ` +
+      `first complete seed drawn after median ${ms(median(plain.map((r) => r.complete)))}; all seeds drawn after median ${ms(median(plain.map((r) => r.all)))}; ` +
+      `main thread busy median ${ms(median(plain.map((r) => r.busy)))} per move.`,
+    `- Superseding moves (σ released, moved again 300 ms later while its run was going): first chart update after the second release ` +
+      `${again.map((r) => ms(r.first)).join(', ')}; first complete seed ${again.map((r) => ms(r.complete)).join(', ')}.`,
+    `- Engine workers started: ${workersAtLoad} at load, ${workersAtEnd} after the trials (runs cancelled by a later setting: ${cancelled}).`,
     `- Main-thread tasks over 50 ms during the trials: ${trialTasks.length}${trialTasks.length ? ` (longest ${ms(worst(trialTasks))}; ${trialTasks.map((t) => ms(t.duration)).join(', ')})` : ''}.`,
     '',
-    '| σ released at | first chart update | all seeds drawn |',
-    '|---|---|---|',
-    ...rows.map((r) => `| ${r.sigma} | ${ms(r.first)} | ${ms(r.all)} |`),
+    '| σ released at | first chart update | first drawn as | first complete seed drawn | all seeds drawn | main thread busy |',
+    '|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.sigma}${r.superseded ? ' (superseding)' : ''} | ${ms(r.first)} | ${r.partial ? 'partial run' : 'complete seed'} | ${ms(r.complete)} | ${ms(r.all)} | ${ms(r.busy)} |`,
+    ),
     '',
   ];
   const text = lines.join('\n');

@@ -97,14 +97,39 @@ function produceForCalibration(w: World): void {
   updateMarketStats(w);
 }
 
-/** Runs one scenario with one seed. Deterministic: same params and seed give identical series. */
-export function simulate(p: Params, seed: number, options: SimulateOptions = {}): Result {
+/**
+ * A run that advances a few months at a time, so a caller can show the months done so far,
+ * give its thread to other work between steps, or stop early. `simulate` is this run stepped
+ * to the end, so a stepped run gives the same bits however it is sliced.
+ */
+export interface Run {
+  /** Months in the whole run (years × 12). */
+  readonly months: number;
+  /** Months simulated so far (0 to `months`). */
+  readonly monthsDone: number;
+  /** Simulates up to `months` more months (fewer at the end of the run); returns the months done. */
+  step(months: number): number;
+  /**
+   * The result. Once every month is done: exactly what `simulate` returns (the engine's own
+   * series and the result hash). Before that, a snapshot of the months done so far: every
+   * series is a copy at full length (the whole horizon, so axes and shapes match the final
+   * result), NaN for the months not yet simulated, and `resultHash` is '' because only a
+   * complete run has one. A snapshot is the caller's to keep: later steps do not change it.
+   */
+  result(): Result;
+}
+
+/** Starts a run of one scenario with one seed: the initial world, no month simulated yet. */
+export function startRun(p: Params, seed: number, options: SimulateOptions = {}): Run {
   const w = createWorld(p, seed);
   const metrics = new MetricsCollector(w);
   const cfo = cfoScratch(w.firms.length, w.eng.n);
   const labour = labourScratch(w.eng.n, w.groups.count);
   const phase = options.onPhase ?? (() => {});
-  for (let month = 0; month < w.months; month++) {
+  let monthsDone = 0;
+
+  /** One tick: the mechanisms of month `month` in order, then its metrics. */
+  function tickMonth(month: number): void {
     w.month = month;
     resetCounters(w.counters);
     if (month > 0) w.market.step(month);
@@ -135,16 +160,54 @@ export function simulate(p: Params, seed: number, options: SimulateOptions = {})
     options.inspect?.(w);
     options.onMonth?.(month + 1, w.months);
   }
-  const h = new Hasher();
-  for (const s of metrics.series) h.string(s.metric).string(s.group).floats(s.values);
-  return {
+
+  /** A Result with these series and hash (fields in the order `simulate` has always given). */
+  const resultOf = (resultHash: string, series: Result['series']): Result => ({
     scenario: p.name,
     seed,
     months: w.months,
     paramsHash: hashString(canonicalJson(p)),
-    resultHash: h.digest(),
+    resultHash,
     firmTypes: w.typeNames,
-    series: metrics.series,
+    series,
+  });
+
+  function complete(): Result {
+    const h = new Hasher();
+    for (const s of metrics.series) h.string(s.metric).string(s.group).floats(s.values);
+    return resultOf(h.digest(), metrics.series);
+  }
+
+  /** Copies of the series so far, NaN after the months done. */
+  function snapshot(): Result {
+    const series = metrics.series.map((s) => {
+      const values = new Float64Array(w.months).fill(Number.NaN);
+      values.set(s.values.subarray(0, monthsDone));
+      return { metric: s.metric, group: s.group, values };
+    });
+    return resultOf('', series);
+  }
+
+  return {
+    months: w.months,
+    get monthsDone() {
+      return monthsDone;
+    },
+    step(months: number): number {
+      const end = Math.min(w.months, monthsDone + Math.max(0, Math.floor(months)));
+      while (monthsDone < end) {
+        tickMonth(monthsDone);
+        monthsDone++;
+      }
+      return monthsDone;
+    },
+    result: () => (monthsDone === w.months ? complete() : snapshot()),
   };
 }
 
+/** Runs one scenario with one seed. Deterministic: same params and seed give identical series. */
+export function simulate(p: Params, seed: number, options: SimulateOptions = {}): Result {
+  const run = startRun(p, seed, options);
+  run.step(run.months);
+  return run.result();
+}

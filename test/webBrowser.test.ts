@@ -223,6 +223,52 @@ describe('the browser visualiser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps its warm workers when a slider moves mid-run, drawing the months done before the first seed completes', async () => {
+    // The edited scenario at the default size, so a run lasts about a second: long enough to move the slider again mid-run.
+    const page = await open('?s=baseline~engineers:1000~years:3,tunguz-100k&focus=1&seeds=2&seed=1');
+    await waitDone(page, 90_000);
+    const app = page.getByTestId('app');
+    const workers = await app.getAttribute('data-workers-started');
+    expect(Number(workers)).toBeGreaterThanOrEqual(1);
+    await page.locator('#lever-sigma').focus();
+    await page.keyboard.press('ArrowRight'); // σ 0.8 → 1
+    // A partial run of σ 1 is drawn: its first seed is running. Move on to σ 1.2, superseding it.
+    await page.waitForSelector('#chart-wages .legend li[data-partial]', { timeout: 30_000 });
+    await page.evaluate(() => performance.clearMarks());
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/tunguz-100k~sigma:1\.2&/);
+    await page.waitForFunction(() => performance.getEntriesByName('tokensim:chart-update').length > 0, undefined, { timeout: 30_000 });
+    // The first answer for σ 1.2 is the months done so far of its first seed, said in plain words.
+    // Read at once: the next partial may come at any moment.
+    const shown = await page.evaluate(() => {
+      const li = document.querySelector('#chart-wages .legend li[data-partial]');
+      const months = li?.getAttribute('data-partial');
+      return { text: li?.textContent, months, lines: document.querySelectorAll(`#chart-wages g[data-partial="${months}"] path.mean-line`).length };
+    });
+    expect(shown.text).toMatch(/tunguz-100k · σ 1\.2\s*\(first seed: (month 6 of 120|year \d+ of 10) — updating\)/);
+    expect(shown.lines).toBeGreaterThan(0);
+    await waitDone(page, 90_000);
+    const marks = await page.evaluate(() =>
+      ['tokensim:chart-update', 'tokensim:seed-complete'].map((n) => {
+        const m = performance.getEntriesByName(n)[0] as PerformanceMark | undefined;
+        return m && { at: m.startTime, partial: (m.detail as { partial: boolean }).partial };
+      }),
+    );
+    expect(marks[0]?.partial).toBe(true);
+    expect(marks[1]?.partial).toBe(false);
+    expect(marks[0]!.at).toBeLessThan(marks[1]!.at);
+    // Complete seeds replaced the partial run; no worker was replaced, and the σ 1 run was cancelled.
+    expect(await page.locator('#chart-wages [data-partial]').count()).toBe(0);
+    expect(await page.locator('#chart-wages .legend li').nth(1).textContent()).toMatch(/\(2 seeds\)/);
+    expect(await app.getAttribute('data-workers-started')).toBe(workers);
+    expect(Number(await app.getAttribute('data-runs-cancelled'))).toBeGreaterThanOrEqual(1);
+    // What the page shows and hashes is the complete run, bit for bit the engine's in Node.
+    const custom = buildSlot(catalogue.get('tunguz-100k')!, { sigma: 1.2 });
+    expect(await pageHash(page, 'tunguz-100k-custom', 1)).toBe(simulate(custom.params, 1).resultHash);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
   // MODEL.md §1: same scenario + seed ⇒ byte-identical output in Node and in a browser.
   it('gives byte-identical results to the engine in Node (the result hash `tokensim run` writes)', () => {
     if (launchError) throw launchError;

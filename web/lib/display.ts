@@ -12,6 +12,11 @@ export interface DisplaySlot {
   summary: SlotSummary | undefined;
   /** True while the summary shown is from before the last change (new seeds are running). */
   stale: boolean;
+  /**
+   * Set while the summary is one seed's partial run (no seed of this scenario is complete
+   * yet): the months it covers, NaN after. Undefined for complete seeds.
+   */
+  partial?: { monthsDone: number; months: number };
 }
 
 /** One compared scenario in the provenance panel. */

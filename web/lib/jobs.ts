@@ -1,21 +1,27 @@
 /**
  * Which runs the worker pool should do next. A job is one (scenario text, seed); the wanted
  * list is in priority order (seed-major, so every scenario gets its first seed early). Pure,
- * so supersession is tested without workers: a worker busy with a job no longer wanted is
- * cancelled (terminated and replaced), and idle workers take the first wanted jobs that are
- * neither cached nor running.
+ * so supersession is tested without workers: a worker busy with a job no longer wanted has
+ * that run cancelled (it stops at its next slice; the worker stays), and idle workers take the
+ * first wanted jobs that are neither cached nor running.
  */
 
 export interface Job {
   key: string;
   text: string;
   seed: number;
+  /**
+   * Whether the run should send partial results while it goes: true for each scenario's
+   * first seed, the one a changed scenario is first drawn from (later seeds only add to a
+   * band that needs complete seeds).
+   */
+  partials: boolean;
 }
 
 export interface Plan {
-  /** Workers whose running job is no longer wanted. */
+  /** Workers whose running job is no longer wanted (its run is to be cancelled). */
   cancel: number[];
-  /** Assignments of wanted jobs to idle (or just cancelled) workers. */
+  /** Assignments of wanted jobs to idle workers, or to workers whose run was just cancelled. */
   start: { worker: number; job: Job }[];
 }
 
@@ -24,18 +30,18 @@ export function jobKey(text: string, seed: number): string {
   return `${seed}\u0000${text}`;
 }
 
-/** Jobs for every slot text and seed, seed-major. */
+/** Jobs for every slot text and seed, seed-major; the first seed's jobs ask for partial results. */
 export function wantedJobs(texts: readonly string[], seeds: readonly number[]): Job[] {
   const jobs: Job[] = [];
   const seen = new Set<string>();
-  for (const seed of seeds) {
+  seeds.forEach((seed, s) => {
     for (const text of texts) {
       const key = jobKey(text, seed);
       if (seen.has(key)) continue;
       seen.add(key);
-      jobs.push({ key, text, seed });
+      jobs.push({ key, text, seed, partials: s === 0 });
     }
-  }
+  });
   return jobs;
 }
 
