@@ -105,6 +105,8 @@ function produceForCalibration(w: World): void {
 export interface Run {
   /** Months in the whole run (years × 12). */
   readonly months: number;
+  /** Engineers in the run (sets how many months make a slice of work). */
+  readonly engineers: number;
   /** Months simulated so far (0 to `months`). */
   readonly monthsDone: number;
   /** Simulates up to `months` more months (fewer at the end of the run); returns the months done. */
@@ -190,6 +192,7 @@ export function startRun(p: Params, seed: number, options: SimulateOptions = {})
 
   return {
     months: w.months,
+    engineers: w.eng.n,
     get monthsDone() {
       return monthsDone;
     },

@@ -107,7 +107,7 @@ describe('the worker API over comlink (the worker_threads adapter)', () => {
     const small = sized(600, 2);
     const direct = simulate(parseScenario(small), 2);
     const reports: RunReport[] = [];
-    const outcome = await remote.runSliced(small, 2, { id: 1, partialAt: [3, 12], progressEvery: 6, sliceMs: 1 }, Comlink.proxy((r: RunReport) => void reports.push(r)));
+    const outcome = await remote.runSliced(small, 2, { id: 1, partialAt: [3, 12], progressEvery: 6, sliceEngineerMonths: 1 }, Comlink.proxy((r: RunReport) => void reports.push(r)));
     await new Promise((r) => setTimeout(r, 20));
     expect(outcome.status).toBe('done');
     if (outcome.status !== 'done') return;
@@ -131,8 +131,8 @@ describe('the worker API over comlink (the worker_threads adapter)', () => {
     const other = sized(600, 2);
     let first: () => void = () => {};
     const started = new Promise<void>((r) => (first = r));
-    const cancelled = remote.runSliced(long, 1, { id: 10, progressEvery: 1, sliceMs: 2 }, Comlink.proxy(() => first()));
-    const alongside = remote.runSliced(other, 3, { id: 11, sliceMs: 2 });
+    const cancelled = remote.runSliced(long, 1, { id: 10, progressEvery: 1, sliceEngineerMonths: 1 }, Comlink.proxy(() => first()));
+    const alongside = remote.runSliced(other, 3, { id: 11, sliceEngineerMonths: 1 });
     await started;
     expect(await remote.cancel(10)).toBe(true);
     const outcome = await cancelled;
