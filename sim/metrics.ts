@@ -9,7 +9,7 @@
  * sums are exact in any order, and quantiles are exact order statistics (see quantile.ts).
  */
 import { METRIC_DEFS } from './metricDefs.ts';
-import { NO_GROUP, OrderStats, groupQuantiles, rankQuartiles } from './quantile.ts';
+import { NO_GROUP, OrderStats, groupQuantiles, rankQuartiles } from './orderStats.ts';
 
 export { quantileSorted } from './quantile.ts';
 import type { Series } from './result.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NO_GROUP, OrderStats, groupQuantiles, quantileSorted, quantilesInPlace, rankQuartiles, selectInPlace } from '../sim/quantile.ts';
+import { NO_GROUP, OrderStats, groupQuantiles, rankQuartiles } from '../sim/orderStats.ts';
+import { quantileSorted, quantilesInPlace, selectInPlace } from '../sim/quantile.ts';
 import { stream } from '../sim/rng.ts';
 import type { Stream } from '../sim/rng.ts';
 

@@ -1,0 +1,456 @@
+/**
+ * Exact order statistics of many groups at once from a bucket histogram (OrderStats), and the
+ * two uses the metrics make of it every month: quantiles by group (groupQuantiles) and rank
+ * quartiles (rankQuartiles). Same values, bit for bit, as the selection route of quantile.ts;
+ * the argument is at the top of that file.
+ */
+import { quantilesInPlace, selectInPlace, selectWithTies } from './quantile.ts';
+
+/** Column entry: the index is in no group of this column. */
+export const NO_GROUP = 255;
+const NO_COLUMNS: readonly Uint8Array[] = [];
+/** OrderStats uses 2^bits buckets, about a quarter of its capacity, from 2^MIN_BITS to 2^MAX_BITS. */
+const MIN_BITS = 6;
+const MAX_BITS = 10;
+/** Queries per group OrderStats has room for (on average over the groups); groupQuantiles asks two per quantile. */
+const QUERIES_PER_GROUP = 8;
+
+/**
+ * Exact order statistics of many groups of one array of values, in a few linear passes and no
+ * copy of the values per group. Members are indices i < n with `columns[0][i] !== NO_GROUP`
+ * (all i < n when there are no columns). Every member is in group 0, and in group
+ * `columns[c][i]` of each column c where that is not NO_GROUP. Column ids are ≥ 1 (group 0 is
+ * everyone) and below the round's `groups`; up to 3 columns.
+ *
+ * A round: count() finds the members' range [min, max] and counts members by group and bucket
+ * b(x) = min(B − 1, ⌊(x − min)·s⌋) with s = B/(max − min); ask() locates a rank's bucket from
+ * the counts; resolve() copies the members of the buckets asked for into `scratch` (one more
+ * pass) and selects within each. Exactness: b is non-decreasing in x (rounded subtraction,
+ * rounded multiplication by s ≥ 0, floor and min are all monotone), so b(x) < b(y) implies
+ * x < y: every value of an earlier bucket is smaller than every value of a later one, and the
+ * value of rank r is the value of rank r − (members of earlier buckets) within its bucket.
+ * Skewed data or ties only make buckets larger (slower), never results different; if the
+ * buckets asked for hold more than `capacity` values, resolve() takes them in turns. A round
+ * whose members all have one value answers without gathering.
+ */
+export class OrderStats {
+  /** Values gathered from the buckets asked for; free for callers between rounds. */
+  readonly scratch: Float64Array;
+  private readonly capacity: number;
+  private readonly maxGroups: number;
+  private readonly bits: number;
+  /** Members by group and bucket, at (group << bits) | bucket. */
+  private readonly counts: Int32Array;
+  /** 1 + target id of each (group, bucket) asked for this round, else 0. */
+  private readonly slot: Int32Array;
+  /** 1 for buckets holding a target this round (a cheap test before the groups'). */
+  private readonly hot: Uint8Array;
+  private readonly sizes: Int32Array;
+  /** Scratch for count(): 1 for the group ids found in column 0. */
+  private readonly isCol0: Uint8Array;
+  private min = 0;
+  private scale = 0;
+  /** Every member has the same value (min === max): ask() answers at once. */
+  private constant = false;
+  private groups = 0;
+  // Targets: (group, bucket) cells whose members resolve() gathers.
+  private nTargets = 0;
+  private readonly tCell: Int32Array;
+  private readonly tCount: Int32Array;
+  private readonly tStart: Int32Array;
+  private readonly tFill: Int32Array;
+  // Queries: rank within a target's bucket, and members of the group in earlier buckets.
+  private nQueries = 0;
+  private readonly qTarget: Int32Array;
+  private readonly qRank: Int32Array;
+  private readonly qBefore: Int32Array;
+  private readonly qWantBelow: Uint8Array;
+  private readonly qValue: Float64Array;
+  private readonly qBelow: Int32Array;
+  // ask()'s scan position: first bucket not yet passed in group cursorGroup, and the members before it.
+  private cursorGroup = -1;
+  private cursorBucket = 0;
+  private cursorCount = 0;
+
+  /**
+   * For up to `capacity` indices and `maxGroups` group ids (< NO_GROUP). Memory: the scratch
+   * (8 bytes per index) and two tables of maxGroups × B int32.
+   */
+  constructor(capacity: number, maxGroups: number) {
+    if (maxGroups > NO_GROUP) throw new RangeError(`OrderStats: at most ${NO_GROUP} groups`);
+    let bits = MIN_BITS;
+    while (bits < MAX_BITS && 1 << (bits + 2) < capacity) bits++;
+    this.bits = bits;
+    this.capacity = capacity;
+    this.maxGroups = maxGroups;
+    this.scratch = new Float64Array(capacity);
+    this.counts = new Int32Array(maxGroups << bits);
+    this.slot = new Int32Array(maxGroups << bits);
+    this.hot = new Uint8Array(1 << bits);
+    this.sizes = new Int32Array(maxGroups);
+    this.isCol0 = new Uint8Array(NO_GROUP + 1);
+    const maxQueries = QUERIES_PER_GROUP * maxGroups;
+    this.tCell = new Int32Array(maxQueries);
+    this.tCount = new Int32Array(maxQueries);
+    this.tStart = new Int32Array(maxQueries);
+    this.tFill = new Int32Array(maxQueries);
+    this.qTarget = new Int32Array(maxQueries);
+    this.qRank = new Int32Array(maxQueries);
+    this.qBefore = new Int32Array(maxQueries);
+    this.qWantBelow = new Uint8Array(maxQueries);
+    this.qValue = new Float64Array(maxQueries);
+    this.qBelow = new Int32Array(maxQueries);
+  }
+
+  /**
+   * Starts a round: counts members by group and bucket. Returns false (and leaves the round
+   * unusable for ask) when a member's value is NaN, which has no order.
+   */
+  count(values: Float64Array, n: number, columns: readonly Uint8Array[], groups: number): boolean {
+    if (n > this.capacity || groups > this.maxGroups) throw new RangeError('OrderStats: over capacity');
+    if (columns.length > 3) throw new RangeError('OrderStats: at most 3 columns');
+    this.groups = groups;
+    this.nTargets = 0;
+    this.nQueries = 0;
+    this.cursorGroup = -1;
+    const c0 = columns.length > 0 ? columns[0] : null;
+    const c1 = columns.length > 1 ? columns[1] : null;
+    const c2 = columns.length > 2 ? columns[2] : null;
+    const isCol0 = this.isCol0;
+    isCol0.fill(0);
+    let min = Infinity;
+    let max = -Infinity;
+    let nan = false;
+    for (let i = 0; i < n; i++) {
+      if (c0 !== null) {
+        const g0 = c0[i];
+        isCol0[g0] = 1;
+        if (g0 === NO_GROUP) continue;
+      }
+      const x = values[i];
+      if (x < min) min = x;
+      if (x > max) max = x;
+      if (x !== x) nan = true;
+    }
+    if (isCol0[0] === 1) throw new RangeError('OrderStats: group 0 in a column');
+    this.constant = min === max;
+    // An empty, constant or infinite range puts everyone in bucket 0 (exact, if slow). Else
+    // 0 ≤ (x − min)·scale ≤ (max − min)·scale ≤ B·(1 + 2⁻⁵¹), so `| 0` is an exact floor
+    // that never wraps, and the clamp to B − 1 keeps b in range (NaN, excluded, would give 0).
+    const range = max - min;
+    let scale = range > 0 ? (1 << this.bits) / range : 0;
+    if (!(scale < Infinity)) scale = 0;
+    this.min = min;
+    this.scale = scale;
+    const bits = this.bits;
+    const last = (1 << bits) - 1;
+    const counts = this.counts;
+    counts.fill(0, 0, groups << bits);
+    // Group 0 (every member) is counted below as the sum of column 0's groups, when there is one.
+    for (let i = 0; i < n; i++) {
+      const g0 = c0 === null ? 0 : c0[i];
+      if (g0 === NO_GROUP) continue;
+      let b = ((values[i] - min) * scale) | 0;
+      if (b > last) b = last;
+      counts[(g0 << bits) | b]++;
+      if (c1 !== null) {
+        const g = c1[i];
+        if (g !== NO_GROUP) counts[(g << bits) | b]++;
+      }
+      if (c2 !== null) {
+        const g = c2[i];
+        if (g !== NO_GROUP) counts[(g << bits) | b]++;
+      }
+    }
+    // Sizes by group; then group 0's counts from column 0's groups (ids ≥ 1, as group 0 is everyone).
+    const B = 1 << bits;
+    const sizes = this.sizes;
+    for (let g = 0; g < groups; g++) {
+      let m = 0;
+      for (let b = (g << bits), end = b + B; b < end; b++) m += counts[b];
+      sizes[g] = m;
+    }
+    if (c0 !== null) {
+      let all = 0;
+      for (let g = 1; g < groups; g++) {
+        if (isCol0[g] === 0) continue;
+        all += sizes[g];
+        for (let b = 0, o = g << bits; b < B; b++) counts[b] += counts[o | b];
+      }
+      sizes[0] = all;
+    }
+    return !nan;
+  }
+
+  /** Members of group g this round. */
+  size(g: number): number {
+    return this.sizes[g];
+  }
+
+  /**
+   * Asks for the value of rank r (0 ≤ r < size(g)) in group g, and with `wantBelow` for the
+   * number of the group's members below it; returns the query's id for value() and below().
+   * Asking a group's ranks in ascending order scans its buckets once.
+   */
+  ask(g: number, r: number, wantBelow = false): number {
+    if (!(r >= 0 && r < this.sizes[g]) || g >= this.groups) throw new RangeError(`OrderStats: no rank ${r} in group ${g}`);
+    if (this.nQueries === this.qTarget.length) throw new RangeError('OrderStats: too many queries');
+    if (g !== this.cursorGroup || r < this.cursorCount) {
+      this.cursorGroup = g;
+      this.cursorBucket = 0;
+      this.cursorCount = 0;
+    }
+    const counts = this.counts;
+    const base = g << this.bits;
+    let b = this.cursorBucket;
+    let before = this.cursorCount;
+    while (before + counts[base | b] <= r) before += counts[base | b++];
+    this.cursorBucket = b;
+    this.cursorCount = before;
+    const q = this.nQueries++;
+    this.qRank[q] = r - before;
+    this.qBefore[q] = before;
+    this.qWantBelow[q] = wantBelow ? 1 : 0;
+    if (this.constant) {
+      // Every value equals min: none is below it.
+      this.qTarget[q] = -1;
+      this.qValue[q] = this.min;
+      this.qBelow[q] = 0;
+      return q;
+    }
+    const cell = base | b;
+    let t = this.slot[cell] - 1;
+    if (t < 0) {
+      t = this.nTargets++;
+      this.tCell[t] = cell;
+      this.tCount[t] = counts[cell];
+      this.slot[cell] = t + 1;
+      this.hot[b] = 1;
+    }
+    this.qTarget[q] = t;
+    return q;
+  }
+
+  /**
+   * Answers the round's queries. `values`, `n` and `columns` must be those given to count(),
+   * unchanged. Gathers the targets' members (as many targets per pass as fit in the scratch)
+   * and selects each query's rank within its target.
+   */
+  resolve(values: Float64Array, n: number, columns: readonly Uint8Array[]): void {
+    const nt = this.nTargets;
+    let t0 = 0;
+    while (t0 < nt) {
+      // A target holds at most n ≤ capacity members, so each turn takes at least one.
+      let t1 = t0;
+      let total = 0;
+      while (t1 < nt && total + this.tCount[t1] <= this.capacity) {
+        this.tStart[t1] = total;
+        this.tFill[t1] = total;
+        total += this.tCount[t1++];
+      }
+      this.gather(values, n, columns, t0, t1);
+      for (let q = 0; q < this.nQueries; q++) {
+        const t = this.qTarget[q];
+        if (t >= t0 && t < t1) this.answer(q, this.tStart[t], this.tCount[t]);
+      }
+      t0 = t1;
+    }
+    const mask = (1 << this.bits) - 1;
+    for (let t = 0; t < nt; t++) {
+      this.slot[this.tCell[t]] = 0;
+      this.hot[this.tCell[t] & mask] = 0;
+    }
+    this.nTargets = 0;
+    this.cursorGroup = -1;
+  }
+
+  /** The value of query q (after resolve). */
+  value(q: number): number {
+    return this.qValue[q];
+  }
+
+  /** Members of the query's group with a value below value(q) (if asked with wantBelow). */
+  below(q: number): number {
+    return this.qBelow[q];
+  }
+
+  /** Copies into the scratch the members of targets t0 ≤ t < t1, each at its own segment. */
+  private gather(values: Float64Array, n: number, columns: readonly Uint8Array[], t0: number, t1: number): void {
+    const c0 = columns.length > 0 ? columns[0] : null;
+    const c1 = columns.length > 1 ? columns[1] : null;
+    const c2 = columns.length > 2 ? columns[2] : null;
+    const { min, scale, bits, slot, hot, tFill, scratch } = this;
+    const last = (1 << bits) - 1;
+    for (let i = 0; i < n; i++) {
+      const g0 = c0 === null ? 0 : c0[i];
+      if (g0 === NO_GROUP) continue;
+      const x = values[i];
+      let b = ((x - min) * scale) | 0;
+      if (b > last) b = last;
+      if (hot[b] === 0) continue;
+      let t = slot[b] - 1;
+      if (t >= t0 && t < t1) scratch[tFill[t]++] = x;
+      if (g0 !== 0) {
+        t = slot[(g0 << bits) | b] - 1;
+        if (t >= t0 && t < t1) scratch[tFill[t]++] = x;
+      }
+      if (c1 !== null) {
+        const g = c1[i];
+        t = g === NO_GROUP ? -1 : slot[(g << bits) | b] - 1;
+        if (t >= t0 && t < t1) scratch[tFill[t]++] = x;
+      }
+      if (c2 !== null) {
+        const g = c2[i];
+        t = g === NO_GROUP ? -1 : slot[(g << bits) | b] - 1;
+        if (t >= t0 && t < t1) scratch[tFill[t]++] = x;
+      }
+    }
+  }
+
+  /** Selects query q's rank within its target's segment [start, start + count) of the scratch. */
+  private answer(q: number, start: number, count: number): void {
+    const a = this.scratch;
+    const v = selectWithTies(a, start, start + count - 1, start + this.qRank[q]);
+    this.qValue[q] = v;
+    if (this.qWantBelow[q] === 1) {
+      let below = this.qBefore[q];
+      for (let i = start; i < start + count; i++) if (a[i] < v) below++;
+      this.qBelow[q] = below;
+    }
+  }
+}
+
+/**
+ * Quantiles `qs` of every group g < `groups` of an OrderStats round (see OrderStats for members
+ * and columns): out[g·qs.length + j] = quantile qs[j] of group g, NaN for an empty group, and
+ * sizes[g] = the group's members. Equal bit for bit to quantileSorted on each group's sorted
+ * values. With NaN among the values, each group's members are copied in index order and go
+ * through quantilesInPlace, exactly as a per-group array would.
+ */
+export function groupQuantiles(
+  stats: OrderStats,
+  values: Float64Array,
+  n: number,
+  columns: readonly Uint8Array[],
+  groups: number,
+  qs: readonly number[],
+  out: Float64Array,
+  sizes: Int32Array,
+): void {
+  const nq = qs.length;
+  if (!stats.count(values, n, columns, groups)) {
+    groupQuantilesBySelection(stats.scratch, values, n, columns, groups, qs, out, sizes);
+    return;
+  }
+  // Ask for x₍lo₎ and x₍lo+1₎ of every quantile, then read them back in the same order.
+  for (let g = 0; g < groups; g++) {
+    const m = stats.size(g);
+    sizes[g] = m;
+    for (let j = 0; j < nq && m > 0; j++) {
+      const lo = Math.floor((m - 1) * qs[j]);
+      stats.ask(g, lo);
+      if (lo + 1 < m) stats.ask(g, lo + 1);
+    }
+  }
+  stats.resolve(values, n, columns);
+  let q = 0;
+  for (let g = 0; g < groups; g++) {
+    const m = sizes[g];
+    for (let j = 0; j < nq; j++) {
+      if (m === 0) {
+        out[g * nq + j] = Number.NaN;
+        continue;
+      }
+      const h = (m - 1) * qs[j];
+      const lo = Math.floor(h);
+      const v0 = stats.value(q++);
+      const v1 = lo + 1 < m ? stats.value(q++) : v0;
+      out[g * nq + j] = v0 + (h - lo) * (v1 - v0);
+    }
+  }
+}
+
+/** groupQuantiles by copying each group (members in index order) and quantilesInPlace. */
+function groupQuantilesBySelection(
+  scratch: Float64Array,
+  values: Float64Array,
+  n: number,
+  columns: readonly Uint8Array[],
+  groups: number,
+  qs: readonly number[],
+  out: Float64Array,
+  sizes: Int32Array,
+): void {
+  const member = columns.length > 0 ? columns[0] : null;
+  const part = new Float64Array(qs.length);
+  for (let g = 0; g < groups; g++) {
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      if (member !== null && member[i] === NO_GROUP) continue;
+      let inGroup = g === 0;
+      for (let c = 0; c < columns.length && !inGroup; c++) inGroup = columns[c][i] === g;
+      if (inGroup) scratch[m++] = values[i];
+    }
+    sizes[g] = m;
+    quantilesInPlace(scratch.subarray(0, m), qs, part);
+    out.set(part, g * qs.length);
+  }
+}
+
+/**
+ * Rank quartile of each value, in O(n): quartile = ⌊4·rank/n⌋ where equal values are ranked
+ * in index order, so no quartile is empty when n ≥ 4. Quartile j + 1 starts at rank
+ * r_j = ⌈(j + 1)·n/4⌉; with s_j the order statistic at r_j and c_j = #(values < s_j), a value
+ * below s_j ranks before r_j, above it after, and equal to it at c_j + its tie index.
+ * `stats` needs capacity ≥ values.length; `out[k]` receives the quartile (0–3) of values[k].
+ *
+ * s_j and c_j come from the bucket histogram (c_j = members of earlier buckets + members of
+ * s_j's bucket below s_j; earlier buckets hold only smaller values). Fewer than 4 values, or
+ * NaN, take the selection route, which also counts c_j by brute force.
+ */
+export function rankQuartiles(values: Float64Array, stats: OrderStats, out: Uint8Array): void {
+  const n = values.length;
+  const r = [0, 0, 0];
+  const s = [0, 0, 0];
+  const c = [0, 0, 0];
+  const seen = [0, 0, 0];
+  for (let j = 0; j < 3; j++) r[j] = Math.ceil(((j + 1) * n) / 4);
+  if (n >= 4 && stats.count(values, n, NO_COLUMNS, 1)) {
+    // n ≥ 4, so every r_j < n.
+    const q0 = stats.ask(0, r[0], true);
+    stats.ask(0, r[1], true);
+    stats.ask(0, r[2], true);
+    stats.resolve(values, n, NO_COLUMNS);
+    for (let j = 0; j < 3; j++) {
+      s[j] = stats.value(q0 + j);
+      c[j] = stats.below(q0 + j);
+    }
+  } else {
+    const a = stats.scratch.subarray(0, n);
+    a.set(values);
+    let from = 0;
+    for (let j = 0; j < 3; j++) {
+      if (r[j] >= n) {
+        s[j] = Infinity;
+        continue;
+      }
+      selectInPlace(a, from, n - 1, r[j]);
+      from = r[j];
+      s[j] = a[r[j]];
+    }
+    for (let k = 0; k < n; k++) for (let j = 0; j < 3; j++) if (values[k] < s[j]) c[j] += 1;
+  }
+  for (let k = 0; k < n; k++) {
+    const x = values[k];
+    let q = 0;
+    // Ties share one counter per distinct value: the first threshold holding that value.
+    const holder = x === s[0] ? 0 : x === s[1] ? 1 : x === s[2] ? 2 : -1;
+    const tie = holder >= 0 ? seen[holder] : 0;
+    for (let j = 0; j < 3; j++) {
+      if (x > s[j]) q += 1;
+      else if (x === s[j] && c[j] + tie >= r[j]) q += 1;
+    }
+    if (holder >= 0) seen[holder] += 1;
+    out[k] = q;
+  }
+}
