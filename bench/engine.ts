@@ -31,12 +31,12 @@ import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { median } from 'simple-statistics';
-import { simulate } from '../sim/simulate.ts';
-import type { Phase } from '../sim/simulate.ts';
-import { cfoScratch } from '../sim/cfo.ts';
-import { labourScratch } from '../sim/labour.ts';
-import { MetricsCollector } from '../sim/metrics.ts';
-import type { World } from '../sim/world.ts';
+import { simulate } from '../sim/run/simulate.ts';
+import type { Phase } from '../sim/run/simulate.ts';
+import { cfoScratch } from '../sim/model/cfo.ts';
+import { labourScratch } from '../sim/model/labour.ts';
+import { MetricsCollector } from '../sim/run/metrics.ts';
+import type { World } from '../sim/model/world.ts';
 import { MIN_TIMED_MS, streamingFloor } from './floor.ts';
 import { compare, engineMonth, maxOf, mergeMax, objectMonth, pair, paramsFor, runBoth, stressCheck } from './objectVersion.ts';
 
@@ -102,7 +102,7 @@ interface ScratchInfo {
   seriesBytes: number;
 }
 
-/** Scratch measured on the objects simulate() creates for a world (see sim/simulate.ts). */
+/** Scratch measured on the objects simulate() creates for a world (see sim/run/simulate.ts). */
 function scratchOf(w: World): ScratchInfo {
   const n = w.eng.n;
   const metrics = new MetricsCollector(w);

@@ -4,7 +4,7 @@
  * tenure += 1 — the cost of touching the state once a month.
  */
 import { median } from 'simple-statistics';
-import type { World } from '../sim/world.ts';
+import type { World } from '../sim/model/world.ts';
 
 /** Minimum timed milliseconds for the floor and for the kernels. */
 export const MIN_TIMED_MS = 500;

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseScenario } from '../sim/scenario.ts';
-import { simulate } from '../sim/simulate.ts';
+import { parseScenario } from '../sim/input/scenario.ts';
+import { simulate } from '../sim/run/simulate.ts';
 
 const dir = fileURLToPath(new URL('../scenarios/', import.meta.url));
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').sort()) {

@@ -4,17 +4,17 @@
  * code is written (one plain object per engineer, firms holding arrays of their staff), and
  * the checks that it reproduces the engine's state exactly.
  */
-import { DEFAULTS, cloneParams } from '../sim/params.ts';
-import type { FirmTypeParams, Params } from '../sim/params.ts';
-import { createWorld } from '../sim/simulate.ts';
-import { produceLearnSave, useTokens } from '../sim/engineers.ts';
-import { produce } from '../sim/firms.ts';
-import { ces, production } from '../sim/production.ts';
-import { exp } from '../sim/dmath.ts';
-import type { Stream } from '../sim/rng.ts';
-import type { MarketState } from '../sim/market.ts';
-import type { World } from '../sim/world.ts';
-import { NUM_LEVELS, UNEMPLOYED } from '../sim/world.ts';
+import { DEFAULTS, cloneParams } from '../sim/model/params.ts';
+import type { FirmTypeParams, Params } from '../sim/model/params.ts';
+import { createWorld } from '../sim/run/simulate.ts';
+import { produceLearnSave, useTokens } from '../sim/model/engineers.ts';
+import { produce } from '../sim/model/firms.ts';
+import { ces, production } from '../sim/model/production.ts';
+import { exp } from '../sim/lib/dmath.ts';
+import type { Stream } from '../sim/lib/rng.ts';
+import type { MarketState } from '../sim/model/market.ts';
+import type { World } from '../sim/model/world.ts';
+import { NUM_LEVELS, UNEMPLOYED } from '../sim/model/world.ts';
 
 /** Default parameters at this many engineers. */
 export function paramsFor(engineers: number): Params {

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main, readPackageInfo } from '../sim/cli/main.ts';
-import { COMBINED_FILES } from '../sim/cli/sweepOutputs.ts';
+import { COMBINED_FILES } from '../sim/cli/output/sweepOutputs.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);

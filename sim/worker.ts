@@ -13,11 +13,11 @@
  *   partial results — the months done so far — while it goes, for a page to draw early.
  */
 import { transfer } from 'comlink';
-import type { Params } from './params.ts';
-import { packResult } from './result.ts';
-import type { PackedResult } from './result.ts';
-import { parseScenario } from './scenario.ts';
-import { simulate, startRun, type Run } from './simulate.ts';
+import type { Params } from './model/params.ts';
+import { packResult } from './run/result.ts';
+import type { PackedResult } from './run/result.ts';
+import { parseScenario } from './input/scenario.ts';
+import { simulate, startRun, type Run } from './run/simulate.ts';
 
 /** Called with (months done, total months); across comlink pass `Comlink.proxy(fn)`. */
 export type ProgressCallback = (done: number, total: number) => unknown;

@@ -5,10 +5,10 @@ import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { workerApi } from '../sim/worker.ts';
 import type { RunReport, WorkerApi } from '../sim/worker.ts';
-import { packResult, unpackResult, findSeries } from '../sim/result.ts';
-import type { Result } from '../sim/result.ts';
-import { parseScenario } from '../sim/scenario.ts';
-import { simulate, startRun } from '../sim/simulate.ts';
+import { packResult, unpackResult, findSeries } from '../sim/run/result.ts';
+import type { Result } from '../sim/run/result.ts';
+import { parseScenario } from '../sim/input/scenario.ts';
+import { simulate, startRun } from '../sim/run/simulate.ts';
 
 const text = (() => {
   const obj = JSON.parse(readFileSync('scenarios/tunguz-100k.json', 'utf8')) as Record<string, unknown>;

@@ -5,17 +5,17 @@
  * A new command is one more table entry.
  */
 import { readFileSync } from 'node:fs';
-import type { CliIO, Command, PackageInfo } from './command.ts';
-import { formatFlagHelp, UsageError, wantsHelp, type FlagSpec } from './parseArgs.ts';
-import { checkCommand } from './checkCommand.ts';
-import { compareCommand } from './compareCommand.ts';
-import { mergeCommand } from './mergeCommand.ts';
-import { runCommand } from './runCommand.ts';
-import { schemaCommand } from './schemaCommand.ts';
-import { sensitivityCommand } from './sensitivityCommand.ts';
-import { sweepCommand } from './sweepCommand.ts';
-import { validateCommand } from './validateCommand.ts';
-import { WriteAbortedError } from './writeFilesAtomically.ts';
+import type { CliIO, Command, PackageInfo } from './commands/command.ts';
+import { formatFlagHelp, UsageError, wantsHelp, type FlagSpec } from './args/parseArgs.ts';
+import { checkCommand } from './commands/checkCommand.ts';
+import { compareCommand } from './commands/compareCommand.ts';
+import { mergeCommand } from './commands/mergeCommand.ts';
+import { runCommand } from './commands/runCommand.ts';
+import { schemaCommand } from './commands/schemaCommand.ts';
+import { sensitivityCommand } from './commands/sensitivityCommand.ts';
+import { sweepCommand } from './commands/sweepCommand.ts';
+import { validateCommand } from './commands/validateCommand.ts';
+import { WriteAbortedError } from './output/writeFilesAtomically.ts';
 
 /** Every command, in the order `tokensim --help` lists them. */
 export const COMMANDS: readonly Command[] = [

@@ -4,8 +4,8 @@
  * the page simulates is exactly the scenario file it offers for download (and `tokensim run`
  * accepts). Pure: the Vite glob that fills the catalogue lives in bundledScenarios.ts.
  */
-import { resolveScenario } from '../../sim/scenario.ts';
-import type { Params } from '../../sim/params.ts';
+import { resolveScenario } from '../../sim/input/scenario.ts';
+import type { Params } from '../../sim/model/params.ts';
 import { LEVERS, applyOverrides, leverScope, leverValue, type LeverDef, type Overrides } from './levers.ts';
 import { formatParam } from './format.ts';
 

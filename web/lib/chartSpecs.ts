@@ -3,7 +3,7 @@
  * the caption naming the mechanism behind the picture. Chart components draw these; the CSV
  * download and the seed summaries read the same list, so "the shown series" is one thing.
  */
-import { METRIC_DEFS } from '../../sim/metricDefs.ts';
+import { METRIC_DEFS } from '../../sim/run/metricDefs.ts';
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
 

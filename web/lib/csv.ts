@@ -3,7 +3,7 @@
  * mean and 95 % interval across seeds, in the tidy long format of `tokensim run`'s
  * series.csv (month 1 is the end of the first month), plus the seeds behind each value.
  */
-import type { SummarySeries } from '../../sim/ensemble.ts';
+import type { SummarySeries } from '../../sim/research/ensemble.ts';
 import { seriesKey, unitOf, type SeriesRef } from './chartSpecs.ts';
 
 export const SUMMARY_CSV_COLUMNS = ['scenario', 'label', 'seeds', 'metric', 'group', 'unit', 'month', 'mean', 'lo95', 'hi95'] as const;

@@ -1,6 +1,6 @@
 /**
  * Which benchmark marks are due after a lever is released (bench/web-latency.ts and
- * test/webBrowser.test.ts read them): `tokensim:chart-update` when anything of the changed
+ * test/web/browser.test.ts read them): `tokensim:chart-update` when anything of the changed
  * scenario's new setting, a partial run or a complete seed, is first drawn, and
  * `tokensim:seed-complete` when its first complete seed is. Pure: the page sets the marks.
  */

@@ -3,7 +3,7 @@
  * (docs/sensitivity/<scenario>.json, written by `npm run drivers`), read and checked for the
  * page. Pure: takes the parsed files, returns what the panel shows.
  */
-import { specFor } from '../../sim/paramSpecs.ts';
+import { specFor } from '../../sim/model/paramSpecs.ts';
 
 export interface DriverRow {
   path: string;

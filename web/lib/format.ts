@@ -1,6 +1,6 @@
 /**
  * Number formatting for read-outs, axes and labels, chosen by a metric's unit string
- * (sim/metricDefs.ts). Pure; the same text appears on screen, in exported images and tests.
+ * (sim/run/metricDefs.ts). Pure; the same text appears on screen, in exported images and tests.
  * Percent signs follow the project's style: a narrow no-break space before "%".
  */
 

@@ -1,10 +1,10 @@
 /**
  * The page's sliders: which parameters are levers, and how a slider maps to a value. Label,
- * unit, range and step come from the engine's parameter metadata (sim/paramSpecs.ts), the
+ * unit, range and step come from the engine's parameter metadata (sim/model/paramSpecs.ts), the
  * same the CLI and scenario validation use; nothing here restates a range.
  */
-import { PARAM_SPECS, type ParamSpec } from '../../sim/paramSpecs.ts';
-import { firmTypeNames, type Params } from '../../sim/params.ts';
+import { PARAM_SPECS, type ParamSpec } from '../../sim/model/paramSpecs.ts';
+import { firmTypeNames, type Params } from '../../sim/model/params.ts';
 
 /** A lever: a short id (used in URLs) and the parameter path its metadata is filed under. */
 export interface LeverDef {

@@ -4,7 +4,7 @@
  * are for drawing only: the result cache, the URL, the provenance hashes and the CSV use
  * complete seeds alone. Pure, so the rules are tested without a browser.
  */
-import type { Result } from '../../sim/result.ts';
+import type { Result } from '../../sim/run/result.ts';
 
 /** The months done so far of one run: full-length series, NaN after `monthsDone`. */
 export interface PartialResult {

@@ -15,7 +15,7 @@
  * is replaced and its current run started again on the new worker. Nothing waits forever.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { PackedResult } from '../../sim/result.ts';
+import type { PackedResult } from '../../sim/run/result.ts';
 import type { RunReport, SlicedOutcome, WorkerApi } from '../../sim/worker.ts';
 import { planJobs, type Job } from './jobs.ts';
 

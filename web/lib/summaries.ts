@@ -3,8 +3,8 @@
  * per month) runs on the shown series only, so re-summarising as each seed arrives stays far
  * below a frame's budget on the main thread (measured in bench/web-latency.ts).
  */
-import { summarize, type SummarySeries } from '../../sim/ensemble.ts';
-import { findSeries, type Result, type Series } from '../../sim/result.ts';
+import { summarize, type SummarySeries } from '../../sim/research/ensemble.ts';
+import { findSeries, type Result, type Series } from '../../sim/run/result.ts';
 import { seriesKey, type SeriesRef } from './chartSpecs.ts';
 
 export interface SlotSummary {

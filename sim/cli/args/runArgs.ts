@@ -1,0 +1,151 @@
+/**
+ * Flags of `tokensim run` (and the ones `compare` shares) and their validation. Ranges for
+ * engineers and years come from the parameter specs in sim/model/paramSpecs.ts, the same ones the scenario
+ * validator and the web sliders read, so the CLI never disagrees with them.
+ */
+import { cloneParams, type Params } from '../../model/params.ts';
+import { specFor } from '../../model/paramSpecs.ts';
+import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from './parseArgs.ts';
+import { MAX_SEED, parseSeedList } from './seeds.ts';
+
+export { MAX_SEED } from './seeds.ts';
+
+/** Output formats of `tokensim run`. */
+export const OUTPUT_FORMATS = ['csv', 'json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Most worker threads one command may ask for. */
+export const MAX_WORKERS = 256;
+
+export interface RunOptions {
+  /** Scenario files in the order given; with more than one, each gets a subdirectory. */
+  scenarioPaths: string[];
+  /** Seeds in the order given (`--seeds` or `--seed`; default [1]). */
+  seeds: number[];
+  outDir: string;
+  format: OutputFormat;
+  /** Worker threads (`--workers`); undefined means one per core, capped by the number of runs. */
+  workers?: number;
+  /** Overrides `run.engineers` of every scenario when given. */
+  engineers?: number;
+  /** Overrides `run.years` of every scenario when given. */
+  years?: number;
+}
+
+function rangeOf(path: string): { min: number; max: number } {
+  const spec = specFor(path);
+  if (!spec) throw new Error(`no parameter spec for ${path}`);
+  return { min: spec.min, max: spec.max };
+}
+
+export const SEED_FLAG: FlagSpec = {
+  name: 'seed',
+  kind: 'integer',
+  placeholder: '<n>',
+  description: 'One run seed (default 1); the same scenario and seed give byte-identical output',
+  min: 0,
+  max: MAX_SEED,
+};
+
+export const SEEDS_FLAG: FlagSpec = {
+  name: 'seeds',
+  kind: 'string',
+  placeholder: '<list>',
+  description: 'Several seeds: a range 1..30, a list 1,2,5, or both (1..3,10)',
+};
+
+export const WORKERS_FLAG: FlagSpec = {
+  name: 'workers',
+  kind: 'integer',
+  placeholder: '<n>',
+  description: 'Worker threads (default: one per core, at most one per run); does not change the output',
+  min: 1,
+  max: MAX_WORKERS,
+};
+
+export const ENGINEERS_FLAG: FlagSpec = {
+  name: 'engineers',
+  kind: 'integer',
+  placeholder: '<n>',
+  description: "Override the scenario's number of engineers",
+  ...rangeOf('run.engineers'),
+};
+
+export const YEARS_FLAG: FlagSpec = {
+  name: 'years',
+  kind: 'integer',
+  placeholder: '<n>',
+  description: "Override the scenario's horizon in years",
+  ...rangeOf('run.years'),
+};
+
+export const RUN_FLAGS: readonly FlagSpec[] = [
+  SEEDS_FLAG,
+  SEED_FLAG,
+  { name: 'out', kind: 'string', placeholder: '<dir>', description: 'Output directory, created if needed', required: true },
+  {
+    name: 'format',
+    kind: 'string',
+    placeholder: '<csv|json>',
+    description: 'series and summary as CSV or JSON files',
+    defaultValue: 'csv',
+  },
+  WORKERS_FLAG,
+  ENGINEERS_FLAG,
+  YEARS_FLAG,
+];
+
+/** The seeds of `--seeds` or `--seed` (not both); `fallback` when neither is given. */
+export function seedsFromArgs(parsed: ParsedArgs, fallback: readonly number[]): number[] {
+  const list = stringFlag(parsed, 'seeds');
+  const one = numberFlag(parsed, 'seed');
+  if (list !== undefined && one !== undefined) throw new UsageError('give --seeds or --seed, not both');
+  if (list !== undefined) return parseSeedList(list);
+  return one !== undefined ? [one] : [...fallback];
+}
+
+/** `--engineers`, `--years` and `--workers` when given. */
+export function sizeAndWorkersFromArgs(parsed: ParsedArgs): Pick<RunOptions, 'engineers' | 'years' | 'workers'> {
+  const out: Pick<RunOptions, 'engineers' | 'years' | 'workers'> = {};
+  for (const name of ['engineers', 'years', 'workers'] as const) {
+    const v = numberFlag(parsed, name);
+    if (v !== undefined) out[name] = v;
+  }
+  return out;
+}
+
+/** Parses and validates the arguments of `tokensim run`; throws UsageError on any mistake. */
+export function parseRunArgs(argv: readonly string[]): RunOptions {
+  const parsed = parseArgs(argv, RUN_FLAGS, 'run');
+  const { positionals } = parsed;
+  if (positionals.length === 0) {
+    throw new UsageError('run: missing scenario file (usage: tokensim run <scenario.json>… --out <dir>)');
+  }
+  const outDir = stringFlag(parsed, 'out');
+  const format = stringFlag(parsed, 'format');
+  // Both are guaranteed by the specs (`required` and a default); checked for the type system.
+  if (outDir === undefined || format === undefined) throw new Error('run flags lost their default or requirement');
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be ${OUTPUT_FORMATS.join(' or ')} (got '${format}')`);
+  }
+  return {
+    scenarioPaths: positionals,
+    seeds: seedsFromArgs(parsed, [1]),
+    outDir,
+    format: format as OutputFormat,
+    ...sizeAndWorkersFromArgs(parsed),
+  };
+}
+
+/** The scenario's parameters with `--engineers` / `--years` applied (a copy; the input is untouched). */
+export function applyRunOverrides(params: Params, options: Pick<RunOptions, 'engineers' | 'years'>): Params {
+  const out = cloneParams(params);
+  if (options.engineers !== undefined) out.run.engineers = options.engineers;
+  if (options.years !== undefined) out.run.years = options.years;
+  return out;
+}
+
+/** Worker threads for `runs` runs: as asked, else `available`, never more than the runs. */
+export function workersFor(runs: number, asked: number | undefined, available: number): number {
+  return Math.max(1, Math.min(runs, asked ?? available));
+}

@@ -1,0 +1,147 @@
+/**
+ * `tokensim run <scenario.json>… [--seeds 1..30 | --seed <n>] --out <dir>`: one or more
+ * scenarios, each with one or more seeds, on a pool of worker threads. Validates everything
+ * before simulating (nothing is created on a usage error), then streams the output files
+ * atomically (runOutput.ts) and prints the headline table of each scenario.
+ * The engine and the scenario validator are imported when the command runs, so help,
+ * version and flag errors answer at once and do not depend on the engine loading.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Result } from '../../run/result.ts';
+import type { Command, CommandContext } from './command.ts';
+import { groupThousands } from '../output/groupThousands.ts';
+import { formatHeadlineTable, formatSummaryTable } from '../output/headlineTable.ts';
+import { withInterruptAbort } from '../parallel/interrupt.ts';
+import type { LoadedScenario } from '../args/loadScenario.ts';
+import { UsageError } from '../args/parseArgs.ts';
+import { parseRunArgs, RUN_FLAGS, workersFor } from '../args/runArgs.ts';
+import type { ScenarioOutput } from '../output/runOutput.ts';
+import { formatSeedList } from '../args/seeds.ts';
+import { countSeriesRows } from '../output/seriesCsv.ts';
+import { countSummaryRows } from '../output/summaryCsv.ts';
+
+const DETAILS = `Output, per scenario (in <dir>, or in <dir>/<scenario name>/ when several scenarios are given):
+  series.csv      scenario,seed,month,metric,group,value — one row per value, seeds in the order
+                  given, then metric, group and month (months 1..years·12)
+  summary.csv     scenario,metric,group,month,mean,lo95,hi95,n — mean and 95% interval across seeds
+  manifest.json   provenance: scenario and parameter hashes, seeds and a result hash per seed,
+                  package version, command line, metric units
+  With --format json: series.json and summary.json instead of the CSV files (shape in README).
+
+Files appear only when complete: they are written to <dir>.tmp-<pid> and moved into place at
+the end; an error or Ctrl-C (exit 130) leaves no partial file. The output is the same bytes
+whatever --workers is.
+
+Examples:
+  tokensim run scenarios/baseline.json --seed 1 --out out/baseline
+  tokensim run scenarios/baseline.json scenarios/tunguz-100k.json --seeds 1..30 --out out/pair`;
+
+/** First line of a single-seed run's summary: what ran, with which seed and size, and the result hash. */
+export function formatRunSummary(result: Result, engineers: number): string {
+  return `${result.scenario} · seed ${result.seed} · ${groupThousands(engineers)} engineers · ${formatHorizon(result.months)} · result ${result.resultHash}`;
+}
+
+/** `10 years`, `1 year`, or `18 months` when not whole years. */
+export function formatHorizon(months: number): string {
+  const years = months / 12;
+  return Number.isInteger(years) ? `${years} year${years === 1 ? '' : 's'}` : `${months} months`;
+}
+
+/** First line of a multi-seed scenario's summary: `baseline · seeds 1..30 (30 runs) · 10,000 engineers · 10 years`. */
+export function formatEnsembleSummary(scenario: string, seeds: readonly number[], engineers: number, months: number): string {
+  return `${scenario} · seeds ${formatSeedList(seeds)} (${seeds.length} runs) · ${groupThousands(engineers)} engineers · ${formatHorizon(months)}`;
+}
+
+/** Fails with a UsageError when `p` exists and is not a directory. */
+async function assertDirOrAbsent(p: string, what: string): Promise<void> {
+  const info = await stat(p).catch(() => undefined);
+  if (info && !info.isDirectory()) throw new UsageError(`${what} ${p} exists and is not a directory`);
+}
+
+/** Scenario names become subdirectory names when several are run: they must differ. */
+function assertDistinctNames(scenarios: readonly LoadedScenario[]): void {
+  const seen = new Map<string, string>();
+  for (const s of scenarios) {
+    const earlier = seen.get(s.params.name);
+    if (earlier !== undefined) {
+      throw new UsageError(
+        `run: ${earlier} and ${s.source} are both named '${s.params.name}' (with several scenarios, each is written to <dir>/<name>/)`,
+      );
+    }
+    seen.set(s.params.name, s.source);
+  }
+}
+
+/** The text printed for one scenario: its summary line and headline table. */
+function formatScenarioReport(out: ScenarioOutput): string {
+  const { params } = out.scenario;
+  if (out.results.length === 1) {
+    return [formatRunSummary(out.results[0], params.run.engineers), '', formatHeadlineTable(out.results[0])].join('\n');
+  }
+  return [
+    formatEnsembleSummary(params.name, out.summary.seeds, params.run.engineers, out.summary.months),
+    '',
+    formatSummaryTable(out.summary),
+  ].join('\n');
+}
+
+/** `wrote a (N rows)` and the other files, aligned under it. */
+function formatWritten(outputs: readonly ScenarioOutput[], format: 'csv' | 'json'): string[] {
+  const lines: string[] = [];
+  for (const out of outputs) {
+    if (format === 'csv') {
+      const seriesRows = out.results.reduce((n, r) => n + countSeriesRows(r), 0);
+      lines.push(`${out.files.series} (${groupThousands(seriesRows)} rows)`);
+      lines.push(`${out.files.summary} (${groupThousands(countSummaryRows(out.summary))} rows)`);
+    } else {
+      lines.push(`${out.files.series} (${out.results.length} run${out.results.length === 1 ? '' : 's'})`);
+      lines.push(out.files.summary);
+    }
+    lines.push(out.files.manifest);
+  }
+  return lines.map((l, k) => (k === 0 ? 'wrote ' : '      ') + l);
+}
+
+async function run(args: readonly string[], ctx: CommandContext): Promise<number> {
+  const options = parseRunArgs(args);
+  const { loadScenarios } = await import('../args/loadScenario.ts');
+  const scenarios = await loadScenarios(options.scenarioPaths, options);
+  if (scenarios.length > 1) assertDistinctNames(scenarios);
+  await assertDirOrAbsent(options.outDir, '--out');
+  if (scenarios.length > 1) {
+    for (const s of scenarios) await assertDirOrAbsent(path.join(options.outDir, s.params.name), 'output directory');
+  }
+
+  const { writeRunOutput } = await import('../output/runOutput.ts');
+  const { defaultWorkers } = await import('../parallel/pool.ts');
+  const runs = scenarios.length * options.seeds.length;
+  const outputs = await withInterruptAbort((signal) =>
+    writeRunOutput(
+      {
+        scenarios,
+        seeds: options.seeds,
+        outDir: options.outDir,
+        format: options.format,
+        workers: workersFor(runs, options.workers, defaultWorkers()),
+        pkg: ctx.pkg,
+        argv: ctx.argv,
+      },
+      { write: ctx.io.stderr, enabled: ctx.io.stderrIsTTY },
+      signal,
+    ),
+  );
+
+  const blocks = outputs.map(formatScenarioReport);
+  ctx.io.stdout([...blocks.flatMap((b) => [b, '']), ...formatWritten(outputs, options.format), ''].join('\n'));
+  return 0;
+}
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'Simulate scenarios with one or more seeds; write series, summary and manifest files',
+  usage: 'tokensim run <scenario.json>… --out <dir> [--seeds <list> | --seed <n>] [--format csv|json] [--workers <n>] [--engineers <n>] [--years <n>]',
+  flags: RUN_FLAGS,
+  details: DETAILS,
+  run,
+};

@@ -1,0 +1,126 @@
+/**
+ * `tokensim validate <file>…`: checks scenario and sweep files without running them. Prints
+ * `ok <file>` on stdout for each valid file and one line per problem on stderr
+ * (`<file>: <field path>: <reason>`); exits 0 when every file is valid, 2 otherwise.
+ * A sweep file is one under a `sweeps/` directory or one with `base` and `parameters`
+ * fields; its base scenario (a path is relative to the sweep file) and every point are
+ * checked too. JSON Schema files (`*.schema.json`) are skipped, so `scenarios/*.json` works.
+ */
+import path from 'node:path';
+import type { Command, CommandContext } from './command.ts';
+import { parseArgs, UsageError } from '../args/parseArgs.ts';
+
+/** One problem of one file. */
+export interface FileProblem {
+  path: string;
+  message: string;
+}
+
+/** What validating one file found. */
+export type FileVerdict = { kind: 'ok'; what: 'scenario' | 'sweep' } | { kind: 'skipped'; why: string } | { kind: 'invalid'; problems: FileProblem[] };
+
+/** True for a JSON Schema file, which sits beside the scenarios but is not one. */
+export function isSchemaFile(file: string): boolean {
+  return file.endsWith('.schema.json');
+}
+
+/** True when `file` should be read as a sweep: under a `sweeps/` directory, or with base and parameters fields. */
+export function looksLikeSweep(file: string, parsed: unknown): boolean {
+  if (path.normalize(file).split(path.sep).slice(0, -1).includes('sweeps')) return true;
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'base' in parsed && 'parameters' in parsed;
+}
+
+/** Issues of a ScenarioError or SweepError; anything else is rethrown. */
+function issuesOf(err: unknown): FileProblem[] {
+  if (err && typeof err === 'object' && 'issues' in err && Array.isArray((err as { issues: unknown }).issues)) {
+    return (err as { issues: FileProblem[] }).issues;
+  }
+  throw err;
+}
+
+/** Validates one file's text; `file` locates a sweep's base scenario. */
+export async function validateText(file: string, text: string): Promise<FileVerdict> {
+  if (isSchemaFile(file)) return { kind: 'skipped', why: 'a JSON Schema, not a scenario' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  } catch {
+    parsed = undefined; // the parsers below name the JSON problem and where it is
+  }
+  if (!looksLikeSweep(file, parsed)) {
+    const { parseScenario } = await import('../../input/scenario.ts');
+    try {
+      parseScenario(text, file);
+      return { kind: 'ok', what: 'scenario' };
+    } catch (err) {
+      return { kind: 'invalid', problems: issuesOf(err) };
+    }
+  }
+  const { parseSweep } = await import('../../research/sweep/sweep.ts');
+  const { planSweep } = await import('../../research/sweep/sweepPlan.ts');
+  const { parseScenario } = await import('../../input/scenario.ts');
+  try {
+    const sweep = parseSweep(text, file);
+    let base;
+    if (typeof sweep.base === 'string') {
+      const baseFile = path.isAbsolute(sweep.base) ? sweep.base : path.join(path.dirname(file), sweep.base);
+      const { readFile } = await import('node:fs/promises');
+      let baseText: string;
+      try {
+        baseText = await readFile(baseFile, 'utf8');
+      } catch {
+        return { kind: 'invalid', problems: [{ path: 'base', message: `cannot read the base scenario ${baseFile}` }] };
+      }
+      try {
+        base = parseScenario(baseText, baseFile);
+      } catch (err) {
+        return { kind: 'invalid', problems: issuesOf(err).map((p) => ({ path: 'base', message: `${baseFile}: ${p.path}: ${p.message}` })) };
+      }
+    } else {
+      base = sweep.inlineBase;
+    }
+    if (base) planSweep(sweep, base, file);
+    return { kind: 'ok', what: 'sweep' };
+  } catch (err) {
+    return { kind: 'invalid', problems: issuesOf(err) };
+  }
+}
+
+async function run(args: readonly string[], ctx: CommandContext): Promise<number> {
+  const { positionals } = parseArgs(args, [], 'validate');
+  if (positionals.length === 0) throw new UsageError('validate: missing file (usage: tokensim validate <file>…)');
+  const { readInputFile } = await import('../args/loadScenario.ts');
+  let invalid = 0;
+  for (const file of positionals) {
+    let verdict: FileVerdict;
+    try {
+      verdict = await validateText(file, await readInputFile(file, 'file'));
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      verdict = { kind: 'invalid', problems: [{ path: '(file)', message: err.message }] };
+    }
+    if (verdict.kind === 'ok') ctx.io.stdout(`ok ${file}\n`);
+    else if (verdict.kind === 'skipped') ctx.io.stdout(`skipped ${file} (${verdict.why})\n`);
+    else {
+      invalid += 1;
+      for (const p of verdict.problems) {
+        ctx.io.stderr(p.path === '(file)' ? `tokensim: ${p.message}\n` : `tokensim: ${file}: ${p.path}: ${p.message}\n`);
+      }
+    }
+  }
+  return invalid > 0 ? 2 : 0;
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Check scenario and sweep files; one line per problem (exit 2 if any is invalid)',
+  usage: 'tokensim validate <file>…',
+  flags: [],
+  details: `Prints "ok <file>" for each valid file. Problems go to stderr as
+"tokensim: <file>: <field path>: <reason>", one per line. Files under a sweeps/ directory,
+or with "base" and "parameters" fields, are read as sweep files; *.schema.json is skipped.
+
+Example:
+  tokensim validate scenarios/*.json scenarios/sweeps/*.json`,
+  run,
+};

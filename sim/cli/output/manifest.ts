@@ -1,0 +1,161 @@
+/**
+ * manifest.json: the provenance of one scenario's runs — what was run (scenario and its hash,
+ * resolved parameters, seeds, command line), by which package version, what came out (a
+ * result hash per seed, the files' shapes, metric units)
+ * — so any figure made from series.csv can be traced and re-run exactly. It holds nothing
+ * time- or machine-dependent: two identical runs write identical manifests.
+ */
+import { METRIC_DEFS, type GroupFamily } from '../../run/metricDefs.ts';
+import type { Params } from '../../model/params.ts';
+import type { Result } from '../../run/result.ts';
+import type { PackageInfo } from '../commands/command.ts';
+import type { OutputFormat } from '../args/runArgs.ts';
+import { countSeriesRows, orderSeries, SERIES_CSV_COLUMNS } from './seriesCsv.ts';
+import { SUMMARY_CSV_COLUMNS } from './summaryCsv.ts';
+
+export interface ManifestMetric {
+  name: string;
+  unit: string;
+  description: string;
+  groups: GroupFamily[];
+}
+
+/** One seed's run: which seed, and the hash of every value it produced. */
+export interface ManifestRun {
+  seed: number;
+  resultHash: string;
+}
+
+export interface Manifest {
+  scenario: string;
+  /** The scenario file as given on the command line. */
+  source: string;
+  /** Hash of the scenario file's JSON (keys sorted), when the file was read. */
+  scenarioHash?: string;
+  paramsHash: string;
+  /** The seed, when there is exactly one (kept for readers of single-seed manifests). */
+  seed?: number;
+  /** Every seed, in the order of the rows in series.csv. */
+  seeds: number[];
+  package: PackageInfo;
+  /** The result hash, when there is exactly one seed. */
+  resultHash?: string;
+  /** Per seed, the hash of every value of its result. */
+  runs: ManifestRun[];
+  engineers: number;
+  years: number;
+  months: number;
+  /** The command that produced this output, shell-quoted, ready to paste. */
+  command: string;
+  /** `csv` (series.csv, summary.csv) or `json` (series.json, summary.json). */
+  format: OutputFormat;
+  /** series.csv's columns, row count and the groups it holds, in file order (csv format). */
+  seriesCsv?: { columns: string[]; rows: number; groups: string[] };
+  /** summary.csv's columns and row count (csv format). */
+  summaryCsv?: { columns: string[]; rows: number };
+  /** series.json's runs, series per run and groups in file order (json format). */
+  seriesJson?: { runs: number; seriesPerRun: number; groups: string[] };
+  /** summary.json's number of series (json format). */
+  summaryJson?: { series: number };
+  /** Units and meanings of every metric name in the series files. */
+  metrics: ManifestMetric[];
+  /** The resolved parameters the engine ran with (scenario overrides and CLI flags applied). */
+  parameters: Params;
+}
+
+export interface ManifestInput {
+  params: Params;
+  /** Every seed's result, in seed order. */
+  results?: readonly Result[];
+  /** The result of a single-seed run (instead of `results`). */
+  result?: Result;
+  source: string;
+  /** Hash of the scenario file (see loadScenario.ts), when read from a file. */
+  scenarioHash?: string;
+  pkg: PackageInfo;
+  /** Arguments after the program name, as typed. */
+  argv: readonly string[];
+  /** Output format; csv by default. */
+  format?: OutputFormat;
+}
+
+/** Quotes one argument for a POSIX shell, only when needed: `a b` → `'a b'`. */
+export function shellQuote(arg: string): string {
+  if (arg !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
+  return "'" + arg.replace(/'/g, `'\\''`) + "'";
+}
+
+/** The command line as one pasteable string: `tokensim run scenarios/baseline.json --seed 1 …`. */
+export function formatCommandLine(argv: readonly string[]): string {
+  return ['tokensim', ...argv].map(shellQuote).join(' ');
+}
+
+/** Distinct group names in the order series.csv lists them (`all` first in practice). */
+export function groupsInOrder(result: Result): string[] {
+  const seen = new Set<string>();
+  for (const s of orderSeries(result.series)) seen.add(s.group);
+  return [...seen];
+}
+
+/** The arguments minus `--workers`: the thread count does not change a single byte of output. */
+export function reproducibleArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--workers') i++;
+    else if (!a.startsWith('--workers=')) out.push(a);
+  }
+  return out;
+}
+
+/** Builds the manifest; the field order here is the order in the file. */
+export function buildManifest(input: ManifestInput): Manifest {
+  const { params, source, pkg, argv } = input;
+  const results = input.results ?? (input.result ? [input.result] : []);
+  if (results.length === 0) throw new Error('a manifest needs at least one result');
+  const first = results[0];
+  const one = results.length === 1;
+  const format = input.format ?? 'csv';
+  const groups = groupsInOrder(first);
+  const summarySeries = first.series.length;
+  return {
+    scenario: params.name,
+    source,
+    ...(input.scenarioHash === undefined ? {} : { scenarioHash: input.scenarioHash }),
+    paramsHash: first.paramsHash,
+    ...(one ? { seed: first.seed } : {}),
+    seeds: results.map((r) => r.seed),
+    package: { name: pkg.name, version: pkg.version },
+    ...(one ? { resultHash: first.resultHash } : {}),
+    runs: results.map((r) => ({ seed: r.seed, resultHash: r.resultHash })),
+    engineers: params.run.engineers,
+    years: params.run.years,
+    months: first.months,
+    command: formatCommandLine(argv),
+    format,
+    ...(format === 'csv'
+      ? {
+          seriesCsv: {
+            columns: [...SERIES_CSV_COLUMNS],
+            rows: results.reduce((n, r) => n + countSeriesRows(r), 0),
+            groups,
+          },
+          summaryCsv: { columns: [...SUMMARY_CSV_COLUMNS], rows: summarySeries * first.months },
+        }
+      : {
+          seriesJson: { runs: results.length, seriesPerRun: summarySeries, groups },
+          summaryJson: { series: summarySeries },
+        }),
+    metrics: METRIC_DEFS.map((d) => ({ name: d.name, unit: d.unit, description: d.description, groups: [...d.groups] })),
+    parameters: params,
+  };
+}
+
+/** The manifest as file text: two-space JSON with a final newline. */
+export function manifestJson(manifest: Manifest): string {
+  return JSON.stringify(manifest, null, 2) + '\n';
+}

@@ -1,0 +1,75 @@
+/**
+ * series.csv: every value of a Result in tidy long format, one row per (metric, group, month).
+ * Rows follow metric declaration order, then the group order of `result.series`, then month;
+ * numbers are written with `String(value)` (shortest round-trip text, the same on every
+ * platform), so the same run always gives the same bytes. Rows are produced in chunks so a
+ * million-row file is never held as one string.
+ */
+import { METRIC_DEFS } from '../../run/metricDefs.ts';
+import type { Result, Series } from '../../run/result.ts';
+
+export const SERIES_CSV_COLUMNS = ['scenario', 'seed', 'month', 'metric', 'group', 'value'] as const;
+
+export const SERIES_CSV_HEADER = SERIES_CSV_COLUMNS.join(',') + '\n';
+
+/** Quotes a CSV field only when it must be (comma, quote, CR or LF inside), per RFC 4180. */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+/** One CSV line, newline included. `month` is 1-based: month 1 is the state at the end of the first month. */
+export function formatCsvRow(scenario: string, seed: number, month: number, metric: string, group: string, value: number): string {
+  return `${csvField(scenario)},${seed},${month},${csvField(metric)},${csvField(group)},${String(value)}\n`;
+}
+
+/**
+ * The series in output order: by the metric's position in METRIC_DEFS (metrics the defs do
+ * not know go last, in their original order), keeping the result's group order within a metric.
+ */
+export function orderSeries<S extends Pick<Series, 'metric'>>(series: readonly S[]): S[] {
+  const rank = new Map(METRIC_DEFS.map((d, k) => [d.name, k]));
+  const keyed = series.map((s, k) => ({ s, k, r: rank.get(s.metric) ?? METRIC_DEFS.length }));
+  keyed.sort((a, b) => a.r - b.r || a.k - b.k);
+  return keyed.map((x) => x.s);
+}
+
+/** Number of data rows (header excluded) series.csv will hold for this result. */
+export function countSeriesRows(result: Result): number {
+  let n = 0;
+  for (const s of result.series) n += s.values.length;
+  return n;
+}
+
+/** Default chunk size in characters (≈ 1 MB of ASCII): few writes, bounded memory. */
+export const CSV_CHUNK_CHARS = 1 << 20;
+
+/**
+ * Yields the whole file (header first) as strings of about `chunkChars` characters each;
+ * joined, they are the file.
+ */
+export function* seriesCsvChunks(result: Result, chunkChars = CSV_CHUNK_CHARS): Generator<string> {
+  yield SERIES_CSV_HEADER;
+  yield* seriesCsvRowChunks(result, chunkChars);
+}
+
+/**
+ * The data rows of one result (no header), in chunks of about `chunkChars` characters: a
+ * multi-seed series.csv is the header followed by these rows for each seed in turn. Row text
+ * is built per series with its constant parts hoisted.
+ */
+export function* seriesCsvRowChunks(result: Result, chunkChars = CSV_CHUNK_CHARS): Generator<string> {
+  let buffer = '';
+  const head = `${csvField(result.scenario)},${result.seed},`;
+  for (const s of orderSeries(result.series)) {
+    const middle = `,${csvField(s.metric)},${csvField(s.group)},`;
+    const values = s.values;
+    for (let m = 0; m < values.length; m++) {
+      buffer += head + (m + 1) + middle + String(values[m]) + '\n';
+      if (buffer.length >= chunkChars) {
+        yield buffer;
+        buffer = '';
+      }
+    }
+  }
+  if (buffer.length > 0) yield buffer;
+}

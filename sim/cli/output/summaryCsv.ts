@@ -1,0 +1,35 @@
+/**
+ * summary.csv: the across-seed statistics of one scenario (sim/research/ensemble.ts), one row per
+ * (metric, group, month) — `scenario,metric,group,month,mean,lo95,hi95,n` — in the same
+ * metric and group order as series.csv, months 1-based. `lo95`/`hi95` bound the Student-t
+ * 95 % interval of the mean; with one seed both equal the mean. Numbers use `String(value)`.
+ */
+import type { Summary } from '../../research/ensemble.ts';
+import { CSV_CHUNK_CHARS, csvField, orderSeries } from './seriesCsv.ts';
+
+export const SUMMARY_CSV_COLUMNS = ['scenario', 'metric', 'group', 'month', 'mean', 'lo95', 'hi95', 'n'] as const;
+
+export const SUMMARY_CSV_HEADER = SUMMARY_CSV_COLUMNS.join(',') + '\n';
+
+/** Number of data rows (header excluded) summary.csv holds for this summary. */
+export function countSummaryRows(summary: Summary): number {
+  return summary.series.length * summary.months;
+}
+
+/** The whole file, header first, in chunks of about `chunkChars` characters. */
+export function* summaryCsvChunks(summary: Summary, chunkChars = CSV_CHUNK_CHARS): Generator<string> {
+  let buffer = SUMMARY_CSV_HEADER;
+  const scenario = csvField(summary.scenario);
+  const n = String(summary.n);
+  for (const s of orderSeries(summary.series)) {
+    const head = `${scenario},${csvField(s.metric)},${csvField(s.group)},`;
+    for (let m = 0; m < summary.months; m++) {
+      buffer += `${head}${m + 1},${String(s.mean[m])},${String(s.lo95[m])},${String(s.hi95[m])},${n}\n`;
+      if (buffer.length >= chunkChars) {
+        yield buffer;
+        buffer = '';
+      }
+    }
+  }
+  if (buffer.length > 0) yield buffer;
+}

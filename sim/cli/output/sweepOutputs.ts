@@ -1,0 +1,155 @@
+/**
+ * The combined outputs of a finished sweep, made from its run files alone (runs/*.json) and
+ * the plan, so a sweep run in one go and the same sweep merged from shards give the same
+ * bytes:
+ *   points.csv    point,<parameter paths…>: each point's values, in sweep order
+ *   runs.csv      run,point,replicate,seed,params_hash,result_hash
+ *   series.csv    point,replicate,scenario,seed,month,metric,group,value (tidy; months 1..)
+ *   summary.csv   point,metric,group,month,mean,lo95,hi95,n: across replicates (Student-t)
+ *   manifest.json the sweep, its base, the files' columns and rows, metric units
+ * Files are produced in chunks and written atomically together (writeFilesAtomically).
+ */
+import { readFileSync } from 'node:fs';
+import { summarize } from '../../research/ensemble.ts';
+import { METRIC_DEFS } from '../../run/metricDefs.ts';
+import type { Result } from '../../run/result.ts';
+import { sweepToJson } from '../../research/sweep/sweep.ts';
+import type { SweepPlan, SweepRun } from '../../research/sweep/sweepPlan.ts';
+import type { PackageInfo } from '../commands/command.ts';
+import { csvField, CSV_CHUNK_CHARS } from './seriesCsv.ts';
+import { parseRunRecord, runFilePath, type RunRecord } from './sweepFiles.ts';
+import { writeFilesAtomically, type OutputFile } from './writeFilesAtomically.ts';
+
+export const POINTS_COLUMNS = ['point'];
+export const RUNS_COLUMNS = ['run', 'point', 'replicate', 'seed', 'params_hash', 'result_hash'];
+export const SWEEP_SERIES_COLUMNS = ['point', 'replicate', 'scenario', 'seed', 'month', 'metric', 'group', 'value'];
+export const SWEEP_SUMMARY_COLUMNS = ['point', 'metric', 'group', 'month', 'mean', 'lo95', 'hi95', 'n'];
+
+/** The files of the combined result set (besides runs/), in the order they are written. */
+export const COMBINED_FILES = ['points.csv', 'runs.csv', 'series.csv', 'summary.csv', 'manifest.json'] as const;
+
+const line = (fields: readonly (string | number)[]): string => fields.map((f) => (typeof f === 'number' ? String(f) : csvField(f))).join(',') + '\n';
+
+/** Reads the record of `run` from `dir` (checked complete before the outputs are made). */
+function loadRecord(dir: string, run: SweepRun): RunRecord {
+  return parseRunRecord(readFileSync(runFilePath(dir, run.runId), 'utf8'));
+}
+
+/** Joins yielded rows into chunks of about CSV_CHUNK_CHARS characters. */
+function* chunked(rows: Iterable<string>): Generator<string> {
+  let buffer = '';
+  for (const row of rows) {
+    buffer += row;
+    if (buffer.length >= CSV_CHUNK_CHARS) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer.length > 0) yield buffer;
+}
+
+function* pointsRows(plan: SweepPlan): Generator<string> {
+  yield line([...POINTS_COLUMNS, ...plan.paths]);
+  for (const p of plan.points) yield line([p.id, ...plan.paths.map((path) => p.assignments[path])]);
+}
+
+function* runsRows(plan: SweepPlan, dir: string): Generator<string> {
+  yield line(RUNS_COLUMNS);
+  for (const run of plan.runs) {
+    const r = loadRecord(dir, run);
+    yield line([run.runId, run.pointId, run.replicate, run.seed, r.paramsHash, r.resultHash]);
+  }
+}
+
+/** Series per run, read from the first run and checked equal across runs (every run of a sweep has the same firm types). */
+interface Shape {
+  seriesPerRun: number;
+}
+
+function* seriesRows(plan: SweepPlan, dir: string, shape: Shape): Generator<string> {
+  yield line(SWEEP_SERIES_COLUMNS);
+  for (const run of plan.runs) {
+    const r = loadRecord(dir, run);
+    if (r.series.length !== shape.seriesPerRun) throw new Error(`run ${run.runId} has ${r.series.length} series, the first run ${shape.seriesPerRun}`);
+    const head = `${run.pointId},${run.replicate},${csvField(r.scenario)},${run.seed},`;
+    for (const s of r.series) {
+      const middle = `,${csvField(s.metric)},${csvField(s.group)},`;
+      let rows = '';
+      for (let m = 0; m < s.values.length; m++) rows += head + (m + 1) + middle + String(s.values[m]) + '\n';
+      yield rows;
+    }
+  }
+}
+
+function* summaryRows(plan: SweepPlan, dir: string): Generator<string> {
+  yield line(SWEEP_SUMMARY_COLUMNS);
+  const byPoint = new Map<string, SweepRun[]>();
+  for (const run of plan.runs) byPoint.set(run.pointId, [...(byPoint.get(run.pointId) ?? []), run]);
+  for (const point of plan.points) {
+    const results: Result[] = byPoint.get(point.id)!.map((run) => {
+      const r = loadRecord(dir, run);
+      return { scenario: r.scenario, seed: r.seed, months: r.months, paramsHash: r.paramsHash, resultHash: r.resultHash, firmTypes: [], series: r.series };
+    });
+    const summary = summarize(results);
+    for (const s of summary.series) {
+      const middle = `,${csvField(s.metric)},${csvField(s.group)},`;
+      let rows = '';
+      for (let m = 0; m < summary.months; m++) {
+        rows += `${point.id}${middle}${m + 1},${String(s.mean[m])},${String(s.lo95[m])},${String(s.hi95[m])},${summary.n}\n`;
+      }
+      yield rows;
+    }
+  }
+}
+
+/** The combined manifest: only what the sweep computed — no command line, shard or time. */
+export function sweepManifest(plan: SweepPlan, pkg: PackageInfo, shape: Shape): Record<string, unknown> {
+  const { sweep } = plan;
+  const seriesRowsCount = plan.runs.length * shape.seriesPerRun * plan.months;
+  const definition = sweepToJson(sweep);
+  const kept = new Set(sweep.metrics);
+  return {
+    sweep: sweep.name,
+    description: sweep.description,
+    sweepHash: plan.sweepHash,
+    package: { name: pkg.name, version: pkg.version },
+    base: {
+      source: typeof sweep.base === 'string' ? sweep.base : '(inline)',
+      scenario: plan.baseParams.name,
+      paramsHash: plan.baseParamsHash,
+    },
+    parameters: definition.parameters,
+    replicates: sweep.replicates,
+    seed: sweep.seed,
+    engineers: sweep.engineers ?? plan.baseParams.run.engineers,
+    years: sweep.years ?? plan.baseParams.run.years,
+    months: plan.months,
+    points: plan.points.length,
+    runs: plan.runs.length,
+    files: {
+      'points.csv': { columns: [...POINTS_COLUMNS, ...plan.paths], rows: plan.points.length },
+      'runs.csv': { columns: RUNS_COLUMNS, rows: plan.runs.length },
+      'series.csv': { columns: SWEEP_SERIES_COLUMNS, rows: seriesRowsCount },
+      'summary.csv': { columns: SWEEP_SUMMARY_COLUMNS, rows: plan.points.length * shape.seriesPerRun * plan.months },
+    },
+    groups: sweep.groups,
+    metrics: METRIC_DEFS.filter((d) => kept.has(d.name)).map((d) => ({ name: d.name, unit: d.unit, description: d.description })),
+    baseParameters: plan.baseParams,
+  };
+}
+
+/**
+ * Writes the combined outputs of `plan` into `dir` from the run files in `dir`/runs (every
+ * run must be there). Returns the paths written.
+ */
+export async function writeCombinedOutputs(dir: string, plan: SweepPlan, pkg: PackageInfo, signal?: AbortSignal): Promise<string[]> {
+  const shape: Shape = { seriesPerRun: plan.runs.length > 0 ? loadRecord(dir, plan.runs[0]).series.length : 0 };
+  const files: OutputFile[] = [
+    { name: 'points.csv', chunks: chunked(pointsRows(plan)) },
+    { name: 'runs.csv', chunks: chunked(runsRows(plan, dir)) },
+    { name: 'series.csv', chunks: chunked(seriesRows(plan, dir, shape)) },
+    { name: 'summary.csv', chunks: chunked(summaryRows(plan, dir)) },
+    { name: 'manifest.json', chunks: [JSON.stringify(sweepManifest(plan, pkg, shape), null, 2) + '\n'] },
+  ];
+  return writeFilesAtomically(dir, files, { signal, tag: `${process.pid}-sweep` });
+}

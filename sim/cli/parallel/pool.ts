@@ -1,0 +1,157 @@
+/**
+ * A pool of worker threads running the engine through comlink (sim/worker.ts's `workerApi`),
+ * for the commands that run many scenarios and seeds (`run`, `compare`, `sweep`).
+ *
+ * Jobs queue first in, first out; each `run` resolves with its own packed result (the buffer
+ * transferred, not cloned) whatever order the workers finish in. Workers start lazily, up to
+ * `size`, and stay for the next job; `close()` releases the comlink proxies and terminates
+ * them. A job whose simulation throws rejects with that error's message; a job whose worker
+ * dies (a crash, running out of memory, `close()`) rejects with a message saying so, and the
+ * pool starts a fresh worker for the jobs still queued — nothing waits forever.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { Params } from '../../model/params.ts';
+import type { PackedResult } from '../../run/result.ts';
+import type { WorkerApi } from '../../worker.ts';
+
+export interface Pool {
+  /** Most workers running at once. */
+  readonly size: number;
+  /** Simulates `params` with `seed` on the next free worker. */
+  run(params: Params, seed: number): Promise<PackedResult>;
+  /** Rejects queued and running jobs, releases the proxies and terminates every worker. */
+  close(): Promise<void>;
+}
+
+/** One worker per available core (`os.availableParallelism()`). */
+export function defaultWorkers(): number {
+  return Math.max(1, os.availableParallelism());
+}
+
+/** The message a worker thread posts once the engine is loaded and exposed (see workerThread.ts). */
+export const WORKER_READY = 'tokensim-worker-ready';
+
+/** The thread's entry: a plain .mjs, since Node 20 cannot start a worker from a .ts file. */
+const WORKER_URL = new URL('./worker.mjs', import.meta.url);
+
+interface Job {
+  params: Params;
+  seed: number;
+  resolve: (result: PackedResult) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  remote: Comlink.Remote<WorkerApi>;
+  /** Resolves when the worker has posted WORKER_READY. */
+  ready: Promise<void>;
+  /** The job this worker is running (or waiting to start), if any. */
+  job: Job | undefined;
+  /** The worker's uncaught error, reported when it exits. */
+  error: Error | undefined;
+}
+
+function asError(err: unknown): Error {
+  if (err instanceof Error) return err;
+  if (typeof err === 'object' && err !== null && 'message' in err) return new Error(String((err as { message: unknown }).message));
+  return new Error(String(err));
+}
+
+/** A pool of at most `workers` threads (an integer ≥ 1). */
+export function createPool(workers: number): Pool {
+  return createPoolWithEntry(workers, WORKER_URL);
+}
+
+/**
+ * createPool with another thread entry (tests use one that crashes or never answers). The
+ * entry must post `{ type: WORKER_READY }` once it serves the worker API on its parent port.
+ */
+export function createPoolWithEntry(workers: number, entry: URL): Pool {
+  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`a pool needs at least one worker (got ${workers})`);
+  const queue: Job[] = [];
+  const slots = new Set<Slot>();
+  let closed = false;
+
+  function startSlot(): Slot {
+    const worker = new Worker(entry);
+    let markReady!: () => void;
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    const onReady = (message: unknown): void => {
+      if ((message as { type?: unknown } | null)?.type !== WORKER_READY) return;
+      worker.off('message', onReady);
+      markReady();
+    };
+    worker.on('message', onReady);
+    const slot: Slot = { worker, remote: Comlink.wrap<WorkerApi>(nodeEndpoint(worker)), ready, job: undefined, error: undefined };
+    worker.on('error', (err) => (slot.error = asError(err)));
+    worker.on('exit', (code) => {
+      slots.delete(slot);
+      const job = slot.job;
+      slot.job = undefined;
+      if (job) {
+        const why = closed
+          ? 'the pool was closed'
+          : slot.error
+            ? `its worker thread failed: ${slot.error.message}`
+            : `its worker thread exited with code ${code}`;
+        job.reject(new Error(`seed ${job.seed} did not finish: ${why}`));
+      }
+      pump();
+    });
+    slots.add(slot);
+    return slot;
+  }
+
+  async function runOn(slot: Slot, job: Job): Promise<void> {
+    slot.job = job;
+    let outcome: { ok: true; value: PackedResult } | { ok: false; error: Error };
+    try {
+      await slot.ready;
+      outcome = { ok: true, value: await slot.remote.run(job.params, job.seed) };
+    } catch (err) {
+      outcome = { ok: false, error: asError(err) };
+    }
+    if (slot.job !== job) return; // the worker died and the job was already rejected
+    slot.job = undefined;
+    if (outcome.ok) job.resolve(outcome.value);
+    else job.reject(outcome.error);
+    pump();
+  }
+
+  /** Hands queued jobs to idle workers, starting workers up to the pool's size. */
+  function pump(): void {
+    if (closed) return;
+    while (queue.length > 0) {
+      let slot = [...slots].find((s) => s.job === undefined);
+      if (!slot && slots.size < workers) slot = startSlot();
+      if (!slot) return;
+      void runOn(slot, queue.shift()!);
+    }
+  }
+
+  return {
+    size: workers,
+    run(params, seed) {
+      if (closed) return Promise.reject(new Error('the pool is closed'));
+      return new Promise<PackedResult>((resolve, reject) => {
+        queue.push({ params, seed, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error(`seed ${job.seed} did not run: the pool was closed`));
+      await Promise.all(
+        [...slots].map(async (slot) => {
+          slot.remote[Comlink.releaseProxy]();
+          await slot.worker.terminate();
+        }),
+      );
+    },
+  };
+}

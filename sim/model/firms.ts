@@ -1,0 +1,202 @@
+/**
+ * Firms (docs/model.md): slots by type, productivity A, demand Z, production and revenue,
+ * cash, venture funding rounds, exits and entrants.
+ */
+import type { Params } from './params.ts';
+import { LEVELS } from './params.ts';
+import { stream, STREAMS } from '../lib/rng.ts';
+import type { Stream } from '../lib/rng.ts';
+import { ces, production } from './production.ts';
+import { meanOneLogNormal } from './engineers.ts';
+import { count, UNEMPLOYED } from './world.ts';
+import type { Firm, World } from './world.ts';
+import { pow } from '../lib/dmath.ts';
+
+/** Number of slots per type by largest remainder of the normalised firm shares (deterministic). */
+export function allocateSlots(shares: number[], total: number): number[] {
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const exact = shares.map((s) => (s / sum) * total);
+  const counts = exact.map(Math.floor);
+  let left = total - counts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, k) => ({ r: x - Math.floor(x), k })).sort((a, b) => b.r - a.r || a.k - b.k);
+  for (let j = 0; left > 0; j = (j + 1) % order.length, left--) counts[order[j].k] += 1;
+  return counts;
+}
+
+function newFirm(p: Params, typeNames: string[], seed: number, slot: number, type: number, A: number): Firm {
+  const tp = p.firmTypes[typeNames[type]];
+  return {
+    slot,
+    generation: 0,
+    type,
+    tp,
+    rng: stream(seed, STREAMS.firm(slot, 0)),
+    alive: true,
+    reentryMonth: -1,
+    A,
+    Z: 0,
+    cash: 0,
+    target: 0,
+    budgetScale: 1,
+    offerIndex: 1,
+    kappaBar: p.engineers.portableFluencyInitialMean,
+    hireWeights: new Float64Array(LEVELS.length).fill(1 / LEVELS.length),
+    n: 0,
+    L: 0,
+    C: 0,
+    Y: 0,
+    YL: 0,
+    YC: 0,
+    revenue: 0,
+    payroll: 0,
+    equityExpense: 0,
+    tokenCost: 0,
+    creditCost: 0,
+    profit: 0,
+    outputSum: 0,
+    tokensProductive: 0,
+    tokensWasted: 0,
+    capped: 0,
+  };
+}
+
+/** Creates the firm slots and returns them with each slot's initial size weight. */
+export function initFirms(p: Params, typeNames: string[], seed: number, rng: Stream): { firms: Firm[]; weights: Float64Array } {
+  const counts = allocateSlots(
+    typeNames.map((t) => p.firmTypes[t].firmShare),
+    p.run.firms,
+  );
+  const firms: Firm[] = [];
+  const weights: number[] = [];
+  typeNames.forEach((name, type) => {
+    const tp = p.firmTypes[name];
+    for (let k = 0; k < counts[type]; k++) {
+      const A = tp.productivityMean * meanOneLogNormal(rng, tp.productivityDispersion);
+      firms.push(newFirm(p, typeNames, seed, firms.length, type, A));
+      weights.push(tp.sizeWeight * meanOneLogNormal(rng, 0.3));
+    }
+  });
+  return { firms, weights: Float64Array.from(weights) };
+}
+
+const prodScratch = production();
+
+/** Output and marginal products of every alive firm from this month's L and C. */
+export function produce(w: World): void {
+  const pp = w.p.production;
+  for (const f of w.firms) {
+    if (!f.alive || f.n === 0) continue;
+    ces(f.A, f.L, f.C, pp.alpha, pp.sigma, prodScratch);
+    f.Y = prodScratch.Y;
+    f.YL = prodScratch.YL;
+    f.YC = prodScratch.YC;
+  }
+}
+
+/** Loaded monthly cost of the firm's engineers, $ per engineer (cash + equity + tokens + credits). */
+export function loadedCostPerEngineer(f: Firm): number {
+  return f.n > 0 ? (f.payroll + f.equityExpense + f.tokenCost + f.creditCost) / f.n : 0;
+}
+
+/** The multiple of today's revenue the CFO sizes headcount for (1 for firms that plan on today). */
+export function planningGrowth(f: Firm): number {
+  return f.tp.funding.planningRevenueMultiple;
+}
+
+/**
+ * Sets demand Z so that at N engineers producing Y with loaded cost `cost` per engineer the
+ * marginal revenue of an engineer net of overhead equals its cost (the firm starts at its
+ * optimum): (1 − overhead)·η·R·g = N·cost, R = Z·Y^η, g = planning growth.
+ */
+export function calibrateDemand(w: World, f: Firm, N: number, Y: number, cost: number): void {
+  const eta = w.p.production.eta;
+  const R = (N * cost) / ((1 - f.tp.overheadShareOfRevenue) * eta * planningGrowth(f));
+  f.Z = Y > 0 ? R / pow(Y, eta) : 0;
+}
+
+/** Revenue, profit and cash; venture rounds; exits of firms out of cash. */
+export function settleAccounts(w: World): void {
+  const eta = w.p.production.eta;
+  for (const f of w.firms) {
+    if (!f.alive) continue;
+    f.revenue = f.n > 0 ? f.Z * pow(f.Y, eta) : 0;
+    const overhead = f.tp.overheadShareOfRevenue * f.revenue;
+    const cashCosts = f.payroll + f.tokenCost + f.creditCost + overhead;
+    f.profit = f.revenue - cashCosts - f.equityExpense;
+    f.cash += f.revenue - cashCosts;
+    if (f.tp.venture === 1 && cashCosts > f.revenue) {
+      const runway = f.cash / (cashCosts - f.revenue);
+      const fp = f.tp.funding;
+      if (runway < fp.runwayTriggerMonths && f.rng.next() < fp.roundProbPerMonth) f.cash += fp.roundSizeMonthsOfBurn * cashCosts;
+    }
+    if (f.cash < 0) exitFirm(w, f);
+  }
+}
+
+/** Lays off everyone and closes the slot until an entrant takes it. */
+export function exitFirm(w: World, f: Firm): void {
+  const e = w.eng;
+  for (let i = 0; i < e.n; i++) {
+    if (e.employer[i] !== f.slot) continue;
+    separate(w, i);
+    count(w.counters.layoffs, w.groups, f.type, e.level[i]);
+  }
+  f.alive = false;
+  f.n = 0;
+  f.target = 0;
+  f.reentryMonth = w.month + f.tp.funding.reentryDelayMonths;
+  w.counters.exits[0] += 1;
+  w.counters.exits[w.groups.type(f.type)] += 1;
+}
+
+/** Engineer i leaves their employer (laid off or firm closed): unvested credits are forfeited. */
+export function separate(w: World, i: number): void {
+  const e = w.eng;
+  e.employer[i] = UNEMPLOYED;
+  e.tenure[i] = 0;
+  e.phiF[i] = 0;
+  e.credits[i] = 0;
+}
+
+/**
+ * Month-start demand moves and re-entry: Z grows on its trend with noise; an exited slot whose
+ * delay has passed gets a new firm of the same type sized like the type's initial firms.
+ */
+export function updateDemandAndEntry(w: World): void {
+  for (const f of w.firms) {
+    if (f.alive) {
+      f.Z *= pow(f.tp.demandGrowthPerYear, 1 / 12) * meanOneLogNormal(f.rng, f.tp.demandVolatility);
+    } else if (w.month >= f.reentryMonth) {
+      enter(w, f);
+    }
+  }
+}
+
+function enter(w: World, f: Firm): void {
+  f.generation += 1;
+  f.rng = stream(w.seed, STREAMS.firm(f.slot, f.generation));
+  f.alive = true;
+  f.A = f.tp.productivityMean * meanOneLogNormal(f.rng, f.tp.productivityDispersion);
+  // Size and unit economics of an entrant: the mean of alive firms of the same type.
+  let n = 0;
+  let y = 0;
+  let cost = 0;
+  let offer = 0;
+  let peers = 0;
+  for (const g of w.firms) {
+    if (!g.alive || g === f || g.type !== f.type || g.n === 0) continue;
+    peers += 1;
+    n += g.n;
+    y += g.Y / g.n / g.A;
+    cost += loadedCostPerEngineer(g);
+    offer += g.offerIndex;
+  }
+  const N0 = peers > 0 ? Math.max(1, Math.round(n / peers)) : 10;
+  const yPer = peers > 0 ? (y / peers) * f.A : f.A;
+  const costPer = peers > 0 ? cost / peers : 0;
+  f.offerIndex = peers > 0 ? offer / peers : 1;
+  f.budgetScale = 1;
+  f.target = N0;
+  calibrateDemand(w, f, N0, N0 * yPer, costPer);
+  f.cash = f.tp.cashMonthsInitial * N0 * costPer;
+}

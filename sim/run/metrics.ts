@@ -1,0 +1,368 @@
+/**
+ * Metric collection: once per month, every declared metric (metricDefs.ts) for every group it
+ * is reported for, written into preallocated series. One pass over engineers for sums and
+ * group columns, exact quantiles by group from bucket histograms (quantile.ts) for each
+ * distribution metric, and a short pass over firms.
+ *
+ * Results are bit for bit those of a straightforward version (a sequential sum per group, a
+ * sorted array per group): floating-point sums take their terms in engineer order, integer
+ * sums are exact in any order, and quantiles are exact order statistics (see quantile.ts).
+ */
+import { METRIC_DEFS } from './metricDefs.ts';
+import { NO_GROUP, OrderStats, groupQuantiles, rankQuartiles } from '../lib/orderStats.ts';
+
+export { quantileSorted } from '../lib/quantile.ts';
+import type { Series } from './result.ts';
+import { effectiveBudget } from '../model/policy.ts';
+import { employedPoachingPremium } from '../model/labour.ts';
+import { NUM_LEVELS, UNEMPLOYED } from '../model/world.ts';
+import type { Groups, World } from '../model/world.ts';
+
+const WINDOW = 12;
+const P10_50_90 = [0.1, 0.5, 0.9] as const;
+const P10_50 = [0.1, 0.5] as const;
+const P50 = [0.5] as const;
+
+/**
+ * Floating-point sums of pass 1: one row of SUMS entries per group, at gid·SUMS + k. Each entry
+ * receives its terms in engineer order, as separate sums per group would.
+ */
+const WEALTH = 0;
+const CASH = 1;
+const COMP = 2;
+const TOKEN_PAY = 3;
+const BUDGET = 4;
+const PHI_F = 5;
+const OUTPUT = 6;
+const USED = 7;
+const WASTED = 8;
+const SPEND = 9;
+const PAYROLL = 10;
+const SUMS = 11;
+
+/**
+ * Integer sums by group, at gid·COUNTS + k: headcount of the employed, their tenure, engineers
+ * counted for wealth, the labour force and the unemployed. Integers below 2^53 add exactly in
+ * any order, so these are built from tallies by (firm type, level) after the pass.
+ */
+const EMP = 0;
+const TENURE = 1;
+const WEALTH_N = 2;
+const FORCE = 3;
+const UNEMP = 4;
+const COUNTS = 5;
+
+/** Adds v to entry k of the `all` row and of the rows starting at ra and rb. */
+function add3(sums: Float64Array, ra: number, rb: number, k: number, v: number): void {
+  sums[k] += v;
+  sums[ra + k] += v;
+  sums[rb + k] += v;
+}
+
+/** Adds v to the `all` group and to group a. */
+function add2(arr: Float64Array, a: number, v: number): void {
+  arr[0] += v;
+  arr[a] += v;
+}
+
+export class MetricsCollector {
+  readonly series: Series[] = [];
+  private readonly table = new Map<string, (Float64Array | undefined)[]>();
+  private readonly g: Groups;
+  /** Exact order statistics by group (its scratch holds one value per engineer). */
+  private readonly stats: OrderStats;
+  /**
+   * Each engineer's group by firm type (NO_GROUP when unemployed), by level, and by budget
+   * quartile (employed only), this month: the columns of the OrderStats rounds.
+   */
+  private readonly typeCol: Uint8Array;
+  private readonly levelCol: Uint8Array;
+  private readonly quartileCol: Uint8Array;
+  private readonly cashColumns: readonly Uint8Array[];
+  private readonly wealthColumns: readonly Uint8Array[];
+  private readonly premiumColumns: readonly Uint8Array[];
+  /**
+   * First the budgets of the employed in engineer order (for the quartiles); once they are
+   * ranked, each employed engineer's poaching premium, by engineer id.
+   */
+  private readonly work: Float64Array;
+  /** Budget quartile (0–3) of each employed engineer this month, in engineer order. */
+  private readonly quartile: Uint8Array;
+  /** Quantiles by group (up to 3 each) and group sizes from groupQuantiles. */
+  private readonly q: Float64Array;
+  private readonly qSizes: Int32Array;
+  private readonly hireRing: Float64Array;
+  private readonly juniorRing: Float64Array;
+  private readonly dropSumRing: Float64Array;
+  private readonly dropCountRing: Float64Array;
+  /** Pass-1 sums (see SUMS and COUNTS), reused each month. */
+  private readonly sums: Float64Array;
+  private readonly counts: Float64Array;
+  /** Tallies by level, and by firm type × level (index type·NUM_LEVELS + level). */
+  private readonly levelN: Float64Array;
+  private readonly unempN: Float64Array;
+  private readonly cellN: Float64Array;
+  private readonly cellTenure: Float64Array;
+  private readonly f: Record<'rev' | 'profit' | 'cash' | 'target' | 'Y' | 'YCC' | 'cost' | 'tokens', Float64Array>;
+
+  constructor(w: World) {
+    this.g = w.groups;
+    const G = this.g.count;
+    const familyGroups = (fam: string): number[] => {
+      const ids: number[] = [];
+      if (fam === 'firmType') for (let t = 0; t < w.typeNames.length; t++) ids.push(this.g.type(t));
+      if (fam === 'level') for (let l = 0; l < NUM_LEVELS; l++) ids.push(this.g.level(l));
+      if (fam === 'budgetQuartile') for (let q = 0; q < 4; q++) ids.push(this.g.quartileOffset + q);
+      return ids;
+    };
+    for (const d of METRIC_DEFS) {
+      const row: (Float64Array | undefined)[] = new Array(G).fill(undefined);
+      for (const gid of [0, ...d.groups.flatMap(familyGroups)]) {
+        const values = new Float64Array(w.months);
+        row[gid] = values;
+        this.series.push({ metric: d.name, group: this.g.names[gid], values });
+      }
+      this.table.set(d.name, row);
+    }
+    const n = w.eng.n;
+    this.stats = new OrderStats(n, G);
+    this.typeCol = new Uint8Array(n);
+    this.levelCol = new Uint8Array(n);
+    this.quartileCol = new Uint8Array(n);
+    // Column 0 decides membership: the employed for cash and premium, everyone for wealth.
+    this.cashColumns = [this.typeCol, this.levelCol];
+    this.wealthColumns = [this.levelCol, this.typeCol];
+    this.premiumColumns = [this.typeCol, this.levelCol, this.quartileCol];
+    this.work = new Float64Array(n);
+    this.quartile = new Uint8Array(n);
+    this.q = new Float64Array(3 * G);
+    this.qSizes = new Int32Array(G);
+    this.hireRing = new Float64Array(WINDOW * G);
+    this.juniorRing = new Float64Array(WINDOW * G);
+    this.dropSumRing = new Float64Array(WINDOW * G);
+    this.dropCountRing = new Float64Array(WINDOW * G);
+    this.sums = new Float64Array(G * SUMS);
+    this.counts = new Float64Array(G * COUNTS);
+    this.levelN = new Float64Array(NUM_LEVELS);
+    this.unempN = new Float64Array(NUM_LEVELS);
+    this.cellN = new Float64Array(w.typeNames.length * NUM_LEVELS);
+    this.cellTenure = new Float64Array(w.typeNames.length * NUM_LEVELS);
+    const a = () => new Float64Array(G);
+    this.f = { rev: a(), profit: a(), cash: a(), target: a(), Y: a(), YCC: a(), cost: a(), tokens: a() };
+  }
+
+  private put(metric: string, gid: number, v: number, month: number): void {
+    const arr = this.table.get(metric)?.[gid];
+    if (arr) arr[month] = v;
+  }
+
+  /** Records every metric for month index `month` (the state at the end of that month). */
+  collect(w: World, month: number): void {
+    const g = this.g;
+    const G = g.count;
+    const nEmp = this.sumEngineers(w);
+    rankQuartiles(this.work.subarray(0, nEmp), this.stats, this.quartile);
+    const sums = this.sums;
+    const counts = this.counts;
+    const sum = (gid: number, k: number) => sums[gid * SUMS + k];
+    const count = (gid: number, k: number) => counts[gid * COUNTS + k];
+    const ratio = (a: number, c: number) => (c > 0 ? a / c : 0);
+    for (let gid = 0; gid < G; gid++) {
+      const emp = count(gid, EMP);
+      this.put('cash_base_mean', gid, ratio(sum(gid, CASH), emp), month);
+      this.put('total_comp_mean', gid, ratio(sum(gid, COMP), emp), month);
+      this.put('token_share_of_comp', gid, ratio(sum(gid, TOKEN_PAY), sum(gid, COMP)), month);
+      this.put('token_budget_mean', gid, ratio(sum(gid, BUDGET), emp), month);
+      this.put('wealth_mean', gid, ratio(sum(gid, WEALTH), count(gid, WEALTH_N)), month);
+      this.put('headcount', gid, emp, month);
+      this.put('unemployment_rate', gid, ratio(count(gid, UNEMP), count(gid, FORCE)), month);
+      this.put('token_spend_to_payroll', gid, ratio(sum(gid, SPEND), sum(gid, PAYROLL)), month);
+      this.put('output_per_engineer', gid, ratio(sum(gid, OUTPUT), emp), month);
+      this.put('tenure_mean_months', gid, ratio(count(gid, TENURE), emp), month);
+      this.put('firm_specific_leverage_mean', gid, ratio(sum(gid, PHI_F), emp), month);
+      this.put('tokens_consumed', gid, sum(gid, USED) + sum(gid, WASTED), month);
+      this.put('token_waste_share', gid, ratio(sum(gid, WASTED), sum(gid, USED) + sum(gid, WASTED)), month);
+      this.put('cash_raise_rate', gid, Number.isNaN(w.raiseByGroup[gid]) ? 0 : w.raiseByGroup[gid], month);
+      const c = w.counters;
+      const headcount = Math.max(1, emp);
+      this.put('hires', gid, c.hires[gid], month);
+      this.put('layoffs', gid, c.layoffs[gid], month);
+      this.put('quit_rate_annual', gid, (12 * c.quits[gid]) / headcount, month);
+      this.put('job_to_job_moves', gid, 12 * c.moves[gid], month);
+      this.put('firm_exits', gid, c.exits[gid], month);
+      const slotIdx = (month % WINDOW) * G + gid;
+      this.hireRing[slotIdx] = c.hires[gid];
+      this.juniorRing[slotIdx] = c.juniorHires[gid];
+      this.dropSumRing[slotIdx] = c.moverDropSum[gid];
+      this.dropCountRing[slotIdx] = c.moverDropCount[gid];
+      let hires = 0;
+      let juniors = 0;
+      let dropSum = 0;
+      let dropCount = 0;
+      for (let k = 0; k < WINDOW; k++) {
+        hires += this.hireRing[k * G + gid];
+        juniors += this.juniorRing[k * G + gid];
+        dropSum += this.dropSumRing[k * G + gid];
+        dropCount += this.dropCountRing[k * G + gid];
+      }
+      this.put('junior_share_of_hires', gid, ratio(juniors, hires), month);
+      this.put('mover_output_drop', gid, ratio(dropSum, dropCount), month);
+    }
+    this.distribution(w, month);
+    this.firmMetrics(w, month);
+  }
+
+  /**
+   * Pass 1 over engineers: the sums by group, each engineer's type and level group (typeCol,
+   * levelCol), and the effective budgets of the employed, in engineer order, into `work`.
+   * Returns the number employed.
+   */
+  private sumEngineers(w: World): number {
+    const e = w.eng;
+    const g = this.g;
+    const m = w.market.state;
+    const { sums, typeCol, levelCol, levelN, unempN, cellN, cellTenure, work: budgets } = this;
+    sums.fill(0);
+    levelN.fill(0);
+    unempN.fill(0);
+    cellN.fill(0);
+    cellTenure.fill(0);
+    let nEmp = 0;
+    for (let i = 0; i < e.n; i++) {
+      const slot = e.employer[i];
+      const l = e.level[i];
+      const lg = g.level(l);
+      const rl = lg * SUMS;
+      levelCol[i] = lg;
+      levelN[l] += 1;
+      const wealth = e.wealth[i];
+      sums[WEALTH] += wealth;
+      sums[rl + WEALTH] += wealth;
+      if (slot === UNEMPLOYED) {
+        typeCol[i] = NO_GROUP;
+        unempN[l] += 1;
+        continue;
+      }
+      const f = w.firms[slot];
+      const tg = g.type(f.type);
+      const rt = tg * SUMS;
+      typeCol[i] = tg;
+      const cell = f.type * NUM_LEVELS + l;
+      cellN[cell] += 1;
+      cellTenure[cell] += e.tenure[i];
+      const budget = effectiveBudget(f, e.budget[i], e.rating[i]);
+      const tokenPay = f.tp.policy.tokenBudgetIsPay === 1 ? budget : 0;
+      const base = e.base[i];
+      const comp = base + e.equity[i] + tokenPay;
+      const spend = (e.tokensUsed[i] + e.tokensWasted[i]) * m.priceRetail * f.tp.wholesaleDiscount;
+      budgets[nEmp++] = budget;
+      sums[rt + WEALTH] += wealth;
+      add3(sums, rt, rl, CASH, base);
+      add3(sums, rt, rl, COMP, comp);
+      add3(sums, rt, rl, TOKEN_PAY, tokenPay);
+      add3(sums, rt, rl, BUDGET, budget);
+      add3(sums, rt, rl, PHI_F, e.phiF[i]);
+      add3(sums, rt, rl, OUTPUT, e.output[i]);
+      add3(sums, rt, rl, USED, e.tokensUsed[i]);
+      add3(sums, rt, rl, WASTED, e.tokensWasted[i]);
+      add3(sums, rt, rl, SPEND, spend);
+      add3(sums, rt, rl, PAYROLL, base / 12);
+    }
+    // Integer sums by group from the tallies (exact whatever the order of the terms).
+    const counts = this.counts;
+    counts.fill(0);
+    counts[FORCE] = e.n;
+    counts[WEALTH_N] = e.n;
+    for (let l = 0; l < NUM_LEVELS; l++) {
+      const rl = g.level(l) * COUNTS;
+      counts[rl + FORCE] = levelN[l];
+      counts[rl + WEALTH_N] = levelN[l];
+      counts[rl + UNEMP] = unempN[l];
+      counts[UNEMP] += unempN[l];
+      for (let t = 0; t < w.typeNames.length; t++) {
+        const rt = g.type(t) * COUNTS;
+        const cell = t * NUM_LEVELS + l;
+        counts[EMP] += cellN[cell];
+        counts[rt + EMP] += cellN[cell];
+        counts[rl + EMP] += cellN[cell];
+        counts[TENURE] += cellTenure[cell];
+        counts[rt + TENURE] += cellTenure[cell];
+        counts[rl + TENURE] += cellTenure[cell];
+        counts[rt + WEALTH_N] += cellN[cell];
+      }
+    }
+    return nEmp;
+  }
+
+  /**
+   * Pass 2: distributions, as exact quantiles by group straight from the engineers' values:
+   * base cash and poaching premium of the employed by firm type and level (the premium also by
+   * budget quartile), wealth of everyone by level and of the employed by firm type.
+   */
+  private distribution(w: World, month: number): void {
+    const e = w.eng;
+    const n = e.n;
+    const g = this.g;
+    const { stats, q, qSizes: sizes, typeCol, quartileCol, quartile } = this;
+    // Groups below quartileOffset: all, firm types, levels.
+    const TL = g.quartileOffset;
+    groupQuantiles(stats, e.base, n, this.cashColumns, TL, P10_50_90, q, sizes);
+    for (let gid = 0; gid < TL; gid++) {
+      const any = sizes[gid] > 0;
+      this.put('cash_base_p10', gid, any ? q[3 * gid] : 0, month);
+      this.put('cash_base_median', gid, any ? q[3 * gid + 1] : 0, month);
+      this.put('cash_base_p90', gid, any ? q[3 * gid + 2] : 0, month);
+    }
+    groupQuantiles(stats, e.wealth, n, this.wealthColumns, TL, P10_50, q, sizes);
+    for (let gid = 0; gid < TL; gid++) {
+      const any = sizes[gid] > 0;
+      this.put('wealth_p10', gid, any ? q[2 * gid] : 0, month);
+      this.put('wealth_median', gid, any ? q[2 * gid + 1] : 0, month);
+    }
+    // Poaching premium, also by rank quartile of token budget (ties by engineer id).
+    const premium = this.work;
+    for (let i = 0, k = 0; i < n; i++) {
+      if (typeCol[i] === NO_GROUP) continue;
+      premium[i] = employedPoachingPremium(w, i);
+      quartileCol[i] = g.quartileOffset + quartile[k++];
+    }
+    groupQuantiles(stats, premium, n, this.premiumColumns, g.count, P50, q, sizes);
+    for (let gid = 0; gid < g.count; gid++) {
+      this.put('poaching_premium_median', gid, sizes[gid] > 0 ? q[gid] : 0, month);
+    }
+  }
+
+  private firmMetrics(w: World, month: number): void {
+    const g = this.g;
+    const G = g.count;
+    const m = w.market.state;
+    const { rev, profit, cash, target, Y, YCC, cost, tokens } = this.f;
+    for (const k in this.f) this.f[k as keyof typeof this.f].fill(0);
+    for (const f of w.firms) {
+      if (!f.alive) continue;
+      const tg = g.type(f.type);
+      add2(rev, tg, 12 * f.revenue);
+      add2(profit, tg, 12 * f.profit);
+      add2(cash, tg, f.cash);
+      add2(target, tg, f.target);
+      add2(Y, tg, f.Y);
+      add2(YCC, tg, f.YC * f.C);
+      add2(cost, tg, f.tokenCost);
+      add2(tokens, tg, f.tokensProductive + f.tokensWasted);
+    }
+    this.put('token_price_retail', 0, m.priceRetail, month);
+    this.put('capability_index', 0, m.capability, month);
+    this.put('orchestration_cap', 0, m.orchestrationCap, month);
+    for (let gid = 0; gid < G; gid++) {
+      this.put('revenue', gid, rev[gid], month);
+      this.put('profit_margin', gid, rev[gid] > 0 ? profit[gid] / rev[gid] : 0, month);
+      this.put('firm_cash', gid, cash[gid], month);
+      this.put('headcount_target', gid, target[gid], month);
+      this.put('compute_share_of_output', gid, Y[gid] > 0 ? YCC[gid] / Y[gid] : 0, month);
+    }
+    this.put('token_price_wholesale', 0, tokens[0] > 0 ? cost[0] / tokens[0] : m.priceRetail, month);
+    for (let t = 0; t < w.typeNames.length; t++) {
+      this.put('token_price_wholesale', g.type(t), m.priceRetail * w.p.firmTypes[w.typeNames[t]].wholesaleDiscount, month);
+    }
+  }
+}
