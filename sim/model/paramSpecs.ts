@@ -3,7 +3,7 @@
  * Validation, CLI flags, web sliders and the model document read it; a test checks that every
  * numeric leaf of DEFAULTS has an entry and that every default lies in its range.
  */
-import { LEVELS } from './params.ts';
+import type { ParamSpecKey } from './paramPaths.ts';
 
 /** Metadata of one numeric parameter: what the CLI, sliders, validation and the model document read. */
 export interface ParamSpec {
@@ -34,9 +34,11 @@ const LEVEL_NOTE = 'one value per level: junior, mid, senior, staff';
 
 /**
  * Metadata by dotted path. `firmTypes.*` applies to every firm type; `.{level}` fields are
- * written once for the four levels. Every numeric leaf of `DEFAULTS` has an entry (a test checks).
+ * written once for the four levels. Typed by the keys derived from `Params`, so every numeric
+ * field has exactly one entry and a key that names no field fails to compile; `specFor`
+ * (paramPaths.ts) finds the entry of a concrete path.
  */
-export const PARAM_SPECS: Record<string, ParamSpec> = {
+export const PARAM_SPECS: Readonly<Record<ParamSpecKey, ParamSpec>> = {
   'run.engineers': spec('Engineers', 'engineers', 10, 2_000_000, 1_000, 'Engineers in the simulated labour market (employed and unemployed).', ASSUMPTION, true),
   'run.firms': spec('Firms', 'firms', 1, 5_000, 1, 'Firm slots; a venture firm that exits is replaced by a new entrant in its slot.', ASSUMPTION, true),
   'run.years': spec('Years', 'years', 1, 50, 1, 'Horizon; one tick is one month.', 'model design (docs/model.md)', true),
@@ -148,15 +150,3 @@ export const PARAM_SPECS: Record<string, ParamSpec> = {
   'firmTypes.*.policy.performanceTopUp': spec('Performance top-up', 'share of budget per rating point above 1', 0, 5, 0.05, 'Extra token budget for ratings above 1.', ASSUMPTION),
   'firmTypes.*.policy.cashToTokenRaiseShare': spec('Raises paid in tokens', 'share of raise', 0, 1, 0.05, 'Part of each annual raise paid as token budget instead of cash.', 'seeds: firms hold cash flatter while pointing to larger compute budgets'),
 };
-
-/** The spec for a concrete dotted path such as `firmTypes.startup.policy.baseByLevel.mid`. */
-export function specFor(path: string): ParamSpec | undefined {
-  const direct = PARAM_SPECS[path];
-  if (direct) return direct;
-  const parts = path.split('.');
-  if (parts[0] === 'firmTypes' && parts.length > 2) parts[1] = '*';
-  if (parts[0] === 'market' && parts[1] === 'events' && parts.length > 3) parts[2] = '*';
-  const last = parts[parts.length - 1];
-  if ((LEVELS as readonly string[]).includes(last)) parts[parts.length - 1] = '{level}';
-  return PARAM_SPECS[parts.join('.')];
-}

@@ -5,7 +5,7 @@ import { parseArgs, parseIntegerArg, UsageError, wantsHelp, type FlagSpec } from
 import { applyRunOverrides, MAX_SEED, parseRunArgs, workersFor } from '../../sim/cli/args/runArgs.ts';
 import { formatSeedList, parseSeedList } from '../../sim/cli/args/seeds.ts';
 import { DEFAULTS, cloneParams } from '../../sim/model/params.ts';
-import { specFor } from '../../sim/model/paramSpecs.ts';
+import { specFor } from '../../sim/model/paramPaths.ts';
 
 const SPECS: FlagSpec[] = [
   { name: 'seed', kind: 'integer', min: 0, max: 10, defaultValue: 1, description: 'seed' },

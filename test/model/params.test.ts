@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, LEVELS } from '../../sim/model/params.ts';
-import { PARAM_SPECS, specFor, type ParamSpec } from '../../sim/model/paramSpecs.ts';
+import { PARAM_SPECS, type ParamSpec } from '../../sim/model/paramSpecs.ts';
+import { specFor } from '../../sim/model/paramPaths.ts';
 
 /** Every numeric leaf of `value` as [dotted path, number]; array indices are path segments. */
 function numericLeaves(value: unknown, path = ''): [string, number][] {

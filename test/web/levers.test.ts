@@ -50,9 +50,10 @@ describe('levers come from the parameter metadata', () => {
     const engineers = LEVERS.find((l) => l.id === 'engineers')!;
     const sigma = LEVERS.find((l) => l.id === 'sigma')!;
     expect(leverValueProblem(sigma, 3)).toBeUndefined();
-    expect(leverValueProblem(sigma, 0.01)).toBe('must be from 0.05 to 20');
-    expect(leverValueProblem(engineers, 2500.5)).toBe('must be a whole number');
-    expect(leverValueProblem(engineers, Number.POSITIVE_INFINITY)).toBe('must be a finite number');
+    expect(leverValueProblem(sigma, 0.01)).toBe('must be at least 0.05 (got 0.01)');
+    expect(leverValueProblem(sigma, 25)).toBe('must be at most 20 (got 25)');
+    expect(leverValueProblem(engineers, 2500.5)).toBe('must be an integer (got 2500.5)');
+    expect(leverValueProblem(engineers, Number.POSITIVE_INFINITY)).toBe('must be a finite number (got Infinity)');
   });
 });
 

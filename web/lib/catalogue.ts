@@ -6,6 +6,7 @@
  */
 import { resolveScenario } from '../../sim/input/scenario.ts';
 import type { Params } from '../../sim/model/params.ts';
+import { forFirmType } from '../../sim/model/paramPaths.ts';
 import { LEVERS, applyOverrides, leverScope, leverValue, type LeverDef, type Overrides } from './levers.ts';
 import { formatParam } from './format.ts';
 
@@ -90,7 +91,7 @@ function describeChanges(entry: CatalogueEntry, overrides: Overrides): string {
   const parts = LEVERS.filter((l) => overrides[l.id] !== undefined).map((l: LeverDef) => {
     const scope = entry.scopes[l.id];
     const where = scope ? ` (${scope.join(', ')})` : '';
-    return `${l.path.replace('firmTypes.*.', 'firmTypes.<type>.')}${where} = ${overrides[l.id]}`;
+    return `${forFirmType(l.path, '<type>')}${where} = ${overrides[l.id]}`;
   });
   return `Changed in the tokensim browser visualiser: ${parts.join('; ')}.`;
 }

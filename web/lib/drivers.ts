@@ -3,7 +3,7 @@
  * (docs/sensitivity/<scenario>.json, written by `npm run drivers`), read and checked for the
  * page. Pure: takes the parsed files, returns what the panel shows.
  */
-import { specFor } from '../../sim/model/paramSpecs.ts';
+import { isFirmTypeWildcard, specFor } from '../../sim/model/paramPaths.ts';
 
 export interface DriverRow {
   path: string;
@@ -28,7 +28,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function driverLabel(path: string): string {
   const spec = specFor(path);
   if (!spec) return path;
-  return path.startsWith('firmTypes.*.') ? `${spec.label} (every firm type)` : spec.label;
+  return isFirmTypeWildcard(path) ? `${spec.label} (every firm type)` : spec.label;
 }
 
 /**

@@ -4,13 +4,14 @@
  * same the CLI and scenario validation use; nothing here restates a range.
  */
 import { PARAM_SPECS, type ParamSpec } from '../../sim/model/paramSpecs.ts';
+import { expandWildcard, forFirmType, getAt, isFirmTypeWildcard, problemWith, setAt, type SettableKey } from '../../sim/model/paramPaths.ts';
 import { firmTypeNames, type Params } from '../../sim/model/params.ts';
 
 /** A lever: a short id (used in URLs) and the parameter path its metadata is filed under. */
 export interface LeverDef {
   id: string;
   /** Key in PARAM_SPECS; `firmTypes.*.…` levers apply to firm types (see leverScope). */
-  path: string;
+  path: SettableKey;
   /** A few words for legends ("σ 3"); the full label and unit come from the metadata. */
   short: string;
 }
@@ -37,35 +38,13 @@ export function leverById(id: string): LeverDef | undefined {
 }
 
 export function leverSpec(lever: LeverDef): ParamSpec {
-  const spec = PARAM_SPECS[lever.path];
-  if (!spec) throw new Error(`no parameter metadata for lever ${lever.id} (${lever.path})`);
-  return spec;
+  return PARAM_SPECS[lever.path];
 }
-
-const isFirmTypeLever = (lever: LeverDef): boolean => lever.path.startsWith('firmTypes.*.');
-/** `policy.tokenPortability` for `firmTypes.*.policy.tokenPortability`. */
-const firmTypeField = (lever: LeverDef): string[] => lever.path.split('.').slice(2);
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function getPath(root: unknown, keys: string[]): unknown {
-  let node = root;
-  for (const k of keys) {
-    if (!isObject(node)) return undefined;
-    node = node[k];
-  }
-  return node;
-}
-
-function setPath(root: Json, keys: string[], value: unknown): void {
-  let node = root;
-  for (const k of keys.slice(0, -1)) {
-    if (!isObject(node[k])) node[k] = {};
-    node = node[k] as Json;
-  }
-  node[keys[keys.length - 1]] = value;
-}
+/** The concrete paths a lever writes: one per firm type in its scope, or its own path. */
+const leverPaths = (lever: LeverDef, scope: string[] | undefined): string[] => (scope ? expandWildcard(lever.path, scope) : [lever.path]);
 
 /**
  * The firm types a firm-type lever moves in a scenario: those whose value the scenario file
@@ -73,18 +52,15 @@ function setPath(root: Json, keys: string[], value: unknown): void {
  * none. Undefined for levers that are not per firm type.
  */
 export function leverScope(lever: LeverDef, file: unknown, params: Params): string[] | undefined {
-  if (!isFirmTypeLever(lever)) return undefined;
-  const field = firmTypeField(lever);
+  if (!isFirmTypeWildcard(lever.path)) return undefined;
   const all = firmTypeNames(params);
-  const set = all.filter((t) => getPath(file, ['firmTypes', t, ...field]) !== undefined);
+  const set = all.filter((t) => getAt(file, forFirmType(lever.path, t)) !== undefined);
   return set.length > 0 ? set : all;
 }
 
 /** The lever's value in resolved parameters (the first firm type in scope), and whether the scope disagrees. */
 export function leverValue(lever: LeverDef, params: Params, scope: string[] | undefined): { value: number; mixed: boolean } {
-  if (!scope) return { value: getPath(params, lever.path.split('.')) as number, mixed: false };
-  const field = firmTypeField(lever);
-  const values = scope.map((t) => getPath(params.firmTypes[t], field) as number);
+  const values = leverPaths(lever, scope).map((path) => getAt(params, path) as number);
   return { value: values[0], mixed: values.some((v) => v !== values[0]) };
 }
 
@@ -97,20 +73,17 @@ export function applyOverrides(file: Json, overrides: Overrides, scopes: Record<
   for (const lever of LEVERS) {
     const v = overrides[lever.id];
     if (v === undefined) continue;
-    const scope = scopes[lever.id];
-    if (scope) for (const t of scope) setPath(out, ['firmTypes', t, ...firmTypeField(lever)], v);
-    else setPath(out, lever.path.split('.'), v);
+    for (const path of leverPaths(lever, scopes[lever.id])) setAt(out, path, v);
   }
   return out;
 }
 
-/** Why a lever value is not acceptable, or undefined when it is (range and integer rule from the metadata). */
+/**
+ * Why a lever value is not acceptable, or undefined when it is: the same check and words as
+ * scenario and sweep files (range and integer rule from the metadata), naming the value.
+ */
 export function leverValueProblem(lever: LeverDef, v: number): string | undefined {
-  const spec = leverSpec(lever);
-  if (!Number.isFinite(v)) return 'must be a finite number';
-  if (spec.integer && !Number.isInteger(v)) return 'must be a whole number';
-  if (v < spec.min || v > spec.max) return `must be from ${spec.min} to ${spec.max}`;
-  return undefined;
+  return problemWith(lever.path, v);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ function decodeSlot(text: string, names: readonly string[]): Slot {
     if (!NUMBER.test(raw)) throw new UrlError(`s: ${scenario}: ${id} must be a number (got ${quote(raw)})`);
     const v = Number(raw);
     const problem = leverValueProblem(lever, v);
-    if (problem) throw new UrlError(`s: ${scenario}: ${id} ${problem} (got ${quote(raw)})`);
+    if (problem) throw new UrlError(`s: ${scenario}: ${id} ${problem}`);
     overrides[id] = v;
   }
   return { scenario, overrides };

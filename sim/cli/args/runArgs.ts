@@ -4,7 +4,7 @@
  * validator and the web sliders read, so the CLI never disagrees with them.
  */
 import { cloneParams, type Params } from '../../model/params.ts';
-import { specFor } from '../../model/paramSpecs.ts';
+import { specFor, type ParamSpecKey } from '../../model/paramPaths.ts';
 import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from './parseArgs.ts';
 import { MAX_SEED, parseSeedList } from './seeds.ts';
 
@@ -32,9 +32,8 @@ export interface RunOptions {
   years?: number;
 }
 
-function rangeOf(path: string): { min: number; max: number } {
+function rangeOf(path: ParamSpecKey): { min: number; max: number } {
   const spec = specFor(path);
-  if (!spec) throw new Error(`no parameter spec for ${path}`);
   return { min: spec.min, max: spec.max };
 }
 

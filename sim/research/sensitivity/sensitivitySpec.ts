@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import type { Params } from '../../model/params.ts';
 import { firmTypeNames } from '../../model/params.ts';
-import { specFor } from '../../model/paramSpecs.ts';
+import { expandWildcard, problemWith, setAt, settableSpec, specFor } from '../../model/paramPaths.ts';
 import { METRIC_DEFS } from '../../run/metricDefs.ts';
 import type { Factor } from './sensitivity.ts';
 
@@ -77,12 +77,14 @@ export function parseSensitivitySpec(text: string, source = 'spec'): Sensitivity
   const s = parsed.data;
   const factors: Factor[] = [];
   for (const [path, [min, max]] of Object.entries(s.factors)) {
-    const spec = specFor(path);
-    if (!spec || path.includes('{level}')) throw new SensitivitySpecError(`${source}: factors.${path}: not a numeric parameter`);
-    if (!(min < max)) throw new SensitivitySpecError(`${source}: factors.${path}: the range must have min < max (got [${min}, ${max}])`);
-    if (min < spec.min || max > spec.max) {
-      throw new SensitivitySpecError(`${source}: factors.${path}: range must lie within [${spec.min}, ${spec.max}] (got [${min}, ${max}])`);
-    }
+    const where = `${source}: factors.${path}`;
+    const spec = settableSpec(path);
+    if (typeof spec === 'string') throw new SensitivitySpecError(`${where}: ${spec}`);
+    if (!(min < max)) throw new SensitivitySpecError(`${where}: the range must have min < max (got [${min}, ${max}])`);
+    [min, max].forEach((v, k) => {
+      const problem = problemWith(path, v);
+      if (problem) throw new SensitivitySpecError(`${where}.${k}: ${problem}`);
+    });
     factors.push({ path, min, max });
   }
   if (factors.length === 0) throw new SensitivitySpecError(`${source}: factors: name at least one parameter`);
@@ -94,12 +96,6 @@ export function parseSensitivitySpec(text: string, source = 'spec'): Sensitivity
 
 /** Sets a factor's value in params; `*` as the firm type sets every type. Integers are rounded. */
 export function setFactor(p: Params, path: string, value: number): void {
-  const parts = path.split('.');
   const v = specFor(path)?.integer ? Math.round(value) : value;
-  const targets = parts[0] === 'firmTypes' && parts[1] === '*' ? firmTypeNames(p).map((t) => ['firmTypes', t, ...parts.slice(2)]) : [parts];
-  for (const keys of targets) {
-    let o = p as unknown as Record<string, unknown>;
-    for (const k of keys.slice(0, -1)) o = o[k] as Record<string, unknown>;
-    o[keys[keys.length - 1]] = v;
-  }
+  for (const leaf of expandWildcard(path, firmTypeNames(p))) setAt(p, leaf, v);
 }

@@ -2,9 +2,9 @@
  * Sweep files: a base scenario, the parameters to vary (a grid of values or a Latin
  * hypercube over ranges) and the replicate seeds per point. This module validates the file
  * (one line `<source>: <path>: <reason>` per problem, unknown fields rejected, every
- * parameter a numeric one known to `specFor` with values in its range); sweepFields.ts holds
- * the shared limits and field schemas, sweepSchema.ts the JSON Schema, and sweepPlan.ts
- * expands a validated sweep into runs. Pure: no `node:` imports.
+ * parameter a numeric one with values that pass `problemWith`, sim/model/paramPaths.ts);
+ * sweepFields.ts holds the shared limits and field schemas, sweepSchema.ts the JSON Schema,
+ * and sweepPlan.ts expands a validated sweep into runs. Pure: no `node:` imports.
  */
 import { z } from 'zod';
 import { scanJson } from '../../input/jsonScan.ts';
@@ -21,9 +21,9 @@ import {
   METRIC_NAMES,
   sweepParamSpec,
   topLevelShape,
-  valueProblem,
   type JsonObject,
 } from './sweepFields.ts';
+import { problemWith } from '../../model/paramPaths.ts';
 
 export {
   DEFAULT_GROUPS,
@@ -184,7 +184,7 @@ function checkGrid(params: JsonObject, issues: SweepIssue[]): SweepDesign | unde
     }
     const seen = new Set<number>();
     values.forEach((v: unknown, k) => {
-      const problem = valueProblem(v, spec) ?? (seen.has(v as number) ? `duplicate value ${String(v)}` : undefined);
+      const problem = problemWith(path, v) ?? (seen.has(v as number) ? `duplicate value ${String(v)}` : undefined);
       if (problem) {
         issues.push({ path: `${where}.${k}`, message: problem });
         ok = false;
@@ -230,7 +230,7 @@ function checkLatinHypercube(params: JsonObject, issues: SweepIssue[]): SweepDes
       issues.push({ path: at, message: `expected [min, max], got ${Array.isArray(range) ? `${range.length} values` : kindOf(range)}` });
       continue;
     }
-    const problems = range.map((v: unknown, k) => ({ k, problem: valueProblem(v, spec) })).filter((p) => p.problem);
+    const problems = range.map((v: unknown, k) => ({ k, problem: problemWith(path, v) })).filter((p) => p.problem);
     for (const { k, problem } of problems) issues.push({ path: `${at}.${k}`, message: problem! });
     if (problems.length > 0) continue;
     const [min, max] = range as [number, number];

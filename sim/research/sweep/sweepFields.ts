@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { METRIC_DEFS } from '../../run/metricDefs.ts';
-import { CORE_FIRM_TYPES, DEFAULTS } from '../../model/params.ts';
-import { specFor, type ParamSpec } from '../../model/paramSpecs.ts';
+import { CORE_FIRM_TYPES } from '../../model/params.ts';
+import type { ParamSpec } from '../../model/paramSpecs.ts';
+import { forFirmType, isFirmTypeWildcard, numericParamPaths, settableSpec, specFor, UNKNOWN_PARAMETER, type ParamSpecKey } from '../../model/paramPaths.ts';
 import { suggestion } from '../../input/issueText.ts';
 
 /** Largest number of points (grid combinations or hypercube samples) in one sweep. */
@@ -30,28 +31,19 @@ export type JsonObject = Record<string, unknown>;
 
 export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Numeric leaves of `value` as dotted paths (arrays, i.e. market.events, are skipped). */
-function numericLeaves(value: unknown, path: string, out: string[]): string[] {
-  if (typeof value === 'number') out.push(path);
-  else if (isObject(value)) for (const [k, v] of Object.entries(value)) numericLeaves(v, path ? `${path}.${k}` : k, out);
-  return out;
-}
-
 /**
  * Every numeric parameter path of the defaults, firm-type fields written `firmTypes.*.…`
  * (applies to every firm type of the base); what editors complete and typos are matched to.
  */
 export function sweepableParamPaths(): string[] {
-  const { firmTypes, ...rest } = DEFAULTS;
-  const paths = numericLeaves(rest, '', []).filter((p) => p !== 'run.years');
-  return [...paths, ...numericLeaves(firmTypes.midmarket, 'firmTypes.*', [])];
+  return numericParamPaths().filter((p) => p !== 'run.years');
 }
 
 /** Paths a typo is compared with: the sweepable paths plus the core firm types written out. */
 function suggestionCandidates(): string[] {
   const all = sweepableParamPaths();
-  const typed = all.filter((p) => p.startsWith('firmTypes.*.'));
-  return [...all, ...CORE_FIRM_TYPES.flatMap((t) => typed.map((p) => p.replace('*', t)))];
+  const typed = all.filter(isFirmTypeWildcard);
+  return [...all, ...CORE_FIRM_TYPES.flatMap((t) => typed.map((p) => forFirmType(p, t)))];
 }
 
 /**
@@ -59,25 +51,11 @@ function suggestionCandidates(): string[] {
  * firm type (`firmTypes.*.policy.tokenBudgetShareOfBase`); the horizon is fixed per sweep.
  */
 export function sweepParamSpec(path: string): ParamSpec | string {
-  const parts = path.split('.');
-  if (parts.some((p) => p === '')) return 'not a dotted parameter path';
-  if (parts.some((p, k) => p === '*' && !(k === 1 && parts[0] === 'firmTypes')) || path.includes('{')) {
-    return 'a wildcard is allowed only as the firm type (firmTypes.*.…)';
-  }
+  const spec = settableSpec(path);
+  if (spec === UNKNOWN_PARAMETER) return `${spec}${suggestion(path, suggestionCandidates(), 6)}`;
+  if (typeof spec === 'string') return spec;
   if (path === 'run.years') return 'the horizon cannot vary within a sweep (set "years" for the whole sweep)';
-  const spec = specFor(path);
-  if (spec) return spec;
-  return `unknown numeric parameter${suggestion(path, suggestionCandidates(), 6)}`;
-}
-
-/** Why `value` is not an acceptable value of `spec`, or undefined when it is. */
-export function valueProblem(value: unknown, spec: ParamSpec): string | undefined {
-  if (typeof value !== 'number') return `expected number, got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}`;
-  if (!Number.isFinite(value)) return `must be a finite number (got ${value})`;
-  if (spec.integer && !Number.isInteger(value)) return `must be an integer (got ${value})`;
-  if (value < spec.min) return `must be at least ${spec.min} (got ${value})`;
-  if (value > spec.max) return `must be at most ${spec.max} (got ${value})`;
-  return undefined;
+  return spec;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -90,9 +68,8 @@ const GROUP_PATTERN = /^[a-z][a-z0-9_-]*$/;
 
 export const METRIC_NAMES = METRIC_DEFS.map((d) => d.name);
 
-function intRange(path: string): z.ZodNumber {
+function intRange(path: ParamSpecKey): z.ZodNumber {
   const spec = specFor(path);
-  if (!spec) throw new Error(`sweep schema: no ParamSpec for ${path}`);
   return z.int().min(spec.min).max(spec.max);
 }
 

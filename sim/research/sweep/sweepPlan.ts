@@ -8,7 +8,7 @@
 import { canonicalJson, hashString } from '../../lib/hash.ts';
 import { BUDGET_QUARTILES } from '../../run/metricDefs.ts';
 import { cloneParams, firmTypeNames, LEVELS, type Params } from '../../model/params.ts';
-import { specFor } from '../../model/paramSpecs.ts';
+import { expandWildcard, getAt, missingSegment, setAt, specFor } from '../../model/paramPaths.ts';
 import { stream } from '../../lib/rng.ts';
 import { resolveScenario, ScenarioError } from '../../input/scenario.ts';
 import { designPaths, LHS_KEY, SweepError, type LhsRange, type Sweep, type SweepDesign, type SweepIssue } from './sweep.ts';
@@ -101,33 +101,20 @@ export function designAssignments(design: SweepDesign, seed: number): Record<str
 // ---------------------------------------------------------------------------------------
 // Parameter paths in a concrete Params
 
-type JsonObject = Record<string, unknown>;
-
 /** The concrete leaf paths `path` sets in `params` (`firmTypes.*` → each firm type), or why none. */
 export function concretePaths(params: Params, path: string): string[] | string {
-  const parts = path.split('.');
-  const concrete = parts[0] === 'firmTypes' && parts[1] === '*' ? firmTypeNames(params).map((t) => ['firmTypes', t, ...parts.slice(2)]) : [parts];
-  for (const segments of concrete) {
-    let node: unknown = params;
-    for (let k = 0; k < segments.length; k++) {
-      const key = segments[k];
-      if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) {
-        if (segments[0] === 'firmTypes' && k === 1) return `the base scenario has no firm type "${key}" (it has ${firmTypeNames(params).join(', ')})`;
-        if (segments[0] === 'market' && segments[1] === 'events' && k === 2) return `the base scenario has no market.events.${key}`;
-        return 'not a parameter of the base scenario';
-      }
-      node = (node as JsonObject)[key];
+  const concrete = expandWildcard(path, firmTypeNames(params));
+  for (const leaf of concrete) {
+    const k = missingSegment(params, leaf);
+    if (k >= 0) {
+      const segments = leaf.split('.');
+      if (segments[0] === 'firmTypes' && k === 1) return `the base scenario has no firm type "${segments[k]}" (it has ${firmTypeNames(params).join(', ')})`;
+      if (segments[0] === 'market' && segments[1] === 'events' && k === 2) return `the base scenario has no market.events.${segments[k]}`;
+      return 'not a parameter of the base scenario';
     }
-    if (typeof node !== 'number') return 'not a numeric parameter of the base scenario';
+    if (typeof getAt(params, leaf) !== 'number') return 'not a numeric parameter of the base scenario';
   }
-  return concrete.map((s) => s.join('.'));
-}
-
-function setLeaf(params: Params, path: string, value: number): void {
-  const segments = path.split('.');
-  let node = params as unknown as JsonObject;
-  for (const key of segments.slice(0, -1)) node = node[key] as JsonObject;
-  node[segments[segments.length - 1]] = value;
+  return concrete;
 }
 
 /** Where a design path is written in the file, for messages. */
@@ -159,7 +146,7 @@ function startingParams(sweep: Sweep, baseParams: Params): Params {
 /** Parameters of a point: the (overridden) base with the point's assignments written in. */
 function buildParams(start: Params, concrete: ReadonlyMap<string, string[]>, assignments: Record<string, number>): Params {
   const p = cloneParams(start);
-  for (const [path, value] of Object.entries(assignments)) for (const leaf of concrete.get(path)!) setLeaf(p, leaf, value);
+  for (const [path, value] of Object.entries(assignments)) for (const leaf of concrete.get(path)!) setAt(p, leaf, value);
   return p;
 }
 

@@ -4,7 +4,8 @@
  * specs as the validator. Pure: no `node:` imports.
  */
 import { z } from 'zod';
-import { specFor, type ParamSpec } from '../../model/paramSpecs.ts';
+import type { ParamSpec } from '../../model/paramSpecs.ts';
+import { specFor } from '../../model/paramPaths.ts';
 import { scenarioJsonSchema } from '../../input/scenario.ts';
 import { LHS_KEY, MAX_POINTS, sweepableParamPaths, topLevelShape, type JsonObject } from './sweepFields.ts';
 

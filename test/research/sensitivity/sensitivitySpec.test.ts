@@ -18,9 +18,12 @@ describe('sensitivity spec files', () => {
   });
 
   it.each([
-    [{ factors: { 'production.sigmaa': [0.5, 3] } }, /factors\.production\.sigmaa: not a numeric parameter/],
+    [{ factors: { 'production.sigmaa': [0.5, 3] } }, /factors\.production\.sigmaa: unknown numeric parameter$/],
+    [{ factors: { 'engineers.skillByLevel.{level}': [0.5, 3] } }, /factors\.engineers\.skillByLevel\.\{level\}: a wildcard is allowed only as the firm type/],
+    [{ factors: { 'market.events.*.priceFactor': [0.5, 3] } }, /a wildcard is allowed only as the firm type/],
     [{ factors: { 'production.sigma': [3, 0.5] } }, /min < max/],
-    [{ factors: { 'production.sigma': [0.01, 3] } }, /within \[0\.05, 20\]/],
+    [{ factors: { 'production.sigma': [0.01, 3] } }, /factors\.production\.sigma\.0: must be at least 0\.05 \(got 0\.01\)$/],
+    [{ factors: { 'production.sigma': [1, 30] } }, /factors\.production\.sigma\.1: must be at most 20 \(got 30\)$/],
     [{ outputs: [{ metric: 'nope', year: 1 }] }, /outputs\.0\.metric: unknown metric "nope"/],
     [{ method: 'anova' }, /method/],
     [{ extra: 1 }, /extra|unrecognized/i],
