@@ -7,12 +7,12 @@
 /** Which groups a metric is reported for, besides `all`. */
 export type GroupFamily = 'firmType' | 'level' | 'budgetQuartile';
 
-export interface MetricDef {
-  name: string;
+export interface MetricDef<Name extends string = MetricName> {
+  name: Name;
   unit: string;
   description: string;
   /** Group families reported in addition to `all`. */
-  groups: GroupFamily[];
+  groups: readonly GroupFamily[];
 }
 
 const T: GroupFamily[] = ['firmType'];
@@ -20,14 +20,15 @@ const TL: GroupFamily[] = ['firmType', 'level'];
 const L: GroupFamily[] = ['level'];
 const NONE: GroupFamily[] = [];
 
-const def = (name: string, unit: string, groups: GroupFamily[], description: string): MetricDef => ({
+const def = <Name extends string>(name: Name, unit: string, groups: readonly GroupFamily[], description: string): MetricDef<Name> => ({
   name,
   unit,
   description,
   groups,
 });
 
-export const METRIC_DEFS: MetricDef[] = [
+/** The declarations, in output order; their names make the MetricName type. */
+const DEFS = [
   // Wages (employed engineers)
   def('cash_base_mean', '$ per year', TL, 'Mean base cash of employed engineers.'),
   def('cash_base_median', '$ per year', TL, 'Median base cash of employed engineers.'),
@@ -69,6 +70,17 @@ export const METRIC_DEFS: MetricDef[] = [
   def('profit_margin', 'share of revenue', T, 'Profit ÷ revenue (may be negative for startups).'),
   def('firm_cash', '$', T, 'Firms’ cash.'),
   def('firm_exits', 'firms per month', T, 'Firms that ran out of cash and exited this month.'),
-];
+] as const;
+
+/** Every metric name: a misspelt name in the collector or a report fails to compile. */
+export type MetricName = (typeof DEFS)[number]['name'];
+
+/** Every metric, in output order (the order of the series in a Result). */
+export const METRIC_DEFS: readonly MetricDef[] = DEFS;
+
+const NAMES: ReadonlySet<string> = new Set(METRIC_DEFS.map((d) => d.name));
+
+/** Whether `name` (read from a file or a flag) is a metric name. */
+export const isMetricName = (name: string): name is MetricName => NAMES.has(name);
 
 export const BUDGET_QUARTILES = ['budget_q1', 'budget_q2', 'budget_q3', 'budget_q4'] as const;

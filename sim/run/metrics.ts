@@ -8,7 +8,7 @@
  * sorted array per group): floating-point sums take their terms in engineer order, integer
  * sums are exact in any order, and quantiles are exact order statistics (see quantile.ts).
  */
-import { METRIC_DEFS } from './metricDefs.ts';
+import { METRIC_DEFS, type MetricName } from './metricDefs.ts';
 import { NO_GROUP, OrderStats, groupQuantiles, rankQuartiles } from '../lib/orderStats.ts';
 
 export { quantileSorted } from '../lib/quantile.ts';
@@ -67,7 +67,7 @@ function add2(arr: Float64Array, a: number, v: number): void {
 
 export class MetricsCollector {
   readonly series: Series[] = [];
-  private readonly table = new Map<string, (Float64Array | undefined)[]>();
+  private readonly table = new Map<MetricName, (Float64Array | undefined)[]>();
   private readonly g: Groups;
   /** Exact order statistics by group (its scratch holds one value per engineer). */
   private readonly stats: OrderStats;
@@ -151,7 +151,7 @@ export class MetricsCollector {
     this.f = { rev: a(), profit: a(), cash: a(), target: a(), Y: a(), YCC: a(), cost: a(), tokens: a() };
   }
 
-  private put(metric: string, gid: number, v: number, month: number): void {
+  private put(metric: MetricName, gid: number, v: number, month: number): void {
     const arr = this.table.get(metric)?.[gid];
     if (arr) arr[month] = v;
   }

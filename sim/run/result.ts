@@ -1,4 +1,5 @@
 /** The engine's output: named monthly series, flat typed arrays, plus provenance. */
+import type { MetricName } from './metricDefs.ts';
 
 /** One monthly series of one metric for one group (`all`, a firm type, a level, or a budget quartile). */
 export interface Series {
@@ -24,7 +25,7 @@ export interface Result {
 }
 
 /** Finds one series; undefined when that metric is not reported for that group. */
-export function findSeries(r: Result, metric: string, group = 'all'): Float64Array | undefined {
+export function findSeries(r: Result, metric: MetricName, group = 'all'): Float64Array | undefined {
   for (const s of r.series) if (s.metric === metric && s.group === group) return s.values;
   return undefined;
 }

@@ -9,6 +9,7 @@ import { parseScenario } from '../../sim/input/scenario.ts';
 import { simulate } from '../../sim/run/simulate.ts';
 import { findSeries } from '../../sim/run/result.ts';
 import type { Result } from '../../sim/run/result.ts';
+import type { MetricName } from '../../sim/run/metricDefs.ts';
 
 const cache = new Map<string, Result>();
 function run(name: string): Result {
@@ -24,7 +25,7 @@ function run(name: string): Result {
 }
 
 /** Mean of a metric over months [from, to) (1-based months, inclusive of from). */
-function avg(name: string, metric: string, group = 'all', from = 25, to = 60): number {
+function avg(name: string, metric: MetricName, group = 'all', from = 25, to = 60): number {
   const s = findSeries(run(name), metric, group);
   if (!s) throw new Error(`no series ${metric}/${group}`);
   let a = 0;

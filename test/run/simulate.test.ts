@@ -17,7 +17,7 @@ const small = (engineers = 2000, years = 2): Params => {
 };
 
 const SHARE_METRICS = ['token_share_of_comp', 'unemployment_rate', 'compute_share_of_output', 'junior_share_of_hires', 'token_waste_share'];
-const NON_NEGATIVE = METRIC_DEFS.map((d) => d.name).filter((n) => !['profit_margin', 'mover_output_drop'].includes(n));
+const NON_NEGATIVE: string[] = METRIC_DEFS.map((d) => d.name).filter((n) => !['profit_margin', 'mover_output_drop'].includes(n));
 
 const scenarioFiles = readdirSync('scenarios').filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
 

@@ -3,12 +3,12 @@
  * the caption naming the mechanism behind the picture. Chart components draw these; the CSV
  * download and the seed summaries read the same list, so "the shown series" is one thing.
  */
-import { METRIC_DEFS } from '../../sim/run/metricDefs.ts';
+import { METRIC_DEFS, type MetricName } from '../../sim/run/metricDefs.ts';
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
 
 export interface SeriesRef {
-  metric: string;
+  metric: MetricName;
   group: string;
 }
 
@@ -216,7 +216,7 @@ export const CHARTS: readonly ChartSpec[] = [
   },
 ];
 
-export const seriesKey = (r: SeriesRef): string => `${r.metric}|${r.group}`;
+export const seriesKey = (r: { metric: string; group: string }): string => `${r.metric}|${r.group}`;
 
 export function panelSeries(p: PanelSpec): SeriesRef[] {
   return p.kind === 'line' ? p.series : p.rows;

@@ -6,13 +6,14 @@
  */
 import type { Summary } from '../../research/ensemble.ts';
 import { findSeries, type Result } from '../../run/result.ts';
+import type { MetricName } from '../../run/metricDefs.ts';
 import { groupThousands } from './groupThousands.ts';
 
 /** How a headline value is shown. */
 export type ValueFormat = 'usd' | 'usdPrice' | 'percent' | 'count';
 
 export interface HeadlineMetric {
-  metric: string;
+  metric: MetricName;
   format: ValueFormat;
 }
 
@@ -65,7 +66,7 @@ export function formatValue(value: number, format: ValueFormat): string {
 }
 
 /** The value of `metric` (group `all`) at the end of year `year`: month 12·year, index 12·year − 1. */
-export function valueAtYear(result: Result, metric: string, year: number): number | undefined {
+export function valueAtYear(result: Result, metric: MetricName, year: number): number | undefined {
   const values = findSeries(result, metric, 'all');
   const index = 12 * year - 1;
   return values && index < values.length ? values[index] : undefined;

@@ -27,7 +27,7 @@ export function formatCsvRow(scenario: string, seed: number, month: number, metr
  * not know go last, in their original order), keeping the result's group order within a metric.
  */
 export function orderSeries<S extends Pick<Series, 'metric'>>(series: readonly S[]): S[] {
-  const rank = new Map(METRIC_DEFS.map((d, k) => [d.name, k]));
+  const rank = new Map<string, number>(METRIC_DEFS.map((d, k) => [d.name, k]));
   const keyed = series.map((s, k) => ({ s, k, r: rank.get(s.metric) ?? METRIC_DEFS.length }));
   keyed.sort((a, b) => a.r - b.r || a.k - b.k);
   return keyed.map((x) => x.s);

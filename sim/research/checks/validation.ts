@@ -10,6 +10,7 @@ import { computeShareOfCashAndTokens, individualGainAtBudget } from './calibrati
 import { simulate } from '../../run/simulate.ts';
 import { findSeries } from '../../run/result.ts';
 import type { Result } from '../../run/result.ts';
+import type { MetricName } from '../../run/metricDefs.ts';
 import type { Firm, World } from '../../model/world.ts';
 
 /** One target: the model's value, what it should be, and whether it passes. */
@@ -149,7 +150,7 @@ export function noTrendBaseline(): Params {
 
 /** Labour-market statistics of runs over months [from, to) (0-based), averaged over runs. */
 export function labourStats(runs: Result[], p: Params, from = 12, to = 60) {
-  const mean = (metric: string, a: number, b: number) =>
+  const mean = (metric: MetricName, a: number, b: number) =>
     runs.reduce((acc, r) => {
       const s = findSeries(r, metric)!;
       let sum = 0;

@@ -5,7 +5,7 @@
  */
 import { tQuantile975 } from '../ensemble.ts';
 import type { Summary, SummarySeries } from '../ensemble.ts';
-import { METRIC_DEFS } from '../../run/metricDefs.ts';
+import { METRIC_DEFS, type MetricName } from '../../run/metricDefs.ts';
 
 export interface ScenarioSummary {
   name: string;
@@ -28,7 +28,7 @@ export const FINDING_METRICS = [
   'firm_specific_leverage_mean',
   'wealth_median',
   'token_waste_share',
-] as const;
+] as const satisfies readonly MetricName[];
 
 /** A mean with its interval, and the difference from the baseline with its interval. */
 export interface Estimate {
@@ -40,7 +40,7 @@ export interface Estimate {
   diffHi: number;
 }
 
-function series(s: Summary, metric: string): SummarySeries {
+function series(s: Summary, metric: MetricName): SummarySeries {
   const found = s.series.find((x) => x.metric === metric && x.group === 'all');
   if (!found) throw new Error(`${s.scenario} has no series ${metric}/all`);
   return found;
@@ -50,7 +50,7 @@ function series(s: Summary, metric: string): SummarySeries {
  * The estimate at month index m. Standard errors are recovered from each interval
  * (half-width ÷ t), and the difference gets a t interval on n₁ + n₂ − 2 degrees of freedom.
  */
-export function estimate(s: Summary, base: Summary, metric: string, m: number): Estimate {
+export function estimate(s: Summary, base: Summary, metric: MetricName, m: number): Estimate {
   const a = series(s, metric);
   const b = series(base, metric);
   const se = (x: SummarySeries, n: number) => (n > 1 ? (x.hi95[m] - x.lo95[m]) / 2 / tQuantile975(n - 1) : 0);
@@ -63,7 +63,7 @@ export function estimate(s: Summary, base: Summary, metric: string, m: number): 
 const UNIT = new Map(METRIC_DEFS.map((d) => [d.name, d.unit]));
 
 /** Formats a value in the metric's unit: dollars, shares as %, counts and leverage as numbers. */
-export function formatMetric(metric: string, v: number, signed = false): string {
+export function formatMetric(metric: MetricName, v: number, signed = false): string {
   const unit = UNIT.get(metric) ?? '';
   const sign = v < 0 ? '−' : signed && v > 0 ? '+' : '';
   const a = Math.abs(v);
@@ -81,7 +81,7 @@ function direction(e: Estimate): 'higher' | 'lower' | 'not distinguishable' {
 }
 
 /** A sentence about one metric in one scenario against the baseline. */
-export function compareSentence(label: string, metric: string, e: Estimate): string {
+export function compareSentence(label: string, metric: MetricName, e: Estimate): string {
   const dir = direction(e);
   const range = `${formatMetric(metric, e.diffLo, true)} to ${formatMetric(metric, e.diffHi, true)}`;
   if (dir === 'not distinguishable') return `${label}: not distinguishable from the baseline (difference ${range}).`;
@@ -89,7 +89,7 @@ export function compareSentence(label: string, metric: string, e: Estimate): str
 }
 
 /** First year (1 … horizon) whose year-end difference from the baseline is distinguishably below 0. */
-export function firstYearBelow(s: Summary, base: Summary, metric: string): number | undefined {
+export function firstYearBelow(s: Summary, base: Summary, metric: MetricName): number | undefined {
   for (let y = 1; 12 * y <= Math.min(s.months, base.months); y++) if (estimate(s, base, metric, 12 * y - 1).diffHi < 0) return y;
   return undefined;
 }
@@ -105,11 +105,11 @@ export function findingsMarkdown(
   if (!base) throw new Error('findings need the baseline scenario');
   const m = 12 * year - 1;
   const get = (name: string) => all.find((s) => s.name === name);
-  const est = (name: string, metric: string) => {
+  const est = (name: string, metric: MetricName) => {
     const s = get(name);
     return s ? estimate(s.summary, base.summary, metric, m) : undefined;
   };
-  const say = (name: string, label: string, metric: string) => {
+  const say = (name: string, label: string, metric: MetricName) => {
     const e = est(name, metric);
     return e ? `- ${compareSentence(label, metric, e)}` : `- ${label}: scenario ${name} not run.`;
   };

@@ -17,11 +17,11 @@ import { z } from 'zod';
 import type { Params } from '../../model/params.ts';
 import { firmTypeNames } from '../../model/params.ts';
 import { expandWildcard, problemWith, setAt, settableSpec, specFor } from '../../model/paramPaths.ts';
-import { METRIC_DEFS } from '../../run/metricDefs.ts';
+import { isMetricName, type MetricName } from '../../run/metricDefs.ts';
 import type { Factor } from './sensitivity.ts';
 
 export interface SensitivityOutput {
-  metric: string;
+  metric: MetricName;
   group: string;
   year: number;
 }
@@ -88,10 +88,11 @@ export function parseSensitivitySpec(text: string, source = 'spec'): Sensitivity
     factors.push({ path, min, max });
   }
   if (factors.length === 0) throw new SensitivitySpecError(`${source}: factors: name at least one parameter`);
-  s.outputs.forEach((o, k) => {
-    if (!METRIC_DEFS.some((d) => d.name === o.metric)) throw new SensitivitySpecError(`${source}: outputs.${k}.metric: unknown metric "${o.metric}"`);
+  const outputs = s.outputs.map(({ metric, group, year }, k): SensitivityOutput => {
+    if (!isMetricName(metric)) throw new SensitivitySpecError(`${source}: outputs.${k}.metric: unknown metric "${metric}"`);
+    return { metric, group, year };
   });
-  return { ...s, factors };
+  return { ...s, factors, outputs };
 }
 
 /** Sets a factor's value in params; `*` as the firm type sets every type. Integers are rounded. */

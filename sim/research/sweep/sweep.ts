@@ -24,6 +24,7 @@ import {
   type JsonObject,
 } from './sweepFields.ts';
 import { problemWith } from '../../model/paramPaths.ts';
+import { isMetricName } from '../../run/metricDefs.ts';
 
 export {
   DEFAULT_GROUPS,
@@ -265,7 +266,7 @@ function checkMetrics(metrics: string[] | undefined, issues: SweepIssue[]): stri
   if (metrics === undefined) return [...METRIC_NAMES];
   const seen = new Set<string>();
   metrics.forEach((m, k) => {
-    if (!METRIC_NAMES.includes(m)) issues.push({ path: `metrics.${k}`, message: `unknown metric ${show(m)}${suggestion(m, METRIC_NAMES)}` });
+    if (!isMetricName(m)) issues.push({ path: `metrics.${k}`, message: `unknown metric ${show(m)}${suggestion(m, METRIC_NAMES)}` });
     else if (seen.has(m)) issues.push({ path: `metrics.${k}`, message: `duplicate metric ${show(m)}` });
     seen.add(m);
   });
