@@ -15,7 +15,7 @@ import { schemaCommand } from './commands/schemaCommand.ts';
 import { sensitivityCommand } from './commands/sensitivityCommand.ts';
 import { sweepCommand } from './commands/sweepCommand.ts';
 import { validateCommand } from './commands/validateCommand.ts';
-import { WriteAbortedError } from './output/writeFilesAtomically.ts';
+import { WriteAbortedError } from './output/atomicOutput.ts';
 
 /** Every command, in the order `tokensim --help` lists them. */
 export const COMMANDS: readonly Command[] = [

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,6 @@ import { main } from '../../sim/cli/main.ts';
 import { buildManifest, formatCommandLine, manifestJson, reproducibleArgv, shellQuote } from '../../sim/cli/output/manifest.ts';
 import { formatProgress, progressReporter } from '../../sim/cli/output/progressReporter.ts';
 import { countSeriesRows, csvField, formatCsvRow, orderSeries, SERIES_CSV_HEADER, seriesCsvChunks } from '../../sim/cli/output/seriesCsv.ts';
-import { tempDirFor, writeFilesAtomically, type OutputFile } from '../../sim/cli/output/writeFilesAtomically.ts';
 import type { CliIO } from '../../sim/cli/commands/command.ts';
 import { METRIC_DEFS } from '../../sim/run/metricDefs.ts';
 import { DEFAULTS, cloneParams } from '../../sim/model/params.ts';
@@ -197,55 +196,6 @@ describe('manifest', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
     expect(shellQuote('')).toBe("''");
     expect(formatCommandLine(['run', 'a b'])).toBe("tokensim run 'a b'");
-  });
-});
-
-describe('atomic output', () => {
-  const files = (text: string): OutputFile[] => [
-    { name: 'series.csv', chunks: [text.slice(0, 3), text.slice(3)] },
-    { name: 'manifest.json', chunks: ['{}\n'] },
-  ];
-
-  it('moves complete files into place and removes the temporary directory', async () => {
-    const out = path.join(tmpPath('nested'), 'a', 'run');
-    const written = await writeFilesAtomically(out, files('hello'), { tag: 'x' });
-    expect(written).toEqual([path.join(out, 'series.csv'), path.join(out, 'manifest.json')]);
-    expect(readFileSync(path.join(out, 'series.csv'), 'utf8')).toBe('hello');
-    expect(existsSync(tempDirFor(out, 'x'))).toBe(false);
-  });
-
-  it('replaces the files of an earlier run and keeps other files', async () => {
-    const out = tmpPath('replace');
-    await writeFilesAtomically(out, files('first'));
-    writeFileSync(path.join(out, 'notes.txt'), 'mine');
-    await writeFilesAtomically(out, files('second'));
-    expect(readFileSync(path.join(out, 'series.csv'), 'utf8')).toBe('second');
-    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'notes.txt', 'series.csv']);
-  });
-
-  it('leaves no directory or file behind when writing fails midway', async () => {
-    const parent = tmpPath('fail');
-    const out = path.join(parent, 'run');
-    function* failing(): Generator<string> {
-      yield 'scenario,seed\n';
-      throw new Error('disk full');
-    }
-    await expect(writeFilesAtomically(out, [{ name: 'series.csv', chunks: failing() }])).rejects.toThrow('disk full');
-    expect(existsSync(parent)).toBe(false);
-  });
-
-  it('leaves no directory or file behind when aborted, and keeps an earlier run intact', async () => {
-    const out = tmpPath('abort');
-    await writeFilesAtomically(out, files('earlier'));
-    const controller = new AbortController();
-    function* interrupted(): Generator<string> {
-      yield 'partial';
-      controller.abort();
-      yield 'never written';
-    }
-    await expect(writeFilesAtomically(out, [{ name: 'series.csv', chunks: interrupted() }], { signal: controller.signal })).rejects.toThrow('interrupted');
-    expect(readFileSync(path.join(out, 'series.csv'), 'utf8')).toBe('earlier');
-    expect(existsSync(tempDirFor(out))).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDirFor } from '../../sim/cli/output/writeFilesAtomically.ts';
+import { tempDirFor } from '../../sim/cli/output/atomicOutput.ts';
 import { METRIC_DEFS } from '../../sim/run/metricDefs.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,5 +1,5 @@
 /** The pieces behind `tokensim run`/`compare`/`validate`/`schema`, in process (no worker threads). */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,10 +13,9 @@ import type { Pool } from '../../sim/cli/parallel/pool.ts';
 import { formatDuration, formatRunsProgress, runsProgress } from '../../sim/cli/output/progressReporter.ts';
 import { jobsFor, runOrdered, type RunJob } from '../../sim/cli/parallel/runOrdered.ts';
 import { SERIES_CSV_HEADER, seriesCsvChunks, seriesCsvRowChunks } from '../../sim/cli/output/seriesCsv.ts';
-import { StagedOutput } from '../../sim/cli/output/stagedOutput.ts';
 import { countSummaryRows, SUMMARY_CSV_HEADER, summaryCsvChunks } from '../../sim/cli/output/summaryCsv.ts';
 import { isSchemaFile, looksLikeSweep, validateText } from '../../sim/cli/commands/validateCommand.ts';
-import { tempDirFor, WriteAbortedError } from '../../sim/cli/output/writeFilesAtomically.ts';
+import { WriteAbortedError } from '../../sim/cli/output/atomicOutput.ts';
 import { summarize } from '../../sim/research/ensemble.ts';
 import { cloneParams, DEFAULTS, type Params } from '../../sim/model/params.ts';
 import { packResult, type PackedResult, type Result } from '../../sim/run/result.ts';
@@ -140,46 +139,6 @@ describe('runs delivered in order', () => {
     pool.finish(2);
     await done;
     expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
-  });
-});
-
-describe('staged output', () => {
-  it('streams appends into a temporary directory and moves every file into place on commit', async () => {
-    const out = path.join(tmpPath('staged'), 'run');
-    const staged = await StagedOutput.create(out, 't');
-    expect(staged.tempDir).toBe(tempDirFor(out, 't'));
-    const a = await staged.open('a/series.csv');
-    const b = await staged.open('b/series.csv');
-    void a.append(['x,', 'y\n']);
-    await b.append(['b\n']);
-    await a.append(['z\n']);
-    expect(existsSync(out)).toBe(false);
-    expect(readFileSync(path.join(staged.tempDir, 'a', 'series.csv'), 'utf8')).toBe('x,y\nz\n');
-    const written = await staged.commit();
-    expect(written).toEqual([path.join(out, 'a/series.csv'), path.join(out, 'b/series.csv')]);
-    expect(readFileSync(path.join(out, 'a', 'series.csv'), 'utf8')).toBe('x,y\nz\n');
-    expect(existsSync(staged.tempDir)).toBe(false);
-  });
-
-  it('discard leaves no file and no new directory, and an earlier run untouched', async () => {
-    const out = tmpPath('discard');
-    mkdirSync(out);
-    writeFileSync(path.join(out, 'series.csv'), 'earlier');
-    const staged = await StagedOutput.create(out);
-    const f = await staged.open('series.csv');
-    await f.append(['partial']);
-    await staged.discard();
-    expect(readdirSync(out)).toEqual(['series.csv']);
-    expect(readFileSync(path.join(out, 'series.csv'), 'utf8')).toBe('earlier');
-    expect(existsSync(staged.tempDir)).toBe(false);
-    await expect(staged.open('more.csv')).rejects.toThrow('already committed or discarded');
-
-    const parent = tmpPath('new-parent');
-    const nested = await StagedOutput.create(path.join(parent, 'a', 'run'));
-    await (await nested.open('x/series.csv')).append(['partial']);
-    expect(existsSync(parent)).toBe(true);
-    await nested.discard();
-    expect(existsSync(parent)).toBe(false);
   });
 });
 

@@ -25,7 +25,7 @@ import type { Command, CommandContext } from './command.ts';
 import { groupThousands } from '../output/groupThousands.ts';
 import { loadScenario } from '../args/loadScenario.ts';
 import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
-import { writeFileAtomic } from '../output/sweepFiles.ts';
+import { writeFileAtomic } from '../output/atomicOutput.ts';
 
 /** The repository's scenarios/ and test/golden/ (relative to this file, not the working directory). */
 export const DEFAULT_SCENARIOS_DIR = fileURLToPath(new URL('../../../scenarios/', import.meta.url));

@@ -24,9 +24,9 @@ import {
   runFilePath,
   RUNS_DIR,
   SHARDS_DIR,
-  writeFileAtomic,
   type ShardManifest,
 } from '../output/sweepFiles.ts';
+import { writeFileAtomic } from '../output/atomicOutput.ts';
 import { writeCombinedOutputs } from '../output/sweepOutputs.ts';
 
 export const MERGE_FLAGS: readonly FlagSpec[] = [

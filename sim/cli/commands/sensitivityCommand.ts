@@ -189,7 +189,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   }
   ctx.io.stdout(formatReport(report));
   if (out !== undefined) {
-    const { writeFilesAtomically } = await import('../output/writeFilesAtomically.ts');
+    const { writeFilesAtomically } = await import('../output/atomicOutput.ts');
     const written = await writeFilesAtomically(out, [
       { name: 'sensitivity.json', chunks: [JSON.stringify(report, null, 2) + '\n'] },
       { name: 'sensitivity.csv', chunks: [sensitivityCsv(report)] },

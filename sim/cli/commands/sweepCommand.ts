@@ -29,12 +29,11 @@ import {
   shardFileName,
   shardManifestText,
   SHARDS_DIR,
-  writeFileAtomic,
   type ShardManifest,
 } from '../output/sweepFiles.ts';
 import { COMBINED_FILES, writeCombinedOutputs } from '../output/sweepOutputs.ts';
 import { sweepProgress } from '../output/sweepProgress.ts';
-import { assertUsableOutDir } from '../output/writeFilesAtomically.ts';
+import { assertUsableOutDir, writeFileAtomic } from '../output/atomicOutput.ts';
 
 export const EXIT_INTERRUPTED = 130;
 

@@ -3,7 +3,7 @@
  * scenario series.csv (or .json) grows seed by seed in the order given as runs finish;
  * once all are in, summary.csv (or .json, from sim/research/ensemble.ts) and manifest.json follow.
  * Everything is staged in a temporary directory and moved into place only when complete
- * (stagedOutput.ts); an error or an abort removes it all. With one scenario the files go
+ * (StagedOutput in atomicOutput.ts); an error or an abort removes it all. With one scenario the files go
  * straight into the output directory, with several into `<dir>/<scenario name>/`.
  */
 import path from 'node:path';
@@ -18,9 +18,8 @@ import { runsProgress } from './progressReporter.ts';
 import type { OutputFormat } from '../args/runArgs.ts';
 import { jobsFor, runOrdered } from '../parallel/runOrdered.ts';
 import { SERIES_CSV_HEADER, seriesCsvRowChunks } from './seriesCsv.ts';
-import { StagedOutput, type StagedFile } from './stagedOutput.ts';
+import { StagedOutput, WriteAbortedError, type StagedFile } from './atomicOutput.ts';
 import { summaryCsvChunks } from './summaryCsv.ts';
-import { WriteAbortedError } from './writeFilesAtomically.ts';
 
 export interface RunOutputPlan {
   /** Scenarios with `--engineers` / `--years` applied, in the order given. */

@@ -4,11 +4,11 @@
  *   shards/shard-<K>-of-<N>.json what shard K of N was asked to run, and the whole sweep
  *                                 definition with its resolved base (so `merge` needs no inputs
  *                                 but the directories)
- * Each file is written to a hidden temporary sibling, flushed and renamed, so a crash or a
- * kill leaves either the whole file or none. A run file depends only on its run (parameters,
+ * Each file is written with writeFileAtomic (atomicOutput.ts), so a crash or a kill leaves
+ * either the whole file or none. A run file depends only on its run (parameters,
  * seed, kept metrics and groups, package version), never on the shard or the time.
  */
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Params } from '../../model/params.ts';
 import type { PackedResult } from '../../run/result.ts';
@@ -143,28 +143,6 @@ export async function readMatchingRecord(dir: string, plan: SweepPlan, run: Swee
     return recordMismatch(record, plan, run, runParamsHash(run), pkg) === undefined ? record : undefined;
   } catch {
     return undefined;
-  }
-}
-
-let tempCounter = 0;
-
-/** Writes `text` to `file` all or nothing: a hidden temporary sibling, fsync, rename. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}-${++tempCounter}`);
-  try {
-    const handle = await open(tmp, 'wx');
-    try {
-      await handle.write(text, null, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw err;
   }
 }
 

@@ -18,7 +18,7 @@ import type { SweepPlan, SweepRun } from '../../research/sweep/sweepPlan.ts';
 import type { PackageInfo } from '../commands/command.ts';
 import { csvField, CSV_CHUNK_CHARS } from './seriesCsv.ts';
 import { parseRunRecord, runFilePath, type RunRecord } from './sweepFiles.ts';
-import { writeFilesAtomically, type OutputFile } from './writeFilesAtomically.ts';
+import { writeFilesAtomically, type OutputFile } from './atomicOutput.ts';
 
 export const POINTS_COLUMNS = ['point'];
 export const RUNS_COLUMNS = ['run', 'point', 'replicate', 'seed', 'params_hash', 'result_hash'];

@@ -7,7 +7,7 @@
 import type { Params } from '../../model/params.ts';
 import { unpackResult, type Result } from '../../run/result.ts';
 import type { Pool } from './pool.ts';
-import { WriteAbortedError } from '../output/writeFilesAtomically.ts';
+import { WriteAbortedError } from '../output/atomicOutput.ts';
 
 export interface RunJob {
   params: Params;

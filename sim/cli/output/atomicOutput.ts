@@ -1,0 +1,266 @@
+/**
+ * Every file the CLI writes goes through this module, so a failed or interrupted command never
+ * leaves a half-written file behind. Two shapes share the same primitives (open a new file,
+ * write it whole, flush it, rename it into place; on failure remove what was made):
+ *
+ * - StagedOutput: files are streamed into a temporary sibling directory `<dir>.tmp-<pid>`
+ *   (tempDirFor), appended to in order, flushed, and only on `commit()` renamed into `<dir>`
+ *   (created if needed, with any subdirectories). `discard()` — on an error or Ctrl-C —
+ *   removes the temporary directory and any directory the call created (a missing parent
+ *   included); files of an earlier run in `<dir>` stay untouched until a commit replaces them.
+ *   writeFilesAtomically is the same for files whose text is known up front.
+ * - writeFileAtomic: one file, written to a hidden temporary sibling, flushed and renamed, so
+ *   a crash or a kill leaves either the whole file or none. Directories it created for the file
+ *   are removed again on failure while they are still empty.
+ */
+import { mkdir, open, rename, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Thrown when an abort signal stops a write (the CLI maps it to exit code 130). */
+export class WriteAbortedError extends Error {
+  override name = 'WriteAbortedError';
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new WriteAbortedError('interrupted');
+}
+
+/** The temporary sibling directory used for `outDir`; `tag` defaults to the process id. */
+export function tempDirFor(outDir: string, tag: string | number = process.pid): string {
+  return `${path.resolve(outDir)}.tmp-${tag}`;
+}
+
+/**
+ * Fails early, before anything is written, when `outDir` exists and is not a directory.
+ * Callers use it to reject a bad `--out` before spending time on a simulation.
+ */
+export async function assertUsableOutDir(outDir: string): Promise<void> {
+  const info = await stat(outDir).catch(() => undefined);
+  if (info && !info.isDirectory()) throw new Error(`--out ${outDir} exists and is not a directory`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Primitives
+
+/** Creates `dir` and missing parents; returns the outermost directory created, if any. */
+async function makeDir(dir: string): Promise<string | undefined> {
+  return mkdir(dir, { recursive: true });
+}
+
+/** Removes directories made by makeDir, the last made first; errors are ignored. */
+async function removeMade(dirs: readonly string[]): Promise<void> {
+  for (const dir of [...dirs].reverse()) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+}
+
+/** Opens a file that must not exist yet. */
+const openNew = (file: string): Promise<FileHandle> => open(file, 'wx');
+
+/** Writes the whole of `text`, looping over partial writes. */
+async function writeAll(handle: FileHandle, text: string): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, null);
+    offset += bytesWritten;
+  }
+}
+
+/** Flushes a file to disk and closes it (closing even when the flush fails). */
+async function flushAndClose(handle: FileHandle): Promise<void> {
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The chunks, checking the signal before each one. */
+function* untilAborted(chunks: Iterable<string>, signal: AbortSignal | undefined): Generator<string> {
+  for (const chunk of chunks) {
+    checkAborted(signal);
+    yield chunk;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// A staged directory
+
+/** One file being written; appends are queued, so calls need not await each other. */
+export interface StagedFile {
+  /** Path relative to the output directory, e.g. `baseline/series.csv`. */
+  readonly name: string;
+  /** Appends the chunks in order; resolves once they are written (rejects on a write error). */
+  append(chunks: Iterable<string>): Promise<void>;
+}
+
+interface OpenFile extends StagedFile {
+  handle: FileHandle;
+  /** The last queued append. */
+  tail: Promise<void>;
+}
+
+const FINISHED = 'staged output already committed or discarded';
+
+export class StagedOutput {
+  readonly outDir: string;
+  readonly tempDir: string;
+  private readonly files: OpenFile[] = [];
+  private finished = false;
+  /** The outermost directory created to hold the temporary one (itself, or a missing parent). */
+  private readonly createdForTemp: string;
+
+  private constructor(outDir: string, tempDir: string, createdForTemp: string) {
+    this.outDir = outDir;
+    this.tempDir = tempDir;
+    this.createdForTemp = createdForTemp;
+  }
+
+  /** Creates the (empty) temporary directory for `outDir`; `tag` defaults to the process id. */
+  static async create(outDir: string, tag: string | number = process.pid): Promise<StagedOutput> {
+    const tempDir = tempDirFor(outDir, tag);
+    await rm(tempDir, { recursive: true, force: true }); // a stale one from a crashed run with this pid
+    const created = await makeDir(tempDir);
+    return new StagedOutput(outDir, tempDir, created ?? tempDir);
+  }
+
+  /** Creates `name` (a relative path; subdirectories allowed) in the temporary directory. */
+  async open(name: string): Promise<StagedFile> {
+    if (this.finished) throw new Error(FINISHED);
+    const file = path.join(this.tempDir, name);
+    await makeDir(path.dirname(file));
+    const handle = await openNew(file);
+    const staged: OpenFile = {
+      name,
+      handle,
+      tail: Promise.resolve(),
+      append(chunks) {
+        const next = staged.tail.then(async () => {
+          for (const chunk of chunks) await writeAll(handle, chunk);
+        });
+        // A failed append fails every later one too (the file is no longer whole).
+        staged.tail = next;
+        return next;
+      },
+    };
+    this.files.push(staged);
+    return staged;
+  }
+
+  /**
+   * Waits for queued appends, flushes and closes every file, then renames each into
+   * `outDir` (replacing files of the same name; other files there are kept).
+   * Returns the paths written, joined onto `outDir` as given, in the order opened.
+   * On failure everything is discarded, directories made for the targets included.
+   */
+  async commit(): Promise<string[]> {
+    if (this.finished) throw new Error(FINISHED);
+    const made: string[] = [];
+    try {
+      for (const f of this.files) {
+        await f.tail;
+        await flushAndClose(f.handle);
+      }
+      for (const f of this.files) {
+        const target = path.resolve(this.outDir, f.name);
+        const first = await makeDir(path.dirname(target));
+        if (first) made.push(first);
+        await rename(path.join(this.tempDir, f.name), target);
+      }
+      this.finished = true;
+      await rm(this.tempDir, { recursive: true, force: true });
+      return this.files.map((f) => path.join(this.outDir, f.name));
+    } catch (err) {
+      await this.discard();
+      await removeMade(made);
+      throw err;
+    }
+  }
+
+  /**
+   * Closes every file and removes the temporary directory, with any parent directory made
+   * for it; safe to call more than once.
+   */
+  async discard(): Promise<void> {
+    this.finished = true;
+    await Promise.all(
+      this.files.map(async (f) => {
+        await f.tail.catch(() => undefined);
+        await f.handle.close().catch(() => undefined);
+      }),
+    );
+    await removeMade([this.createdForTemp]);
+  }
+}
+
+/** One file to write: its name inside the directory and its text, in chunks. */
+export interface OutputFile {
+  name: string;
+  chunks: Iterable<string>;
+}
+
+export interface AtomicWriteOptions {
+  /** Aborting stops the write between chunks and removes everything written so far. */
+  signal?: AbortSignal;
+  /** Suffix of the temporary directory; the process id by default. */
+  tag?: string | number;
+}
+
+/**
+ * Writes `files` into `outDir` all or nothing, through a StagedOutput (see the module comment).
+ * Existing files of the same names are replaced; other files in `outDir` are left alone.
+ * Returns the paths written, joined onto `outDir` as given.
+ */
+export async function writeFilesAtomically(outDir: string, files: readonly OutputFile[], options: AtomicWriteOptions = {}): Promise<string[]> {
+  const { signal } = options;
+  checkAborted(signal);
+  const staged = await StagedOutput.create(outDir, options.tag);
+  try {
+    for (const f of files) await (await staged.open(f.name)).append(untilAborted(f.chunks, signal));
+    checkAborted(signal);
+  } catch (err) {
+    await staged.discard();
+    throw err;
+  }
+  return staged.commit();
+}
+
+// ---------------------------------------------------------------------------------------
+// A single file
+
+let tempCounter = 0;
+
+/** The hidden temporary sibling a single file is written to before its rename. */
+const tempFileFor = (file: string): string => path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${++tempCounter}`);
+
+/**
+ * Removes the directories from `dir` up to `outermost` (both included) while they are empty,
+ * so a concurrent writer's file in a shared new directory is never lost.
+ */
+async function removeEmptyUpTo(dir: string, outermost: string): Promise<void> {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (!(await rmdir(d).then(() => true, () => false))) return;
+    if (d === outermost || path.dirname(d) === d) return;
+  }
+}
+
+/** Writes `text` to `file` all or nothing: a hidden temporary sibling, flush, rename. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  const made = await makeDir(dir);
+  const tmp = tempFileFor(file);
+  try {
+    const handle = await openNew(tmp);
+    try {
+      await writeAll(handle, text);
+    } catch (err) {
+      await handle.close().catch(() => undefined);
+      throw err;
+    }
+    await flushAndClose(handle);
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    if (made) await removeEmptyUpTo(dir, made);
+    throw err;
+  }
+}
