@@ -1,8 +1,9 @@
 /** `npm run docs`: regenerates the parameter table of docs/model.md from the engine's metadata. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { withParameterTable } from '../../research/reports/paramTable.ts';
+import { writeFileAtomic } from '../output/atomicOutput.ts';
 
 const file = fileURLToPath(new URL('../../../docs/model.md', import.meta.url));
-writeFileSync(file, withParameterTable(readFileSync(file, 'utf8')));
+await writeFileAtomic(file, withParameterTable(readFileSync(file, 'utf8')));
 process.stdout.write('wrote the parameter table of docs/model.md\n');

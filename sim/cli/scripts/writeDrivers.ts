@@ -6,11 +6,12 @@
  * docs/sensitivity/drivers.json (the three that matter most per scenario, for the findings).
  * Options: --trajectories N (default 6), --engineers N (default 2000).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenario } from '../../input/scenario.ts';
 import { parseSensitivitySpec } from '../../research/sensitivity/sensitivitySpec.ts';
 import { rankDrivers, runSensitivity } from '../commands/sensitivityCommand.ts';
+import { writeFileAtomic } from '../output/atomicOutput.ts';
 
 const root = new URL('../../../', import.meta.url);
 const args = process.argv.slice(2);
@@ -24,7 +25,6 @@ const spec = parseSensitivitySpec(specText, 'scenarios/sensitivity/tunguz-driver
 spec.morris.trajectories = opt('trajectories', 6);
 const files = readdirSync(new URL('scenarios/', root)).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
 const outDir = fileURLToPath(new URL('docs/sensitivity/', root));
-mkdirSync(outDir, { recursive: true });
 const drivers: Record<string, string[]> = {};
 const t0 = Date.now();
 for (const f of files) {
@@ -33,8 +33,8 @@ for (const f of files) {
   const report = await runSensitivity({ ...spec, name: `${base.name}-drivers`, base: `../${f}` }, base, undefined);
   const ranked = rankDrivers(report);
   drivers[base.name] = ranked.slice(0, 3).map((r) => r.path);
-  writeFileSync(`${outDir}/${base.name}.json`, JSON.stringify({ ...report, ranking: ranked }, null, 2) + '\n');
+  await writeFileAtomic(`${outDir}/${base.name}.json`, JSON.stringify({ ...report, ranking: ranked }, null, 2) + '\n');
   process.stderr.write(`${base.name}: ${drivers[base.name].join(', ')} (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
 }
-writeFileSync(`${outDir}/drivers.json`, JSON.stringify(drivers, null, 2) + '\n');
+await writeFileAtomic(`${outDir}/drivers.json`, JSON.stringify(drivers, null, 2) + '\n');
 process.stdout.write(`wrote docs/sensitivity/ (${files.length} scenarios, ${spec.morris.trajectories} trajectories each)\n`);

@@ -4,7 +4,7 @@
  * --engineers N (default: each scenario's), --years N (default: each scenario's).
  * Parameters that matter most come from docs/sensitivity/drivers.json when it exists.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenario } from '../../input/scenario.ts';
 import { unpackResult } from '../../run/result.ts';
@@ -12,6 +12,7 @@ import { summarize } from '../../research/ensemble.ts';
 import { findingsMarkdown } from '../../research/reports/findings.ts';
 import type { ScenarioSummary } from '../../research/reports/findings.ts';
 import { createPool, defaultWorkers } from '../parallel/pool.ts';
+import { writeFileAtomic } from '../output/atomicOutput.ts';
 
 const root = new URL('../../../', import.meta.url);
 const args = process.argv.slice(2);
@@ -43,7 +44,7 @@ try {
   const drivers = existsSync(driversFile) ? (JSON.parse(readFileSync(driversFile, 'utf8')) as Record<string, string[]>) : {};
   const engineers = scenarios[0].run.engineers;
   const cmd = `npm run findings -- --seeds ${seeds.length}${opt('engineers') ? ` --engineers ${engineers}` : ''}${opt('years') ? ` --years ${years}` : ''}`;
-  writeFileSync(fileURLToPath(new URL('docs/findings.md', root)), findingsMarkdown(all, years, cmd, drivers));
+  await writeFileAtomic(fileURLToPath(new URL('docs/findings.md', root)), findingsMarkdown(all, years, cmd, drivers));
   process.stdout.write(`wrote docs/findings.md (${all.length} scenarios × ${seeds.length} seeds, year ${years})\n`);
 } finally {
   await pool.close();
