@@ -31,6 +31,18 @@ describe('argument parsing', () => {
     expect(() => parseArgs(['-x'], SPECS, 'run')).toThrow(/unknown option -x/);
   });
 
+  it('names an unknown option as typed, without its value', () => {
+    expect(() => parseArgs(['--sead=3'], SPECS, 'run')).toThrow("unknown option --sead for 'run' (see tokensim run --help)");
+    expect(() => parseArgs(['a.json', '-qv'], SPECS, 'run')).toThrow("unknown option -qv for 'run'");
+    expect(() => parseArgs(['--=x'], SPECS, 'run')).toThrow("unknown option --=x for 'run'");
+  });
+
+  it('takes a value after = as it is, but not a dash word after a space', () => {
+    expect(parseArgs(['--out=-x'], SPECS, 'run').flags.get('out')).toBe('-x');
+    expect(() => parseArgs(['--out', '-'], SPECS, 'run')).toThrow('--out needs a value');
+    expect(() => parseArgs(['--out', '--', 'a.json'], SPECS, 'run')).toThrow('--out needs a value');
+  });
+
   it('rejects a flag without its value, a repeated flag and a value on a switch', () => {
     expect(() => parseArgs(['--out'], SPECS, 'run')).toThrow('--out needs a value (--out <dir>)');
     expect(() => parseArgs(['--out', '--quiet'], SPECS, 'run')).toThrow('--out needs a value');

@@ -4,6 +4,7 @@
  * specs render the command's help, so a flag and its documentation cannot drift apart.
  * Errors are `UsageError`s: one line, naming the flag and what is wrong with it.
  */
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { groupThousands } from '../output/groupThousands.ts';
 
 /** A mistake in how the command was called (bad flag, bad value, missing input): exit code 2. */
@@ -68,51 +69,38 @@ function convert(spec: FlagSpec, text: string): FlagValue {
 /**
  * Parses `argv` (the arguments after the command name) against `specs`.
  * `context` names the command in messages (e.g. `run`).
+ *
+ * Node's util.parseArgs splits the arguments into tokens (`--name value`, `--name=value`,
+ * `--`, positionals); it runs non-strict so that every mistake is reported here, in the
+ * CLI's own one-line words, rather than in Node's.
  */
 export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[], context: string): ParsedArgs {
   const byName = new Map(specs.map((s) => [s.name, s]));
+  const options = Object.fromEntries(specs.map((s) => [s.name, { type: s.kind === 'boolean' ? ('boolean' as const) : ('string' as const) }]));
+  const { tokens } = nodeParseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const positionals: string[] = [];
   const flags = new Map<string, FlagValue>();
-  const seen = new Set<string>();
-  let i = 0;
-  while (i < argv.length) {
-    const arg = argv[i];
-    i++;
-    if (arg === '--') {
-      positionals.push(...argv.slice(i));
-      break;
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const { name, value, inlineValue } = token;
+    const spec = token.rawName.startsWith('--') ? byName.get(name) : undefined;
+    if (!spec) {
+      // A short option (we have none) is named as typed: `-xy`, not the `-x` Node splits it into.
+      const shown = token.rawName.startsWith('--') ? token.rawName : argv[token.index];
+      throw new UsageError(`unknown option ${shown} for '${context}' (see tokensim ${context} --help)`);
     }
-    if (!arg.startsWith('-') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
-    if (!arg.startsWith('--')) {
-      throw new UsageError(`unknown option ${arg} for '${context}' (see tokensim ${context} --help)`);
-    }
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    const spec = byName.get(name);
-    if (!spec) throw new UsageError(`unknown option --${name} for '${context}' (see tokensim ${context} --help)`);
-    if (seen.has(name)) throw new UsageError(`--${name} was given more than once`);
-    seen.add(name);
+    if (flags.has(name)) throw new UsageError(`--${name} was given more than once`);
     if (spec.kind === 'boolean') {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value`);
+      if (value !== undefined) throw new UsageError(`--${name} takes no value`);
       flags.set(name, true);
       continue;
     }
-    let text: string;
-    if (eq !== -1) {
-      text = arg.slice(eq + 1);
-    } else {
-      const next = argv[i];
-      // A following option is not a value; a negative number is (and is then range-checked).
-      if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next))) {
-        throw new UsageError(`--${name} needs a value (--${name} ${spec.placeholder ?? '<value>'})`);
-      }
-      text = next;
-      i++;
+    // Node takes whatever follows as the value; a following option is not one, a negative number is (and is then range-checked).
+    if (value === undefined || (!inlineValue && value.startsWith('-') && !/^-\d/.test(value))) {
+      throw new UsageError(`--${name} needs a value (--${name} ${spec.placeholder ?? '<value>'})`);
     }
-    flags.set(name, convert(spec, text));
+    flags.set(name, convert(spec, value));
   }
   for (const spec of specs) {
     if (!flags.has(spec.name)) {
