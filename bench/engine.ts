@@ -8,13 +8,8 @@
  *   monomorphic summing kernel per element type, plus tenure += 1), warmed up and repeated for
  *   at least 0.5 s: the cost of touching the state once a month (memory bandwidth once the
  *   arrays outgrow the caches);
- * - an object-per-engineer port of the same monthly engineer update (useTokens + produce +
- *   produceLearnSave: token use with waste, FinOps quota, yearly pools and portable credits;
- *   firm CES; Euler output, noisy rating, learning, the move drop and movers' drop counters,
- *   pay, savings, equity cliff and credit vesting; unemployed savings and tenure), the way most
- *   ABM code is written: one plain object per engineer, firms holding arrays of their staff.
- *   It draws each firm's rating noise from the same stream in the same order as the engine, so
- *   it must reproduce the engine's state exactly; the report gives the measured difference;
+ * - the engine's monthly engineer update alone (useTokens + produce + produceLearnSave),
+ *   timed in blocks after a warm-up;
  * - bytes of engine state per engineer (the Engineers typed arrays, listed), the scratch
  *   measured from the actual scratch objects, and peak resident memory;
  * then the growth exponent of run time with engineers and the sweep speed-up with 1 vs 2
@@ -31,14 +26,16 @@ import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { median } from 'simple-statistics';
-import { simulate } from '../sim/run/simulate.ts';
+import { DEFAULTS, cloneParams, type Params } from '../sim/model/params.ts';
+import { produceLearnSave, useTokens } from '../sim/model/engineers.ts';
+import { produce } from '../sim/model/firms.ts';
+import { createWorld, simulate } from '../sim/run/simulate.ts';
 import type { Phase } from '../sim/run/simulate.ts';
 import { cfoScratch } from '../sim/model/cfo.ts';
 import { labourScratch } from '../sim/model/labour.ts';
 import { MetricsCollector } from '../sim/run/metrics.ts';
 import type { World } from '../sim/model/world.ts';
 import { MIN_TIMED_MS, streamingFloor } from './floor.ts';
-import { compare, engineMonth, maxOf, mergeMax, objectMonth, pair, paramsFor, runBoth, stressCheck } from './objectVersion.ts';
 
 const here = fileURLToPath(import.meta.url);
 const args = process.argv.slice(2);
@@ -49,8 +46,23 @@ const flag = (name: string, fallback: string): string => {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 };
 
-/** Months over which the object version and the engine are run side by side before comparing. */
-const CHECK_MONTHS = 24;
+/** Untimed months of the engineer update before it is timed (the warm-up). */
+const WARMUP_MONTHS = 24;
+
+/** Default parameters at this many engineers. */
+function paramsFor(engineers: number): Params {
+  const p = cloneParams(DEFAULTS);
+  p.run.engineers = engineers;
+  return p;
+}
+
+/** The engine's own monthly engineer update, as simulate() runs it. */
+function engineMonth(w: World, month: number): void {
+  w.month = month;
+  useTokens(w);
+  produce(w);
+  produceLearnSave(w);
+}
 
 
 
@@ -128,17 +140,12 @@ interface SizeReport {
   floorNsPerEngineerMonth: number;
   floorMonths: number;
   engineerUpdateNsPerEngineerMonth: number;
-  objectNsPerEngineerMonth: number;
   kernelMonthsTimed: number;
-  /** Max relative difference per field after CHECK_MONTHS months and after all kernel months. */
-  checkDiff: Record<string, number>;
-  checkMonthsTotal: number;
   fields: FieldInfo[];
   bytesPerEngineer: number;
   scratch: ScratchInfo;
-  /** Peak resident memory after the engine runs (before the kernels), and for the whole child. */
+  /** Peak resident memory after the engine runs (before the kernels). */
   peakRssEngineMiB: number;
-  peakRssMiB: number;
   phaseShare: Record<Phase, number>;
 }
 
@@ -166,38 +173,27 @@ function child(engineers: number, runs: number): SizeReport {
   const totalPhase = Object.values(phaseMs).reduce((a, b) => a + b, 0);
   const phaseShare = Object.fromEntries(Object.entries(phaseMs).map(([k, v]) => [k, v / totalPhase])) as Record<Phase, number>;
 
-  // Engine update and object version side by side from the same month-0 state: CHECK_MONTHS
-  // months (also the warm-up), compare; then alternate timed blocks; compare again.
-  const { w, o } = pair(p);
-  let checkDiff = runBoth(w, o, 0, CHECK_MONTHS);
-  let month = CHECK_MONTHS;
+  // The engine's engineer update alone, from a fresh world: WARMUP_MONTHS untimed, then timed blocks.
+  const w = createWorld(p, 1);
+  for (let m = 0; m < WARMUP_MONTHS; m++) engineMonth(w, m);
+  let month = WARMUP_MONTHS;
   let t = performance.now();
   engineMonth(w, month);
   const oneMonthMs = performance.now() - t;
-  objectMonth(o, month);
   month += 1;
   const block = Math.max(1, Math.ceil(100 / Math.max(oneMonthMs, 1e-3)));
   const engineNs: number[] = [];
-  const objectNs: number[] = [];
   let engineTotal = 0;
   let timed = 0;
   while (engineNs.length < 5 || engineTotal < MIN_TIMED_MS) {
     t = performance.now();
     for (let k = 0; k < block; k++) engineMonth(w, month + k);
     const te = performance.now() - t;
-    t = performance.now();
-    for (let k = 0; k < block; k++) objectMonth(o, month + k);
-    const to = performance.now() - t;
     month += block;
     timed += block;
     engineTotal += te;
     engineNs.push((te * 1e6) / (engineers * block));
-    objectNs.push((to * 1e6) / (engineers * block));
   }
-  checkDiff = mergeMax(checkDiff, compare(w, o));
-  const checkMonthsTotal = month;
-  o.people.length = 0;
-  o.firms.length = 0;
 
   const floor = streamingFloor(w);
   const fields = engineerFields(w);
@@ -214,15 +210,11 @@ function child(engineers: number, runs: number): SizeReport {
     floorNsPerEngineerMonth: floor.ns,
     floorMonths: floor.months,
     engineerUpdateNsPerEngineerMonth: median(engineNs),
-    objectNsPerEngineerMonth: median(objectNs),
     kernelMonthsTimed: timed,
-    checkDiff,
-    checkMonthsTotal,
     fields,
     bytesPerEngineer: fields.reduce((a, f) => a + f.bytes, 0),
     scratch,
     peakRssEngineMiB,
-    peakRssMiB: maxRssMiB(),
     phaseShare,
   };
 }
@@ -246,7 +238,6 @@ function slope(xs: number[], ys: number[]): number {
 }
 
 const fmtN = (n: number): string => n.toLocaleString('en-US');
-const fmtDiff = (x: number): string => (x === 0 ? '0' : x.toExponential(1));
 const yesNo = (ok: boolean): string => (ok ? '**met**' : '**not met**');
 
 function runSweep(sweepRuns: number): { table: string; seconds: number } | { error: string } {
@@ -279,9 +270,6 @@ function main(): void {
       ? `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`
       : `npx tsx bench/engine.ts${args.length ? ` ${args.join(' ')}` : ''}`;
 
-  process.stderr.write('object version vs engine, every path switched on (3,000 engineers, 36 months)…\n');
-  const stress = stressCheck(3_000, 36);
-
   const reports: SizeReport[] = [];
   for (const n of sizes) {
     process.stderr.write(`engineers ${fmtN(n)}: warm-up + ${runsFor(n)} run(s), kernels, floor…\n`);
@@ -304,11 +292,11 @@ function main(): void {
   L.push('');
   L.push('### Throughput and the limits');
   L.push('');
-  L.push('| engineers | runs | median run (s) | engineer-months/s | run ns/eng-month | floor ns | run ÷ floor | engineer update ns | update ÷ floor | object version ns | object ÷ update | peak RSS (MiB) |');
-  L.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  L.push('| engineers | runs | median run (s) | engineer-months/s | run ns/eng-month | floor ns | run ÷ floor | engineer update ns | update ÷ floor | peak RSS (MiB) |');
+  L.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of reports) {
     L.push(
-      `| ${fmtN(r.engineers)} | ${r.runs} | ${median(r.runSeconds).toFixed(2)} | ${(r.engineMonthsPerSecond / 1e6).toFixed(2)} M | ${r.engineNsPerEngineerMonth.toFixed(0)} | ${r.floorNsPerEngineerMonth.toFixed(1)} | ${(r.engineNsPerEngineerMonth / r.floorNsPerEngineerMonth).toFixed(1)}× | ${r.engineerUpdateNsPerEngineerMonth.toFixed(0)} | ${(r.engineerUpdateNsPerEngineerMonth / r.floorNsPerEngineerMonth).toFixed(1)}× | ${r.objectNsPerEngineerMonth.toFixed(0)} | ${(r.objectNsPerEngineerMonth / r.engineerUpdateNsPerEngineerMonth).toFixed(2)}× | ${r.peakRssEngineMiB.toFixed(0)} |`,
+      `| ${fmtN(r.engineers)} | ${r.runs} | ${median(r.runSeconds).toFixed(2)} | ${(r.engineMonthsPerSecond / 1e6).toFixed(2)} M | ${r.engineNsPerEngineerMonth.toFixed(0)} | ${r.floorNsPerEngineerMonth.toFixed(1)} | ${(r.engineNsPerEngineerMonth / r.floorNsPerEngineerMonth).toFixed(1)}× | ${r.engineerUpdateNsPerEngineerMonth.toFixed(0)} | ${(r.engineerUpdateNsPerEngineerMonth / r.floorNsPerEngineerMonth).toFixed(1)}× | ${r.peakRssEngineMiB.toFixed(0)} |`,
     );
   }
   L.push('');
@@ -318,27 +306,10 @@ function main(): void {
       `(${reports.map((r) => `${fmtN(r.floorMonths)} months at ${fmtN(r.engineers)}, ≈ ${((r.bytesPerEngineer + 4) / r.floorNsPerEngineerMonth).toFixed(1)} GB/s`).join('; ')}; tenure counted as read and written).`,
   );
   L.push(
-    '- *engineer update*: the engine\'s useTokens + produce + produceLearnSave alone; *object version*: the same update written with one plain object per engineer and firms holding arrays of their staff. Both are run from the same fresh world, ' +
-      `${CHECK_MONTHS} months untimed (the warm-up and the equality check), then in alternating timed blocks (median block; ${reports.map((r) => `${fmtN(r.kernelMonthsTimed)} months at ${fmtN(r.engineers)}`).join(', ')}).`,
+    '- *engineer update*: the engine\'s useTokens + produce + produceLearnSave alone, from a fresh world, ' +
+      `${WARMUP_MONTHS} months untimed (the warm-up), then in timed blocks (median block; ${reports.map((r) => `${fmtN(r.kernelMonthsTimed)} months at ${fmtN(r.engineers)}`).join(', ')}).`,
   );
-  L.push('- *peak RSS*: maximum resident memory of the process after the engine runs (before the kernels and the object version).');
-  L.push('');
-  L.push('### Object version = engine');
-  L.push('');
-  const worst = (k: string): number => Math.max(...reports.map((r) => r.checkDiff[k] ?? 0));
-  if (reports.length > 0) {
-    const all = Math.max(...reports.map((r) => maxOf(r.checkDiff)));
-    L.push(
-      `Default parameters, every size, after ${CHECK_MONTHS} months and again after all ${reports.map((r) => fmtN(r.checkMonthsTotal)).join(' / ')} kernel months: max relative difference per engineer — ` +
-        `output ${fmtDiff(worst('output'))}, rating ${fmtDiff(worst('rating'))}, φp ${fmtDiff(worst('phiP'))}, φf ${fmtDiff(worst('phiF'))}, wealth ${fmtDiff(worst('wealth'))}; ` +
-        `over all ${Object.keys(reports[0].checkDiff).length} compared engineer, firm and counter fields ${fmtDiff(all)}.`,
-    );
-  }
-  L.push(
-    `Every path switched on (tokenmaxxing, FinOps quota and chargeback, yearly expiry, portable credits with vesting, performance top-ups, budget scales ≠ 1, capped engineers, movers; with and without the FinOps quota; 3,000 engineers, compared every 5 months up to 36; ${fmtN(stress.capped)} engineer-months capped, ${fmtN(stress.movers)} movers' drops counted, $${fmtN(Math.round(stress.creditCost))} of credits granted): ` +
-      `output ${fmtDiff(stress.diff.output)}, rating ${fmtDiff(stress.diff.rating)}, φp ${fmtDiff(stress.diff.phiP)}, φf ${fmtDiff(stress.diff.phiF)}, wealth ${fmtDiff(stress.diff.wealth)}, credits ${fmtDiff(stress.diff.credits)}, pool ${fmtDiff(stress.diff.pool)}; all fields ${fmtDiff(maxOf(stress.diff))}` +
-      ` (the movers' drop sum is added in a different order: ${fmtDiff(stress.diff.moverDropSum)}).`,
-  );
+  L.push('- *peak RSS*: maximum resident memory of the process after the engine runs (before the kernels).');
   L.push('');
   L.push('### Memory');
   L.push('');
@@ -356,7 +327,7 @@ function main(): void {
       `Scratch, measured from the objects simulate() creates (typed arrays, one level deep), per engineer at ${fmtN(r.engineers)}: labour market ${s.labour.toFixed(1)} B, CFO ${s.cfo.toFixed(1)} B, metrics ${s.metrics.toFixed(1)} B — ${(s.labour + s.cfo + s.metrics).toFixed(1)} B in all; ` +
         `plus the metric series (the result) ${(s.seriesBytes / 2 ** 20).toFixed(1)} MiB whatever the number of engineers.`,
     );
-    L.push(`Peak resident memory: ${reports.map((x) => `${fmtN(x.engineers)} → ${x.peakRssEngineMiB.toFixed(0)} MiB`).join(', ')} (whole process including the object version: ${reports.map((x) => `${x.peakRssMiB.toFixed(0)} MiB`).join(', ')}).`);
+    L.push(`Peak resident memory: ${reports.map((x) => `${fmtN(x.engineers)} → ${x.peakRssEngineMiB.toFixed(0)} MiB`).join(', ')}.`);
   }
   L.push('');
   L.push('### Scaling and profile');
@@ -389,11 +360,9 @@ function main(): void {
   const big = reports.find((r) => r.engineers >= 1_000_000);
   const ratios = (f: (r: SizeReport) => number): string => reports.map((r) => `${f(r).toFixed(1)}× at ${fmtN(r.engineers)}`).join(', ');
   const runFloor = (r: SizeReport): number => r.engineNsPerEngineerMonth / r.floorNsPerEngineerMonth;
-  const objUpd = (r: SizeReport): number => r.objectNsPerEngineerMonth / r.engineerUpdateNsPerEngineerMonth;
   if (reports.length > 0) {
     const bytes = reports[0].bytesPerEngineer;
     L.push(`- Whole run ÷ floor ≤ 4×: ${ratios(runFloor)} — ${yesNo(reports.every((r) => runFloor(r) <= 4))} (engineer update alone ÷ floor: ${ratios((r) => r.engineerUpdateNsPerEngineerMonth / r.floorNsPerEngineerMonth)}).`);
-    L.push(`- Object version ÷ engine update ≥ 10×: ${reports.map((r) => `${objUpd(r).toFixed(2)}× at ${fmtN(r.engineers)}`).join(', ')} — ${yesNo(reports.every((r) => objUpd(r) >= 10))}.`);
     L.push(`- ≤ 150 bytes of state per engineer: ${bytes} — ${yesNo(bytes <= 150)} (with scratch ${(bytes + reports[0].scratch.labour + reports[0].scratch.cfo + reports[0].scratch.metrics).toFixed(0)}).`);
     L.push(`- Run time linear in engineers (exponent near 1, within 0.9–1.1): ${Number.isNaN(exponent) ? 'n/a' : `${exponent.toFixed(2)} — ${yesNo(Math.abs(exponent - 1) <= 0.1)}`}.`);
   }
