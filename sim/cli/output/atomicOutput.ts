@@ -10,10 +10,11 @@
  *   included); files of an earlier run in `<dir>` stay untouched until a commit replaces them.
  *   writeFilesAtomically is the same for files whose text is known up front.
  * - writeFileAtomic: one file, written to a hidden temporary sibling, flushed and renamed, so
- *   a crash or a kill leaves either the whole file or none. Directories it created for the file
- *   are removed again on failure while they are still empty.
+ *   a crash or a kill leaves either the whole file or none. Missing directories are created
+ *   and kept even on failure: concurrent writers share them (a sweep's runs/), and removing one
+ *   between another writer's mkdir and its open would fail that writer too.
  */
-import { mkdir, open, rename, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Thrown when an abort signal stops a write (the CLI maps it to exit code 130). */
@@ -232,21 +233,9 @@ let tempCounter = 0;
 /** The hidden temporary sibling a single file is written to before its rename. */
 const tempFileFor = (file: string): string => path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${++tempCounter}`);
 
-/**
- * Removes the directories from `dir` up to `outermost` (both included) while they are empty,
- * so a concurrent writer's file in a shared new directory is never lost.
- */
-async function removeEmptyUpTo(dir: string, outermost: string): Promise<void> {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (!(await rmdir(d).then(() => true, () => false))) return;
-    if (d === outermost || path.dirname(d) === d) return;
-  }
-}
-
 /** Writes `text` to `file` all or nothing: a hidden temporary sibling, flush, rename. */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  const made = await makeDir(dir);
+  await makeDir(path.dirname(path.resolve(file)));
   const tmp = tempFileFor(file);
   try {
     const handle = await openNew(tmp);
@@ -260,7 +249,6 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);
-    if (made) await removeEmptyUpTo(dir, made);
     throw err;
   }
 }
