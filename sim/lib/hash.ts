@@ -1,67 +1,90 @@
 /**
- * Small, pure, platform-independent hashes for provenance (scenario and result hashes).
- * Four murmur3-style lanes with different seeds, each fed every 32-bit word, give a 128-bit
- * digest as 32 hex digits. Not cryptographic: it identifies runs, it does not protect them.
+ * Provenance hashes: SHA-256 (FIPS 180-4, from @noble/hashes: audited, dependency-free, the
+ * same code in a browser worker, a Node thread and a test), written as 64 lowercase hex digits.
+ * Every hash tokensim writes or compares is one of these, over these bytes:
+ *
+ * - Text (`hashString`): the UTF-8 bytes of the string, nothing added. JSON is first made
+ *   canonical (`canonicalJson`: object keys sorted by UTF-16 code units at every level, array
+ *   order kept, no whitespace, numbers as JSON.stringify writes them — the shortest text that
+ *   reads back to the same double, identical in every JavaScript engine). So `paramsHash` is
+ *   `sha256sum` of the canonical JSON of the resolved parameters, and `scenarioHash` that of
+ *   the scenario file's JSON.
+ * - A stream of fields (`Hasher`): a string is its UTF-8 byte length (unsigned 32-bit,
+ *   little-endian) then its UTF-8 bytes; a float array is its element count (unsigned 32-bit,
+ *   little-endian) then each element's exact IEEE-754 binary64 bits, 8 bytes little-endian
+ *   (so −0 differs from 0, and NaN payloads count). `resultHash` is this over every series in
+ *   the engine's declaration order: metric, group, values.
+ *
+ * Lengths come first so that no two different field sequences give the same bytes. Strings
+ * are encoded as TextEncoder does (a lone surrogate becomes U+FFFD).
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, isLE, utf8ToBytes } from '@noble/hashes/utils.js';
 
-const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r));
+/** The algorithm of every hash, as manifests and sweep files name it. */
+export const HASH_ALGORITHM = 'sha256';
 
-/** murmur3's finaliser: every input bit affects every output bit. */
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+/** One line for manifests: the bytes each kind of hash covers (details above). */
+export const HASH_ENCODING =
+  'SHA-256, lowercase hex. scenarioHash, paramsHash, sweepHash: UTF-8 of the JSON with object keys sorted, no whitespace. ' +
+  'resultHash: per series in engine order, metric and group (u32 LE UTF-8 byte length, then the bytes) and values (u32 LE count, then each IEEE-754 double, 8 bytes LE).';
 
-/** Incremental hasher over 32-bit words; feed strings or float arrays, then `digest()`. */
+/** Doubles copied per step on big-endian hosts (little-endian hosts copy nothing). */
+const CHUNK_FLOATS = 1024;
+
+/** Incremental SHA-256 over framed fields; feed strings or float arrays, then `digest()` once. */
 export class Hasher {
-  private readonly lanes = Int32Array.from([0x9747b28c, 0x2545f491, 0x6a09e667, 0x3c6ef372]);
-  private words = 0;
-  private readonly view = new DataView(new ArrayBuffer(8));
+  private readonly h = sha256.create();
+  private readonly word = new Uint8Array(4);
+  private readonly wordView = new DataView(this.word.buffer);
+  private chunk: Uint8Array | undefined;
 
-  word(w: number): this {
-    let k = Math.imul(w | 0, 0xcc9e2d51);
-    k = rotl(k, 15);
-    k = Math.imul(k, 0x1b873593);
-    const l = this.lanes;
-    for (let j = 0; j < 4; j++) {
-      let h = l[j] ^ Math.imul(k, 2 * j + 1);
-      h = rotl(h, 13);
-      l[j] = (Math.imul(h, 5) + 0xe6546b64) | 0;
-    }
-    this.words += 1;
+  private length(n: number): void {
+    this.wordView.setUint32(0, n, true);
+    this.h.update(this.word);
+  }
+
+  /** The string's UTF-8 byte length, then its bytes. */
+  string(s: string): this {
+    const bytes = utf8ToBytes(s);
+    this.length(bytes.length);
+    this.h.update(bytes);
     return this;
   }
 
-  string(s: string): this {
-    for (let i = 0; i < s.length; i++) this.word(s.charCodeAt(i));
-    return this.word(s.length);
-  }
-
-  /** Hashes the exact bits of each double, little-endian on any platform (so -0 and NaN payloads count). */
+  /** The element count, then the exact bits of each double, little-endian on any platform. */
   floats(a: Float64Array): this {
-    const v = this.view;
-    for (let i = 0; i < a.length; i++) {
-      v.setFloat64(0, a[i], true);
-      this.word(v.getUint32(0, true));
-      this.word(v.getUint32(4, true));
-    }
-    return this.word(a.length);
+    if (!isLE) return this.floatsCopied(a);
+    this.length(a.length);
+    this.h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)); // a view: no copy
+    return this;
   }
 
+  /**
+   * The same bytes as `floats`, written through a DataView a chunk at a time: the path for
+   * big-endian hosts, where the array's memory is not in little-endian order.
+   */
+  floatsCopied(a: Float64Array): this {
+    this.length(a.length);
+    this.chunk ??= new Uint8Array(CHUNK_FLOATS * 8);
+    const view = new DataView(this.chunk.buffer);
+    for (let start = 0; start < a.length; start += CHUNK_FLOATS) {
+      const end = Math.min(a.length, start + CHUNK_FLOATS);
+      for (let i = start; i < end; i++) view.setFloat64((i - start) * 8, a[i], true);
+      this.h.update(this.chunk.subarray(0, (end - start) * 8));
+    }
+    return this;
+  }
+
+  /** The SHA-256 of everything fed, as 64 lowercase hex digits. A Hasher digests once. */
   digest(): string {
-    let out = '';
-    for (let j = 0; j < 4; j++) out += fmix(this.lanes[j] ^ this.words ^ j).toString(16).padStart(8, '0');
-    return out;
+    return bytesToHex(this.h.digest());
   }
 }
 
-/** Hash of a string (e.g. canonical JSON of resolved parameters). */
+/** SHA-256 of the UTF-8 bytes of a string (e.g. canonical JSON of resolved parameters). */
 export function hashString(s: string): string {
-  return new Hasher().string(s).digest();
+  return bytesToHex(sha256(utf8ToBytes(s)));
 }
 
 /** JSON with object keys sorted at every level, so equal objects give equal text. */

@@ -179,8 +179,8 @@ describe('tokensim with several seeds, scenarios and workers', () => {
     const m = JSON.parse(read(multi, 'manifest.json')) as Record<string, unknown>;
     expect(m).toMatchObject({ scenario: 'baseline', seeds: [1, 2, 3], format: 'csv', engineers: 500, years: 1 });
     expect(m.seed).toBeUndefined();
-    expect(m.scenarioHash).toMatch(/^[0-9a-f]{32}$/);
-    expect(m.paramsHash).toMatch(/^[0-9a-f]{32}$/);
+    expect(m.scenarioHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.paramsHash).toMatch(/^[0-9a-f]{64}$/);
     expect((m.runs as { seed: number }[]).map((x) => x.seed)).toEqual([1, 2, 3]);
     expect(m.command).toBe(`tokensim run scenarios/baseline.json --seeds 1..3 --out ${multi} --engineers 500 --years 1`);
     expect((m.package as { version: string }).version).toMatch(/^\d+\.\d+\.\d+/);

@@ -1,7 +1,59 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, Hasher, hashString } from '../../sim/lib/hash.ts';
+import { canonicalJson, HASH_ALGORITHM, Hasher, hashString } from '../../sim/lib/hash.ts';
 
 const floatsDigest = (a: Float64Array) => new Hasher().floats(a).digest();
+
+/** SHA-256 by Node's OpenSSL binding: an implementation independent of the one under test. */
+const openssl = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The documented framing, built by hand: u32 LE length, then the bytes. */
+function framedString(s: string): Buffer {
+  const bytes = Buffer.from(s, 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(bytes.length);
+  return Buffer.concat([len, bytes]);
+}
+
+/** The documented framing of a float array: u32 LE count, then each double little-endian. */
+function framedFloats(values: number[]): Buffer {
+  const out = Buffer.alloc(4 + 8 * values.length);
+  out.writeUInt32LE(values.length, 0);
+  values.forEach((v, k) => out.writeDoubleLE(v, 4 + 8 * k));
+  return out;
+}
+
+describe('SHA-256 and the canonical encoding', () => {
+  it('is standard SHA-256: the FIPS 180-4 examples', () => {
+    expect(HASH_ALGORITHM).toBe('sha256');
+    expect(hashString('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hashString('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(hashString('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+  });
+
+  it('hashString is SHA-256 of the UTF-8 bytes, as an independent implementation computes it', () => {
+    for (const s of ['', 'tokensim', '€ ünïcode ✓ 🙂', 'x'.repeat(100_000), canonicalJson({ b: [1.5, -0.1], a: 'z' })]) {
+      expect(hashString(s)).toBe(openssl(Buffer.from(s, 'utf8')));
+    }
+  });
+
+  it('Hasher feeds exactly the documented bytes: length-prefixed UTF-8, count-prefixed little-endian doubles', () => {
+    const values = [1, 0.1, -2.5e300, 1e-310, Math.PI, -0, Infinity, Number.NaN];
+    const got = new Hasher().string('wealth_mean').string('bigtech').floats(Float64Array.from(values)).string('€').digest();
+    const want = openssl(Buffer.concat([framedString('wealth_mean'), framedString('bigtech'), framedFloats(values), framedString('€')]));
+    expect(got).toBe(want);
+  });
+
+  it('the copying path (big-endian hosts) feeds the same bytes, across chunk boundaries and for views', () => {
+    for (const n of [0, 1, 1023, 1024, 1025, 5000]) {
+      const a = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 10 ** (i % 40));
+      expect(new Hasher().floatsCopied(a).digest(), `n ${n}`).toBe(floatsDigest(a));
+    }
+    const big = Float64Array.from({ length: 3000 }, (_, i) => i / 7);
+    const view = big.subarray(17, 2900);
+    expect(new Hasher().floatsCopied(view).digest()).toBe(floatsDigest(Float64Array.from(view)));
+  });
+});
 
 describe('hash', () => {
   it('equal strings and equal float arrays give equal digests', () => {
@@ -10,11 +62,10 @@ describe('hash', () => {
     expect(floatsDigest(a)).toBe(floatsDigest(Float64Array.from(a)));
   });
 
-  it('a digest is lowercase hex of the same length for every input (two 64-bit halves: 32 digits)', () => {
-    // digest() = mix(a) + mix(b); each mix prints two 32-bit words zero-padded to 8 hex digits.
+  it('a digest is 64 lowercase hex digits (256 bits) for every input', () => {
     const inputs = ['', 'a', 'b', 'ab', 'x'.repeat(10_000), '€ ünïcode ✓', '{"a":1}'];
     const digests = inputs.map(hashString);
-    for (const d of digests) expect(d).toMatch(/^[0-9a-f]{32}$/);
+    for (const d of digests) expect(d).toMatch(/^[0-9a-f]{64}$/);
     expect(new Set(digests).size).toBe(inputs.length);
   });
 
@@ -92,7 +143,7 @@ describe('canonicalJson', () => {
   });
 });
 
-describe('Hasher resists paired changes (regression)', () => {
+describe('Hasher catches paired changes', () => {
   const digest = (a: number[] | Float64Array) => new Hasher().floats(Float64Array.from(a)).digest();
 
   it('flipping the signs of two values changes the digest', () => {

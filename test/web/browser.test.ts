@@ -147,7 +147,7 @@ describe('the browser visualiser', () => {
 
     const slot = buildSlot(catalogue.get('tunguz-100k')!, { sigma: 1, engineers: 1000, years: 3 });
     changedHash = await pageHash(page, 'tunguz-100k-custom', 1);
-    expect(changedHash).toMatch(/^[0-9a-f]{32}$/);
+    expect(changedHash).toMatch(/^[0-9a-f]{64}$/);
 
     // The settings download is a scenario file the CLI accepts, with the same parameters.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download scenario file' }).click()]);
