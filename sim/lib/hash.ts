@@ -29,6 +29,9 @@ export const HASH_ENCODING =
   'SHA-256, lowercase hex. scenarioHash, paramsHash, sweepHash: UTF-8 of the JSON with object keys sorted, no whitespace. ' +
   'resultHash: per series in engine order, metric and group (u32 LE UTF-8 byte length, then the bytes) and values (u32 LE count, then each IEEE-754 double, 8 bytes LE).';
 
+/** What manifests record about their hashes: the algorithm and the bytes hashed. */
+export const HASH_PROVENANCE = { hashAlgorithm: HASH_ALGORITHM, hashEncoding: HASH_ENCODING } as const;
+
 /** Doubles copied per step on big-endian hosts (little-endian hosts copy nothing). */
 const CHUNK_FLOATS = 1024;
 

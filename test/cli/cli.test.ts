@@ -150,7 +150,9 @@ describe('manifest', () => {
       years: DEFAULTS.run.years,
       months: 12,
       command: "tokensim run scenarios/fake.json --out 'out dir'",
+      hashAlgorithm: 'sha256',
     });
+    expect(m.hashEncoding).toMatch(/^SHA-256, .*keys sorted.*IEEE-754 double, 8 bytes LE/);
     expect(m.seriesCsv).toEqual({ columns: ['scenario', 'seed', 'month', 'metric', 'group', 'value'], rows: METRIC_DEFS.length * 2 * 12, groups: ['all', 'startup'] });
     expect(m.metrics.map((d) => d.name)).toEqual(METRIC_DEFS.map((d) => d.name));
     expect(m.metrics[0]).toEqual({ name: METRIC_DEFS[0].name, unit: METRIC_DEFS[0].unit, description: METRIC_DEFS[0].description, groups: METRIC_DEFS[0].groups });

@@ -187,7 +187,7 @@ describe('tokensim sweep', () => {
     expect(summary).toHaveLength(1 + 6 * 8 * 12);
     expect(summary.slice(1).every((l) => l.endsWith(',2'))).toBe(true);
     const manifest = JSON.parse(readFileSync(path.join(REFERENCE, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    expect(manifest).toMatchObject({ sweep: 'tiny', points: 6, runs: 12, replicates: 2, seed: 1, engineers: 300, years: 1, months: 12, groups: ['all', 'startup'] });
+    expect(manifest).toMatchObject({ sweep: 'tiny', hashAlgorithm: 'sha256', points: 6, runs: 12, replicates: 2, seed: 1, engineers: 300, years: 1, months: 12, groups: ['all', 'startup'] });
     expect((manifest.files as Record<string, { rows: number }>)['series.csv'].rows).toBe(series.length - 1);
     expect(manifest).not.toHaveProperty('command');
   });

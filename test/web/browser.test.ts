@@ -3,6 +3,7 @@
  * built site, served from a sub-path by a tiny static server on 127.0.0.1. Fails — never
  * skips — when chromium is missing. Screenshots go to test/artifacts/ (git-ignored).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -281,5 +282,30 @@ describe('the browser visualiser', () => {
       default: simulate(tunguz, 1).resultHash,
       custom: simulate(custom.params, 1).resultHash,
     });
+  });
+
+  it('shows in its provenance panel the SHA-256 hashes that `tokensim run` of its downloaded file writes', async () => {
+    const page = await open(SMALL);
+    await waitDone(page);
+    const row = page.locator('[data-testid=provenance] .row[data-scenario="baseline-custom"]');
+    const shown = {
+      paramsHash: await row.getAttribute('data-params-hash'),
+      runs: [{ seed: 1, resultHash: await pageHash(page, 'baseline-custom', 1) }, { seed: 2, resultHash: await pageHash(page, 'baseline-custom', 2) }],
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'tokensim-cli-'));
+    try {
+      const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Download baseline-custom.json' }).click()]);
+      await download.saveAs(join(dir, 'baseline-custom.json'));
+      const args = ['run', join(dir, 'baseline-custom.json'), '--seeds', '1..2', '--workers', '1', '--out', join(dir, 'out')];
+      execFileSync(process.execPath, ['sim/cli/bin.mjs', ...args], { stdio: 'ignore' });
+      const m = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')) as { hashAlgorithm: string; paramsHash: string; runs: unknown[] };
+      expect(m.hashAlgorithm).toBe('sha256');
+      expect(m.paramsHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(shown).toEqual({ paramsHash: m.paramsHash, runs: m.runs });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await page.close();
+    expect(problems).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { HASH_ALGORITHM } from '../../lib/hash.ts';
 import type { PackedResult } from '../../run/result.ts';
 import type { SweepPlan, SweepRun } from '../../research/sweep/sweepPlan.ts';
 import { sweepToJson } from '../../research/sweep/sweep.ts';
@@ -160,6 +161,7 @@ function shardManifest(plan: SweepPlan, shard: Shard, runs: number, ctx: Command
     format: 'tokensim-sweep-shard/1',
     sweep: plan.sweep.name,
     sweepHash: plan.sweepHash,
+    hashAlgorithm: HASH_ALGORITHM,
     shard: { index: shard.index, count: shard.count, from: shard.from },
     runs,
     totalRuns: plan.runs.length,

@@ -1,10 +1,12 @@
 /**
  * manifest.json: the provenance of one scenario's runs — what was run (scenario and its hash,
  * resolved parameters, seeds, command line), by which package version, what came out (a
- * result hash per seed, the files' shapes, metric units)
+ * result hash per seed, the files' shapes, metric units) and how its hashes were made
+ * (`hashAlgorithm`, `hashEncoding`: SHA-256 over the bytes sim/lib/hash.ts documents)
  * — so any figure made from series.csv can be traced and re-run exactly. It holds nothing
  * time- or machine-dependent: two identical runs write identical manifests.
  */
+import { HASH_PROVENANCE } from '../../lib/hash.ts';
 import { METRIC_DEFS, type GroupFamily } from '../../run/metricDefs.ts';
 import type { Params } from '../../model/params.ts';
 import type { Result } from '../../run/result.ts';
@@ -30,6 +32,10 @@ export interface Manifest {
   scenario: string;
   /** The scenario file as given on the command line. */
   source: string;
+  /** `sha256`: the algorithm of every hash in this manifest. */
+  hashAlgorithm: typeof HASH_PROVENANCE.hashAlgorithm;
+  /** One line: the bytes each hash covers (sim/lib/hash.ts). */
+  hashEncoding: string;
   /** Hash of the scenario file's JSON (keys sorted), when the file was read. */
   scenarioHash?: string;
   paramsHash: string;
@@ -125,6 +131,7 @@ export function buildManifest(input: ManifestInput): Manifest {
   return {
     scenario: params.name,
     source,
+    ...HASH_PROVENANCE,
     ...(input.scenarioHash === undefined ? {} : { scenarioHash: input.scenarioHash }),
     paramsHash: first.paramsHash,
     ...(one ? { seed: first.seed } : {}),

@@ -10,6 +10,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { HASH_ALGORITHM } from '../../lib/hash.ts';
 import type { Params } from '../../model/params.ts';
 import type { PackedResult } from '../../run/result.ts';
 import { unpackResult } from '../../run/result.ts';
@@ -153,6 +154,8 @@ export interface ShardManifest {
   format: typeof SHARD_FORMAT;
   sweep: string;
   sweepHash: string;
+  /** The algorithm of sweepHash and of the run files' hashes. */
+  hashAlgorithm: typeof HASH_ALGORITHM;
   shard: { index: number; count: number; from: string };
   /** Runs of this shard, and of the whole sweep. */
   runs: number;

@@ -10,6 +10,7 @@
  * Files are produced in chunks and written atomically together (writeFilesAtomically).
  */
 import { readFileSync } from 'node:fs';
+import { HASH_PROVENANCE } from '../../lib/hash.ts';
 import { summarize } from '../../research/ensemble.ts';
 import { METRIC_DEFS } from '../../run/metricDefs.ts';
 import type { Result } from '../../run/result.ts';
@@ -112,6 +113,7 @@ export function sweepManifest(plan: SweepPlan, pkg: PackageInfo, shape: Shape): 
     sweep: sweep.name,
     description: sweep.description,
     sweepHash: plan.sweepHash,
+    ...HASH_PROVENANCE,
     package: { name: pkg.name, version: pkg.version },
     base: {
       source: typeof sweep.base === 'string' ? sweep.base : '(inline)',
