@@ -3,8 +3,10 @@
  * result set — the run files, the shard manifests, and the combined outputs written by the
  * same code as an unsharded sweep, so the files are byte for byte the same. The sweep is
  * rebuilt from the shard manifests (definition and resolved base), so no input but the
- * directories is needed. Refuses (exit 2) directories of different sweeps or versions, and an
- * incomplete set, naming the missing runs and the shards they belong to.
+ * directories is needed. Refuses (exit 2) directories of different sweeps or versions, an
+ * incomplete set, naming the missing runs and the shards they belong to, and any run file or
+ * shard manifest whose own SHA-256 does not match its values, naming the file: each run's
+ * recordHash is recomputed from the values merged (sweepFiles.ts).
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -142,13 +144,16 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
       const file = runFilePath(dir, r.runId);
       const text = await readFile(file, 'utf8').catch(() => undefined);
       if (text === undefined) continue;
+      let record;
       try {
-        if (recordMismatch(parseRunRecord(text), plan, r, expected, pkgText) === undefined) {
-          source = file;
-          break;
-        }
-      } catch {
-        // an unreadable file counts as missing
+        record = parseRunRecord(text);
+      } catch (err) {
+        // Files are written whole or not at all, so one that does not parse or check was damaged or edited.
+        throw new UsageError(`merge: ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      if (recordMismatch(record, plan, r, expected, pkgText) === undefined) {
+        source = file;
+        break;
       }
     }
     if (source) sources.set(r.runId, source);

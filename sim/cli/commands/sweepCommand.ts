@@ -29,6 +29,7 @@ import {
   runtimeLabel,
   shardFileName,
   shardManifestText,
+  SHARD_FORMAT,
   SHARDS_DIR,
   type ShardManifest,
 } from '../output/sweepFiles.ts';
@@ -158,7 +159,7 @@ async function missingRuns(outDir: string, plan: SweepPlan, pkg: string, known: 
 
 function shardManifest(plan: SweepPlan, shard: Shard, runs: number, ctx: CommandContext, source: string): ShardManifest {
   return {
-    format: 'tokensim-sweep-shard/1',
+    format: SHARD_FORMAT,
     sweep: plan.sweep.name,
     sweepHash: plan.sweepHash,
     hashAlgorithm: HASH_ALGORITHM,

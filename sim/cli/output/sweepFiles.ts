@@ -7,10 +7,13 @@
  * Each file is written with writeFileAtomic (atomicOutput.ts), so a crash or a kill leaves
  * either the whole file or none. A run file depends only on its run (parameters,
  * seed, kept metrics and groups, package version), never on the shard or the time.
+ * Each file carries a SHA-256 of its own contents (a run file's `recordHash`, a shard
+ * manifest's `manifestHash`), checked whenever it is read: an edited or damaged file is
+ * refused by `merge` and recomputed by `sweep --resume`, never combined.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { HASH_ALGORITHM } from '../../lib/hash.ts';
+import { canonicalJson, HASH_ALGORITHM, Hasher, hashString } from '../../lib/hash.ts';
 import type { Params } from '../../model/params.ts';
 import type { PackedResult } from '../../run/result.ts';
 import { unpackResult } from '../../run/result.ts';
@@ -19,8 +22,8 @@ import { runParamsHash } from '../../research/sweep/sweepPlan.ts';
 import type { PackageInfo } from '../commands/command.ts';
 import { orderSeries } from './seriesCsv.ts';
 
-export const RUN_FORMAT = 'tokensim-sweep-run/1';
-export const SHARD_FORMAT = 'tokensim-sweep-shard/1';
+export const RUN_FORMAT = 'tokensim-sweep-run/2';
+export const SHARD_FORMAT = 'tokensim-sweep-shard/2';
 export const RUNS_DIR = 'runs';
 export const SHARDS_DIR = 'shards';
 
@@ -41,12 +44,16 @@ export interface RunRecord {
   scenario: string;
   /** `<name> <version>` of the package that ran it. */
   package: string;
+  /** The algorithm of every hash in the file. */
+  hashAlgorithm: typeof HASH_ALGORITHM;
   paramsHash: string;
   /** The engine's hash of every series of the run (kept or not). */
   resultHash: string;
   months: number;
   /** The sweep's selection the series were kept by. */
   keep: { metrics: string[]; groups: string[] };
+  /** SHA-256 of this record: every other field and the kept values (recordHashOf). */
+  recordHash: string;
   series: RunSeries[];
 }
 
@@ -57,7 +64,28 @@ export const runtimeLabel = (): string => `Node ${process.version} (V8 ${process
 
 /** JSON has no NaN or infinities: they are stored as the strings "NaN", "Infinity", "-Infinity". */
 const encodeNumber = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
-const decodeNumber = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+const NON_FINITE: Readonly<Record<string, number>> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY };
+
+/** A stored value back as a number; undefined when it is neither a number nor one of the three strings. */
+function decodeNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  return typeof v === 'string' && Object.hasOwn(NON_FINITE, v) ? NON_FINITE[v] : undefined;
+}
+
+/** A value as the file gives it back: JSON writes −0 as 0, and every NaN reads back as the same NaN. */
+const storedValue = (v: number): number => (v === 0 ? 0 : Number.isNaN(v) ? Number.NaN : v);
+
+/**
+ * SHA-256 of a run record: the canonical JSON of every field but `series` and `recordHash`
+ * (as one string field), then per kept series its metric, group and values, in the
+ * Hasher's framing (sim/lib/hash.ts) — so any edited value or field changes it.
+ */
+export function recordHashOf(r: RunRecord): string {
+  const { series, recordHash: _own, ...head } = r;
+  const h = new Hasher().string(canonicalJson(head));
+  for (const s of series) h.string(s.metric).string(s.group).floats(s.values);
+  return h.digest();
+}
 
 /** The record of a finished run: the kept series in series.csv order (metric, then group). */
 export function runRecord(plan: SweepPlan, run: SweepRun, packed: PackedResult, pkg: PackageInfo): RunRecord {
@@ -66,8 +94,8 @@ export function runRecord(plan: SweepPlan, run: SweepRun, packed: PackedResult, 
   const groups = new Set(plan.sweep.groups);
   const series = orderSeries(result.series)
     .filter((s) => metrics.has(s.metric) && groups.has(s.group))
-    .map((s) => ({ metric: s.metric, group: s.group, values: Float64Array.from(s.values) }));
-  return {
+    .map((s) => ({ metric: s.metric, group: s.group, values: Float64Array.from(s.values, storedValue) }));
+  const record: RunRecord = {
     format: RUN_FORMAT,
     run: run.runId,
     point: run.pointId,
@@ -75,12 +103,16 @@ export function runRecord(plan: SweepPlan, run: SweepRun, packed: PackedResult, 
     seed: run.seed,
     scenario: result.scenario,
     package: packageLabel(pkg),
+    hashAlgorithm: HASH_ALGORITHM,
     paramsHash: result.paramsHash,
     resultHash: result.resultHash,
     months: result.months,
     keep: { metrics: plan.sweep.metrics, groups: plan.sweep.groups },
+    recordHash: '',
     series,
   };
+  record.recordHash = recordHashOf(record);
+  return record;
 }
 
 /** The file text: the identity on the first line, then one series per line. */
@@ -90,11 +122,17 @@ export function runRecordText(r: RunRecord): string {
   return `${JSON.stringify(head).slice(0, -1)},"series":[\n${lines.join(',\n')}\n]}\n`;
 }
 
-/** Parses a run file; throws with the reason when it is not one. */
+/** Parses a run file and checks its recordHash; throws with the reason when it is not a sound one. */
 export function parseRunRecord(text: string): RunRecord {
-  const obj = JSON.parse(text) as Partial<Record<keyof RunRecord, unknown>>;
-  if (obj.format !== RUN_FORMAT) throw new Error(`not a ${RUN_FORMAT} file`);
-  const strings = ['run', 'point', 'scenario', 'package', 'paramsHash', 'resultHash'] as const;
+  let obj: Partial<Record<keyof RunRecord, unknown>>;
+  try {
+    obj = JSON.parse(text) as Partial<Record<keyof RunRecord, unknown>>;
+  } catch (err) {
+    throw new Error(`not readable JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (obj === null || typeof obj !== 'object' || obj.format !== RUN_FORMAT) throw new Error(`not a ${RUN_FORMAT} file`);
+  if (obj.hashAlgorithm !== HASH_ALGORITHM) throw new Error(`its hashes are not ${HASH_ALGORITHM}`);
+  const strings = ['run', 'point', 'scenario', 'package', 'paramsHash', 'resultHash', 'recordHash'] as const;
   for (const k of strings) if (typeof obj[k] !== 'string') throw new Error(`field ${k} is missing`);
   for (const k of ['replicate', 'seed', 'months'] as const) if (typeof obj[k] !== 'number') throw new Error(`field ${k} is missing`);
   const keep = obj.keep as RunRecord['keep'] | undefined;
@@ -105,9 +143,16 @@ export function parseRunRecord(text: string): RunRecord {
     if (typeof s.metric !== 'string' || typeof s.group !== 'string' || !Array.isArray(s.values) || s.values.length !== months) {
       throw new Error(`series ${k} is malformed`);
     }
-    return { metric: s.metric, group: s.group, values: Float64Array.from(s.values, decodeNumber) };
+    const values = Float64Array.from(s.values as unknown[], (v, m) => {
+      const x = decodeNumber(v);
+      if (x === undefined) throw new Error(`series ${k} (${s.metric} ${s.group}) month ${m + 1}: ${JSON.stringify(v) ?? String(v)} is not a number`);
+      return x;
+    });
+    return { metric: s.metric, group: s.group, values };
   });
-  return { ...(obj as RunRecord), keep, series };
+  const record: RunRecord = { ...(obj as RunRecord), keep, series };
+  if (recordHashOf(record) !== record.recordHash) throw new Error('recordHash does not match its values (edited or damaged)');
+  return record;
 }
 
 export const runFileName = (runId: string): string => `${runId}.json`;
@@ -171,12 +216,22 @@ export interface ShardManifest {
   definition: Record<string, unknown>;
   /** The resolved base scenario. */
   baseParameters: Params;
+  /** SHA-256 of the manifest's other fields (shardManifestHash); written by shardManifestText. */
+  manifestHash?: string;
 }
 
 export const shardFileName = (index: number, count: number): string => `shard-${index}-of-${count}.json`;
 
+/** SHA-256 of the canonical JSON of every field of a shard manifest but `manifestHash`. */
+export function shardManifestHash(m: ShardManifest): string {
+  const { manifestHash: _own, ...fields } = m;
+  return hashString(canonicalJson(fields));
+}
+
+/** The file text, with the manifest's own hash as its last field. */
 export function shardManifestText(m: ShardManifest): string {
-  return JSON.stringify(m, null, 2) + '\n';
+  const { manifestHash: _old, ...fields } = m;
+  return JSON.stringify({ ...fields, manifestHash: shardManifestHash(m) }, null, 2) + '\n';
 }
 
 /** The shard manifests in `dir`/shards, by file name; an empty list when there are none. */
@@ -197,7 +252,10 @@ export async function readShardManifests(dir: string): Promise<{ file: string; m
     } catch (err) {
       throw new Error(`${file}: not readable JSON (${err instanceof Error ? err.message : String(err)})`);
     }
-    if (manifest.format !== SHARD_FORMAT || typeof manifest.sweepHash !== 'string') throw new Error(`${file}: not a ${SHARD_FORMAT} manifest`);
+    if (manifest === null || typeof manifest !== 'object' || manifest.format !== SHARD_FORMAT || typeof manifest.sweepHash !== 'string') {
+      throw new Error(`${file}: not a ${SHARD_FORMAT} manifest`);
+    }
+    if (manifest.manifestHash !== shardManifestHash(manifest)) throw new Error(`${file}: manifestHash does not match its contents (edited or damaged)`);
     out.push({ file, manifest });
   }
   return out;
