@@ -4,7 +4,9 @@
  * compares each metric of the group `all` at the end of each year with test/golden/<name>.json
  * (tolerances: GOLDEN_TOLERANCE). Exit 0 when everything matches; 1 with a table of the
  * differences (scenario, metric, group, seed, month, expected, got); 2 on bad usage or a bad
- * scenario file. `--update` rewrites the golden files instead.
+ * scenario file. `--update` rewrites the golden files instead. `--hashes` also prints each
+ * check run's parameter and result hash: the SHA-256 hashes `tokensim run` writes to
+ * manifest.json for the same scenario, size and seed.
  * `runCheck` is the same check in-process, with an optional parameter perturbation for tests.
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
@@ -42,9 +44,19 @@ export interface CheckOptions {
   only?: readonly string[];
 }
 
+/** One check run's provenance: the hashes `tokensim run` reports for it. */
+export interface CheckRun {
+  scenario: string;
+  seed: number;
+  paramsHash: string;
+  resultHash: string;
+}
+
 export interface CheckOutcome {
   /** Scenario names checked, in order. */
   scenarios: string[];
+  /** Every run made, scenario by scenario, in CHECK_SIZE seed order. */
+  runs: CheckRun[];
   differences: GoldenDifference[];
   /** Whole-file problems: a missing or stale golden file, other settings. */
   problems: string[];
@@ -77,15 +89,17 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckOutcome
     const wanted = new Set(options.only);
     files = files.filter((f) => wanted.has(f.replace(/\.json$/, '')));
   }
-  const outcome: CheckOutcome = { scenarios: [], differences: [], problems: [], written: [], unchanged: 0, removed: [] };
+  const outcome: CheckOutcome = { scenarios: [], runs: [], differences: [], problems: [], written: [], unchanged: 0, removed: [] };
   for (const file of files) {
     const name = file.replace(/\.json$/, '');
     const params = await loadScenario(path.join(scenariosDir, file));
     params.run.engineers = CHECK_SIZE.engineers;
     params.run.years = CHECK_SIZE.years;
     options.perturb?.(params);
-    const actual = goldenFromResults(name, CHECK_SIZE.seeds.map((seed) => simulate(params, seed)));
+    const results = CHECK_SIZE.seeds.map((seed) => simulate(params, seed));
+    const actual = goldenFromResults(name, results);
     outcome.scenarios.push(name);
+    for (const r of results) outcome.runs.push({ scenario: name, seed: r.seed, paramsHash: r.paramsHash, resultHash: r.resultHash });
     const goldenFile = path.join(goldenDir, `${name}.json`);
     const stored = await readText(goldenFile);
     if (options.update) {
@@ -133,6 +147,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckOutcome
 
 export const CHECK_FLAGS: readonly FlagSpec[] = [
   { name: 'update', kind: 'boolean', description: 'Rewrite the golden files from this code instead of comparing' },
+  { name: 'hashes', kind: 'boolean', description: "Also print each run's parameter and result hash (SHA-256), as tokensim run writes them" },
   { name: 'scenarios', kind: 'string', placeholder: '<dir>', description: "Scenario files to check (default: the repository's scenarios/)" },
   { name: 'golden', kind: 'string', placeholder: '<dir>', description: "Golden files (default: the repository's test/golden/)" },
   { name: 'max-rows', kind: 'integer', placeholder: '<n>', description: 'Rows of the differences table to print; 0 prints all', min: 0, max: 1_000_000, defaultValue: 50 },
@@ -146,7 +161,16 @@ Exit 0: all match; 1: differences (a table is printed) or a missing/stale golden
 
 Examples:
   tokensim check
+  tokensim check --hashes     # the same hashes as: tokensim run <scenario> --engineers 1000 --years 3 --seeds 1..2
   tokensim check --update     # after an intended model change; commit test/golden/`;
+
+/** One line per run: scenario, seed, parameter hash, result hash (after a header line). */
+export function formatCheckHashes(runs: readonly CheckRun[]): string {
+  const width = Math.max('scenario'.length, ...runs.map((r) => r.scenario.length));
+  const line = (cells: string[]): string => [cells[0].padEnd(width), cells[1].padStart(4), cells[2], cells[3]].join('  ').trimEnd();
+  const head = line(['scenario', 'seed', 'paramsHash'.padEnd(64), 'resultHash']);
+  return [head, ...runs.map((r) => line([r.scenario, String(r.seed), r.paramsHash, r.resultHash]))].join('\n') + '\n';
+}
 
 async function run(args: readonly string[], ctx: CommandContext): Promise<number> {
   const parsed = parseArgs(args, CHECK_FLAGS, 'check');
@@ -155,6 +179,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   const goldenDir = stringFlag(parsed, 'golden') ?? DEFAULT_GOLDEN_DIR;
   const outcome = await runCheck({ update, scenariosDir: stringFlag(parsed, 'scenarios'), goldenDir });
   const n = outcome.scenarios.length;
+  if (parsed.flags.get('hashes') === true) ctx.io.stdout(formatCheckHashes(outcome.runs));
   if (update) {
     ctx.io.stdout(
       `check --update: ${n} scenarios at ${SIZE_TEXT}: wrote ${outcome.written.length} golden file${outcome.written.length === 1 ? '' : 's'}, ${outcome.unchanged} unchanged${outcome.removed.length > 0 ? `, removed ${outcome.removed.length}` : ''} in ${goldenDir}\n`,
@@ -176,7 +201,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Seeded regression check: every scenario against its golden file (exit 1 on a difference)',
-  usage: 'tokensim check [--update] [--max-rows <n>]',
+  usage: 'tokensim check [--update] [--hashes] [--max-rows <n>]',
   flags: CHECK_FLAGS,
   details: DETAILS,
   run,

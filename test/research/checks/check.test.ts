@@ -62,6 +62,22 @@ describe('tokensim check', () => {
     expect(table).toContain(`${outcome.differences.length} values differ in 2 scenarios`);
   });
 
+  it('--hashes prints the SHA-256 parameter and result hashes tokensim run writes for the same runs', async () => {
+    const scenarios = path.join(TMP, `scenarios-${++counter}`);
+    const golden = path.join(TMP, `golden-${++counter}`);
+    for (const [from, to] of [[DEFAULT_SCENARIOS_DIR, scenarios], [DEFAULT_GOLDEN_DIR, golden]]) cpSync(path.join(from, 'baseline.json'), path.join(to, 'baseline.json'));
+    const checked = await cli(['check', '--hashes', '--scenarios', scenarios, '--golden', golden]);
+    expect(checked.code).toBe(0);
+    const rows = checked.stdout.split('\n').filter((l) => l.startsWith('baseline '));
+    const out = path.join(TMP, `run-${++counter}`);
+    const ran = await cli(['run', path.join(scenarios, 'baseline.json'), '--engineers', '1000', '--years', '3', '--seeds', '1..2', '--workers', '1', '--out', out]);
+    expect(ran.code).toBe(0);
+    const m = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { paramsHash: string; runs: { seed: number; resultHash: string }[] };
+    expect(m.paramsHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows).toEqual(m.runs.map((r) => `baseline     ${r.seed}  ${m.paramsHash}  ${r.resultHash}`));
+    expect(checked.stdout.split('\n')[0]).toMatch(/^scenario\s+seed\s+paramsHash\s+resultHash$/);
+  });
+
   it('fails when a token-market constant is perturbed', async () => {
     const outcome = await runCheck({ perturb: (p) => void (p.market.priceDeclineLongRun *= 1.01), only: ['tunguz-100k'] });
     expect(outcome.differences.length).toBeGreaterThan(0);
