@@ -37,7 +37,8 @@ export const MERGE_FLAGS: readonly FlagSpec[] = [
 
 const DETAILS = `Each <dir> is the --out of one or more shards (tokensim sweep --shard K/N …). The merged
 <dir> holds runs/, shards/ and points.csv, runs.csv, series.csv, summary.csv and manifest.json,
-identical to the same sweep run unsharded.
+identical to the same sweep run unsharded. Every run file and shard manifest is checked
+against its own SHA-256 (recordHash, manifestHash); an edited or damaged one is refused.
 
 Example:
   tokensim merge out/shard-1 out/shard-2 out/shard-3 out/shard-4 --out out/sweep`;
