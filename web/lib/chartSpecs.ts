@@ -1,7 +1,8 @@
 /**
- * What each of the five charts shows: panels, the metric series in each, line styles, and
- * the caption naming the mechanism behind the picture. Chart components draw these; the CSV
- * download and the seed summaries read the same list, so "the shown series" is one thing.
+ * What each of the five charts shows: panels (and how many to a row), the metric series in
+ * each, line styles, and the caption naming the mechanism behind the picture. One chart
+ * component (components/Chart.svelte) draws each of these; the CSV download and the seed
+ * summaries read the same list, so "the shown series" is one thing.
  */
 import { METRIC_DEFS, type MetricName } from '../../sim/run/metricDefs.ts';
 
@@ -43,6 +44,8 @@ export interface ChartSpec {
   title: string;
   /** What mechanism drives the picture, in plain words. */
   caption: string;
+  /** Panels per row on wide screens. */
+  columns: number;
   panels: PanelSpec[];
 }
 
@@ -55,6 +58,7 @@ export const CHARTS: readonly ChartSpec[] = [
     caption:
       'Cash pay moves at the annual review: raises follow each firm’s offers for the level and the engineer’s rating. ' +
       'When token budgets count as pay, total compensation rises above cash; when raises are paid in tokens, cash stays flat while the token share grows.',
+    columns: 2,
     panels: [
       {
         kind: 'line',
@@ -82,6 +86,7 @@ export const CHARTS: readonly ChartSpec[] = [
     caption:
       'Each quarter the CFO weighs what one more engineer and one more token add to revenue against what they cost. ' +
       'Whether cheaper compute cuts headcount depends on σ against the demand elasticity ε = 1/(1 − η): with σ above ε compute replaces people, below it compute makes them more valuable.',
+    columns: 2,
     panels: [
       {
         kind: 'line',
@@ -123,6 +128,7 @@ export const CHARTS: readonly ChartSpec[] = [
     caption:
       'An engineer weighs an offer against the output lost when firm-specific leverage φf resets on moving, and counts a smaller token budget as a loss. ' +
       'Larger budgets raise the cash a rival must add to hire someone away and lower quits.',
+    columns: 3,
     panels: [
       {
         kind: 'line',
@@ -157,6 +163,7 @@ export const CHARTS: readonly ChartSpec[] = [
     caption:
       'The list price falls on a trend that slows over time, with monthly noise and scenario events such as a shortage; firms pay a wholesale share of it while engineers see retail. ' +
       'Use grows with budgets and with how many tokens one engineer can direct; under leaderboard pressure the unproductive rest of the budget is burned as waste.',
+    columns: 3,
     panels: [
       {
         kind: 'line',
@@ -190,6 +197,7 @@ export const CHARTS: readonly ChartSpec[] = [
     caption:
       'Wealth grows by saving a share of cash pay and by vested equity. Tokens add nothing to it unless the policy turns unused budget into a portable credit, ' +
       'so paying raises in tokens leaves engineers poorer at the horizon even when total compensation looks higher.',
+    columns: 2,
     panels: [
       {
         kind: 'dots',
