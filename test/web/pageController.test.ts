@@ -1,0 +1,352 @@
+/**
+ * The page controller (web/lib/pageController.ts) without a browser: a fake worker pool whose
+ * events the test sends by hand, a fake host that records the URL, downloads and marks and
+ * runs deferred tasks only when told, and plain cells.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { packResult, type Result } from '../../sim/run/result.ts';
+import { buildSlot, makeCatalogue } from '../../web/lib/catalogue.ts';
+import { CHARTS } from '../../web/lib/chartSpecs.ts';
+import { jobKey, type Job } from '../../web/lib/jobs.ts';
+import { MAX_CACHED, PageController, type PageHost, type PoolRunner } from '../../web/lib/pageController.ts';
+import type { RunnerEvents, RunProgress } from '../../web/lib/runner.ts';
+
+const files = Object.fromEntries(
+  readdirSync('scenarios')
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [`../../scenarios/${f}`, JSON.parse(readFileSync(`scenarios/${f}`, 'utf8')) as unknown]),
+);
+const { catalogue } = makeCatalogue(files);
+const text = (name: string, overrides = {}) => buildSlot(catalogue.get(name)!, overrides).text;
+
+class FakeRunner implements PoolRunner {
+  readonly size = 1;
+  progress: RunProgress[] = [{ job: undefined, done: 0, total: 0 }];
+  workersStarted = 1;
+  runsCancelled = 0;
+  wanted: { jobs: Job[]; done: ReadonlySet<string> }[] = [];
+  disposed = false;
+  constructor(readonly events: RunnerEvents) {}
+  setWanted(jobs: Job[], done: ReadonlySet<string>): void {
+    this.wanted.push({ jobs, done });
+  }
+  dispose(): void {
+    this.disposed = true;
+  }
+  get last() {
+    return this.wanted[this.wanted.length - 1];
+  }
+}
+
+/** A run's result with a couple of the shown series, `months` long, NaN after `upTo`. */
+function result(seed: number, months = 24, upTo = months, level = 100): Result {
+  const series = (metric: string, group: string, base: number) => ({
+    metric,
+    group,
+    values: Float64Array.from({ length: months }, (_, m) => (m < upTo ? base + seed + m : NaN)),
+  });
+  return {
+    scenario: 's',
+    seed,
+    months,
+    paramsHash: `p${seed}`,
+    resultHash: upTo === months ? `r${seed}` : '',
+    firmTypes: [],
+    series: [series('headcount', 'all', level), series('wealth_median', 'junior', level * 1000)],
+  };
+}
+
+function setup(search = '') {
+  const host = {
+    search,
+    writes: [] as string[],
+    downloads: [] as { name: string; text: string; type: string }[],
+    marks: [] as { name: string; detail?: { partial: boolean } }[],
+    deferred: [] as (() => void)[],
+    runners: [] as FakeRunner[],
+  };
+  const api: PageHost = {
+    readSearch: () => host.search,
+    writeSearch: (q) => {
+      host.writes.push(q);
+      host.search = q;
+    },
+    makeRunner: (events) => {
+      const r = new FakeRunner(events);
+      host.runners.push(r);
+      return r;
+    },
+    download: (name, body, type) => host.downloads.push({ name, text: body, type }),
+    mark: (name, detail) => host.marks.push(detail ? { name, detail } : { name }),
+    defer: (fn) => host.deferred.push(fn),
+    rendered: () => Promise.resolve(),
+    nextFrame: (fn) => fn(),
+  };
+  const c = new PageController(catalogue, '9.9.9', api);
+  /** Runs the deferred tasks (one chart each) and lets promises settle. */
+  const flush = async () => {
+    while (host.deferred.length > 0) host.deferred.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  const runner = () => host.runners[host.runners.length - 1];
+  const job = (name: string, seed: number, overrides = {}): Job => ({ key: jobKey(text(name, overrides), seed), text: text(name, overrides), seed, partials: false });
+  const finish = (j: Job, r = result(j.seed), ms = 100) => runner().events.onResult(j, packResult(r), ms);
+  return { c, host, flush, runner, job, finish };
+}
+
+const DEFAULT_QUERY = '?s=baseline,tunguz-100k&focus=1&seeds=3&seed=1';
+
+describe('the view and the URL', () => {
+  it('reads the view from the URL, drops slider values equal to the file’s, and writes the normal form on start', () => {
+    const sigma = catalogue.get('baseline')!.params.production.sigma;
+    const { c, host } = setup(`?s=baseline~sigma:${sigma},tunguz-100k~sigma:1&seeds=2`);
+    expect(c.state.view.slots.map((s) => s.overrides)).toEqual([{}, { sigma: 1 }]);
+    expect(c.state.picker.map((p) => p.changed)).toEqual([false, true]);
+    expect(c.state.focusLabel).toBe('tunguz-100k · σ 1');
+    expect(host.writes).toEqual([]); // nothing touches the page before it starts
+    c.start();
+    expect(host.writes).toEqual(['?s=baseline,tunguz-100k~sigma:1&focus=1&seeds=2&seed=1']);
+  });
+
+  it('shows the default view and a message for a malformed URL; the message can be dismissed', () => {
+    const { c, host } = setup('?s=baseline~sigma:banana');
+    expect(c.state.urlError).toBe('s: baseline: sigma must be a number (got "banana")');
+    expect(c.state.view.slots.map((s) => s.scenario)).toEqual(['baseline', 'tunguz-100k']);
+    c.start();
+    expect(host.writes).toEqual([DEFAULT_QUERY]);
+    c.dismissUrlError();
+    expect(c.state.urlError).toBe('');
+  });
+
+  it('mirrors each view change in the URL and writes nothing when the URL already says it', () => {
+    const { c, host } = setup(DEFAULT_QUERY);
+    c.start();
+    expect(host.writes).toEqual([]);
+    c.setSeeds(5);
+    c.setSeed(7);
+    c.setFocus(0);
+    c.commitLever('sigma', 2);
+    c.addSlot();
+    expect(host.writes).toEqual([
+      '?s=baseline,tunguz-100k&focus=1&seeds=5&seed=1',
+      '?s=baseline,tunguz-100k&focus=1&seeds=5&seed=7',
+      '?s=baseline,tunguz-100k&focus=0&seeds=5&seed=7',
+      '?s=baseline~sigma:2,tunguz-100k&focus=0&seeds=5&seed=7',
+      `?s=baseline~sigma:2,tunguz-100k,${c.names.find((n) => n !== 'baseline' && n !== 'tunguz-100k')}&focus=2&seeds=5&seed=7`,
+    ]);
+    c.removeSlot(0);
+    expect(c.state.view.focus).toBe(1); // still the slot added last
+    c.setScenario(0, 'complements');
+    c.resetLevers();
+    expect(c.state.view.slots.map((s) => s.scenario)[0]).toBe('complements');
+  });
+});
+
+describe('runs', () => {
+  it('asks the pool for every scenario and seed, seed-major, and supersedes them when a slider moves', () => {
+    const { c, runner, job } = setup(DEFAULT_QUERY);
+    c.start();
+    expect(runner().last.jobs.map((j) => [j.key, j.partials])).toEqual([
+      [job('baseline', 1).key, true],
+      [job('tunguz-100k', 1).key, true],
+      [job('baseline', 2).key, false],
+      [job('tunguz-100k', 2).key, false],
+      [job('baseline', 3).key, false],
+      [job('tunguz-100k', 3).key, false],
+    ]);
+    c.commitLever('sigma', 1);
+    const keys = runner().last.jobs.map((j) => j.key);
+    expect(keys).toContain(job('tunguz-100k', 1, { sigma: 1 }).key);
+    expect(keys).not.toContain(job('tunguz-100k', 1).key);
+    expect(keys).toContain(job('baseline', 1).key);
+    expect(c.state.total).toBe(6);
+  });
+
+  it('draws a scenario from its first seed’s partial run until a seed completes, and never caches, hashes or exports a partial', () => {
+    const { c, runner, job, finish } = setup(DEFAULT_QUERY);
+    c.start();
+    const t1 = job('tunguz-100k', 1);
+    runner().events.onPartial(t1, packResult(result(1, 24, 6)), 6);
+    const partial = c.state.display[1];
+    expect(partial.partial).toEqual({ monthsDone: 6, months: 24 });
+    expect(partial.summary?.n).toBe(1);
+    expect(c.state.provenance).toBe('tokensim 9.9.9; baseline (0 seeds); tunguz-100k (seed 1, month 6 of 24 — updating); seeds 1–3');
+    expect(c.state.provenanceRows[1].hashes.every((h) => h.hash === undefined)).toBe(true);
+    expect(c.state.csvReady).toBe(false);
+    expect(c.state.done).toBe(0);
+
+    finish(t1);
+    expect(c.state.display[1].partial).toBeUndefined();
+    expect(c.state.display[1].summary?.seeds).toEqual([1]);
+    expect(c.state.provenanceRows[1].hashes[0]).toEqual({ seed: 1, hash: 'r1' });
+    expect(c.state.csvReady).toBe(true);
+    expect(c.state.done).toBe(1);
+    // A late partial of a seed already complete changes nothing, not even a redraw.
+    const shown = c.state.display;
+    runner().events.onPartial(t1, packResult(result(1, 24, 12)), 12);
+    expect(c.state.display).toBe(shown);
+  });
+
+  it('drops the partial run of a superseded setting: moving back starts it afresh', () => {
+    const { c, runner, job } = setup(DEFAULT_QUERY);
+    c.start();
+    runner().events.onPartial(job('tunguz-100k', 1), packResult(result(1, 24, 6)), 6);
+    c.commitLever('sigma', 1);
+    c.resetLevers();
+    expect(c.state.display[1].partial).toBeUndefined();
+    expect(c.state.display[1].summary).toBeUndefined();
+  });
+
+  it('keeps complete seeds: moving a slider back re-runs nothing and redraws at once', () => {
+    const { c, runner, job, finish } = setup(DEFAULT_QUERY);
+    c.start();
+    for (const j of runner().last.jobs) finish(j);
+    expect(c.state.done).toBe(6);
+    const [unchanged, before] = c.state.display;
+    c.commitLever('sigma', 1);
+    // The changed scenario keeps its last picture, dimmed, until its new first seed reports;
+    // the other keeps its very display object, so its charts skip the work.
+    expect(c.state.display[1].stale).toBe(true);
+    expect(c.state.display[1].summary).toBe(before.summary);
+    expect(c.state.display[0]).toBe(unchanged);
+    expect(c.state.done).toBe(3);
+    c.resetLevers();
+    expect(c.state.done).toBe(6);
+    expect(runner().last.done.has(job('tunguz-100k', 3).key)).toBe(true);
+    expect(c.state.display[1]).toEqual(before);
+  });
+
+  it('keeps at most MAX_CACHED results, evicting ones the view no longer wants first', () => {
+    const { c, runner, job, finish } = setup(DEFAULT_QUERY);
+    c.start();
+    for (const j of runner().last.jobs) finish(j);
+    for (let seed = 100; seed < 100 + MAX_CACHED; seed++) finish(job('complements', seed), result(seed));
+    c.setSeeds(2); // a view change hands the pool the keys cached
+    const cached = runner().last.done;
+    expect(cached.size).toBe(MAX_CACHED);
+    for (const j of runner().last.jobs) expect(cached.has(j.key)).toBe(true);
+    expect(cached.has(job('complements', 100).key)).toBe(false);
+  });
+
+  it('counts a failed run as done and says which seed failed', () => {
+    const { c, runner, job } = setup(DEFAULT_QUERY);
+    c.start();
+    runner().events.onError(job('baseline', 2), 'out of memory');
+    expect(c.state.done).toBe(1);
+    expect(c.state.errors).toEqual(['seed 2: out of memory']);
+  });
+
+  it('reports the runs in progress and estimates the time left from the measured speed', () => {
+    const { c, runner, job, finish } = setup(DEFAULT_QUERY);
+    c.start();
+    expect(c.state.secondsLeft).toBeUndefined();
+    expect(c.state.runSeconds).toBeUndefined();
+    const p = catalogue.get('tunguz-100k')!.params.run;
+    const units = p.engineers * p.years * 12;
+    finish(job('tunguz-100k', 1), result(1, p.years * 12), 2000);
+    expect(c.state.runSeconds).toBeCloseTo(2, 9); // 2 s per run of this size
+    const b = catalogue.get('baseline')!.params.run;
+    runner().progress = [{ job: job('baseline', 1), done: 30, total: b.years * 12 }];
+    runner().events.onProgress();
+    expect(c.state.active).toEqual([{ label: 'baseline', seed: 1, done: 30, total: b.years * 12 }]);
+    const left = (b.engineers * (b.years * 12 - 30) + 2 * b.engineers * b.years * 12 + 2 * units) * (2000 / units);
+    expect(c.state.secondsLeft).toBeCloseTo(left / 1000, 6);
+  });
+});
+
+describe('the runner’s lifecycle', () => {
+  it('starts one pool, disposes it on teardown, ignores what a disposed pool still sends, and starts afresh', () => {
+    const { c, host, job } = setup(DEFAULT_QUERY);
+    c.start();
+    c.start();
+    expect(host.runners.length).toBe(1);
+    const first = host.runners[0];
+    c.dispose();
+    expect(first.disposed).toBe(true);
+    first.events.onResult(job('baseline', 1), packResult(result(1)), 10);
+    expect(c.state.done).toBe(0);
+    c.start();
+    expect(host.runners.length).toBe(2);
+    expect(host.runners[1].last.jobs.length).toBe(6);
+  });
+});
+
+describe('the charts', () => {
+  it('get a change one chart per task, the first at once; the page is settled once all have it and every run is done', async () => {
+    const { c, host, runner, flush, finish } = setup('?s=baseline,tunguz-100k&focus=1&seeds=1&seed=1');
+    c.start();
+    await flush();
+    const [b1, t1] = runner().last.jobs;
+    finish(b1);
+    const display = c.state.display;
+    expect(c.state.chartSlots[0]).toBe(display);
+    expect(c.state.chartSlots.slice(1).every((s) => s !== display)).toBe(true);
+    for (let i = 1; i < CHARTS.length; i++) {
+      host.deferred.shift()!();
+      expect(c.state.chartSlots[i]).toBe(display);
+    }
+    await flush();
+    expect(c.state.chartSlots.every((s) => s === display)).toBe(true);
+    expect(c.state.settled).toBe(false); // one run still going
+    finish(t1);
+    expect(c.state.settled).toBe(false); // charts not yet all redrawn
+    await flush();
+    expect(c.state.settled).toBe(true);
+  });
+
+  it('drop a rollout that a newer change supersedes', async () => {
+    const { c, host, runner, flush, finish } = setup('?s=baseline,tunguz-100k&focus=1&seeds=1&seed=1');
+    c.start();
+    await flush();
+    const updates = c.state.chartUpdates;
+    const [b1, t1] = runner().last.jobs;
+    finish(b1);
+    const first = c.state.display;
+    host.deferred.shift()!(); // chart 2 has the first change
+    finish(t1);
+    const second = c.state.display;
+    await flush();
+    expect(c.state.chartSlots.every((s) => s === second)).toBe(true);
+    expect(c.state.chartSlots.some((s) => s === first)).toBe(false);
+    expect(c.state.chartUpdates).toBe(updates + 1);
+  });
+
+  it('mark a released lever, the first drawing of its new setting and its first complete seed', async () => {
+    const { c, host, runner, flush, job, finish } = setup(DEFAULT_QUERY);
+    c.start();
+    await flush();
+    c.commitLever('sigma', 1);
+    expect(host.marks).toEqual([{ name: 'tokensim:lever-commit' }]);
+    const j = { ...job('tunguz-100k', 1, { sigma: 1 }), partials: true };
+    runner().events.onPartial(j, packResult(result(1, 24, 6)), 6);
+    await flush();
+    finish(j);
+    await flush();
+    expect(host.marks).toEqual([
+      { name: 'tokensim:lever-commit' },
+      { name: 'tokensim:chart-update', detail: { partial: true } },
+      { name: 'tokensim:seed-complete', detail: { partial: false } },
+    ]);
+  });
+});
+
+describe('downloads', () => {
+  it('save the edited scenario as a file and the CSV of scenarios with complete seeds only', () => {
+    const { c, host, runner, job, finish } = setup('?s=baseline,tunguz-100k&focus=1&seeds=1&seed=1');
+    c.start();
+    c.commitLever('sigma', 1);
+    c.downloadScenario(1);
+    expect(host.downloads[0].name).toBe('tunguz-100k-custom.json');
+    expect(JSON.parse(host.downloads[0].text).name).toBe('tunguz-100k-custom');
+    expect(c.state.downloadError).toBe('');
+    finish(job('baseline', 1));
+    runner().events.onPartial(job('tunguz-100k', 1, { sigma: 1 }), packResult(result(1, 24, 6)), 6);
+    c.downloadCsv();
+    const rows = host.downloads[1].text.trim().split('\n');
+    expect(host.downloads[1].name).toBe('tokensim-series.csv');
+    expect(rows[0]).toBe('scenario,label,seeds,metric,group,unit,month,mean,lo95,hi95');
+    expect(new Set(rows.slice(1).map((r) => r.split(',')[0]))).toEqual(new Set(['baseline']));
+    expect(rows.length).toBe(1 + 2 * 24);
+  });
+});
