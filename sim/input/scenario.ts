@@ -17,6 +17,7 @@ import {
   type CompPolicy,
   type Params,
   type PriceEvent,
+  type DemandEvent,
 } from '../model/params.ts';
 
 /** One validation problem: a dotted path (`market.events.0.priceFactor`) and the reason. */
@@ -62,6 +63,8 @@ const TOKEN_EXPIRIES = Object.keys(TOKEN_EXPIRY_RULES) as [TokenExpiry, ...Token
 
 /** Shape of one `market.events` element; DEFAULTS has no events to walk. */
 const EVENT_TEMPLATE: PriceEvent = { label: 'event', startMonth: 0, months: 1, priceFactor: 1 };
+/** Shape of one `demand.events` element. */
+const DEMAND_EVENT_TEMPLATE: DemandEvent = { label: 'event', startMonth: 0, months: 1, factor: 1 };
 
 /** JSON Schema annotations kept beside the zod schemas (`id` becomes a `definitions` entry). */
 interface Meta {
@@ -84,6 +87,7 @@ const STRING_LEAVES: Record<string, () => z.ZodType> = {
     }),
   description: nonEmpty,
   'market.events.*.label': nonEmpty,
+  'demand.events.*.label': nonEmpty,
   'firmTypes.*.policy.tokenExpiry': () => z.enum(TOKEN_EXPIRIES),
 };
 
@@ -125,6 +129,7 @@ function schemaOf(value: unknown, path: string, partial: boolean): z.ZodType {
   if (typeof value === 'number') return numberSchema(path);
   if (typeof value === 'string') return stringSchema(path);
   if (path === 'market.events') return z.array(objectSchema({ ...EVENT_TEMPLATE }, 'market.events.*', false));
+  if (path === 'demand.events') return z.array(objectSchema({ ...DEMAND_EVENT_TEMPLATE }, 'demand.events.*', false));
   if (path === 'firmTypes') return firmTypesSchema();
   if (isObject(value)) return objectSchema(value, path, partial);
   throw new Error(`scenario schema: no rule for ${path}`);

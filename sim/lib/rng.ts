@@ -51,5 +51,6 @@ export const STREAMS = {
   init: 'engineer-init',
   labour: 'labour-market',
   firmInit: 'firm-init',
+  supply: 'labour-supply',
   firm: (slot: number, generation: number) => `firm:${slot}:${generation}`,
 } as const;

@@ -1,17 +1,17 @@
 /**
  * The CFO's quarterly decisions (docs/model.md), from the firm's own data only:
  * - headcount: the marginal revenue of an engineer at today's per-engineer inputs,
- *   (1 − overhead)·η·R·g/N, against the loaded cost; because output is proportional to N at
+ *   (1 − overhead)·η·R·g/N, against the loaded cost at the firm's current offers; because output is proportional to N at
  *   fixed per-engineer inputs, the optimum is N* = N·(MR/cost)^(1/(1−η));
- * - the target moves toward N* outside a dead band, within hiring and layoff limits;
- *   layoffs fall on the lowest ratings;
+ * - the target is N* (left alone inside a dead band); the hiring and layoff limits cap the
+ *   flows toward it, not the target; layoffs fall on the lowest ratings;
  * - the hiring mix favours the level with the lowest cost per unit of expected output;
  * - optionally the token budget moves toward marginal revenue of a token = wholesale price;
  * - expectations follow the firm's mean leverage (the productivity paradox, see engineers.ts).
  */
 import { LEVELS } from './params.ts';
-import { offerBase, policyBudget } from './policy.ts';
-import { planningGrowth, loadedCostPerEngineer, separate } from './firms.ts';
+import { hireEconomics, offerCash } from './offers.ts';
+import { planningGrowth, separate } from './firms.ts';
 import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
@@ -38,15 +38,19 @@ export function marginalRevenuePerMTokens(f: Firm, w: World, eta: number): numbe
   return (1 - f.tp.overheadShareOfRevenue) * eta * ((f.revenue * planningGrowth(f)) / f.Y) * f.YC * dC;
 }
 
-/** New headcount target from N*, with dead band, adjustment speed and limits. */
+/**
+ * Monthly cost per engineer if the firm's engineers were paid its current offers (the cost of
+ * the marginal hire, which is what the headcount decision weighs): the loaded cost with base
+ * cash replaced by the offers for their levels and skills.
+ */
+export function replacementCostPerEngineer(f: Firm, offerCashSum: number): number {
+  return f.n > 0 ? (offerCashSum / 12 + f.equityExpense + f.tokenCost + f.creditCost) / f.n : 0;
+}
+
+/** New headcount target: N* itself (at least 1), unless it lies within the dead band of the old one. */
 export function nextTarget(w: World, f: Firm, nStar: number): number {
-  const c = w.p.cfo;
-  const n = f.n;
-  if (Math.abs(nStar - f.target) <= c.deadBand * Math.max(1, f.target)) return f.target;
-  const desired = n + c.headcountAdjustSpeed * (nStar - n);
-  const lo = n * (1 - c.maxLayoffRatePerQuarter);
-  const hi = n * (1 + c.maxHireRatePerQuarter) + 1;
-  return Math.max(1, Math.round(Math.min(hi, Math.max(lo, desired))));
+  if (Math.abs(nStar - f.target) <= w.p.cfo.deadBand * Math.max(1, f.target)) return f.target;
+  return Math.max(1, Math.round(nStar));
 }
 
 /** Multiplicative budget step toward marginal revenue = cost, bounded per quarter. */
@@ -56,19 +60,11 @@ export function budgetStep(ratio: number, speed: number): number {
 }
 
 /** Weights of the hiring mix by level: (output per cost ÷ best)^sharpness, normalised. */
-export function hiringMix(w: World, f: Firm, meanPhiP: number, out: Float64Array): void {
-  const m = w.market.state;
-  const pp = w.p.production;
-  const pol = f.tp.policy;
+export function hiringMix(w: World, f: Firm, out: Float64Array): void {
   let best = 0;
   for (let l = 0; l < LEVELS.length; l++) {
-    const s = w.levelSkill[l];
-    const cash = offerBase(f, l, 1);
-    const budget = policyBudget(pol, cash) * f.budgetScale;
-    const tokens = Math.min(((budget / 12) * f.tp.hostedUsableShare) / m.priceRetail, m.orchestrationCap * meanPhiP);
-    const y = f.n > 0 ? f.YL * s + f.YC * (pp.c0 + (m.capability * meanPhiP * tokens) / pp.computeUnitMTokens) : s;
-    const cost = (cash + pol.equityByLevel[LEVELS[l]]) / 12 + tokens * m.priceRetail * f.tp.wholesaleDiscount;
-    out[l] = cost > 0 ? y / cost : 0;
+    hireEconomics(w, f, l, offerCash(w, f, l, 1), econ);
+    out[l] = econ.cost > 0 ? econ.output / econ.cost : 0;
     if (out[l] > best) best = out[l];
   }
   let sum = 0;
@@ -79,10 +75,14 @@ export function hiringMix(w: World, f: Firm, meanPhiP: number, out: Float64Array
   for (let l = 0; l < LEVELS.length; l++) out[l] /= sum;
 }
 
+const econ = { output: 0, cost: 0 };
+
 /** Scratch for the quarterly pass (reused across quarters). */
 export interface CfoScratch {
   kappaSum: Float64Array;
-  /** Engineers bucketed by employer: offsets per slot and the ids. */
+  /** Σ of the firm's current cash offers to its own engineers (their level and skill), $/year. */
+  offerCashSum: Float64Array;
+  /** Engineers bucketed by employer: offsets per slot and the ids (grown with the labour force). */
   offsets: Int32Array;
   ids: Int32Array;
   fill: Int32Array;
@@ -91,6 +91,7 @@ export interface CfoScratch {
 export function cfoScratch(firms: number, engineers: number): CfoScratch {
   return {
     kappaSum: new Float64Array(firms),
+    offerCashSum: new Float64Array(firms),
     offsets: new Int32Array(firms + 1),
     ids: new Int32Array(engineers),
     fill: new Int32Array(firms),
@@ -104,6 +105,7 @@ export function cfoScratch(firms: number, engineers: number): CfoScratch {
 export function bucketByEmployer(w: World, sc: CfoScratch): number {
   const e = w.eng;
   sc.kappaSum.fill(0);
+  sc.offerCashSum.fill(0);
   sc.offsets.fill(0);
   let phiSum = 0;
   for (let i = 0; i < e.n; i++) {
@@ -111,6 +113,7 @@ export function bucketByEmployer(w: World, sc: CfoScratch): number {
     const slot = e.employer[i];
     if (slot === UNEMPLOYED) continue;
     sc.kappaSum[slot] += e.phiP[i] + e.phiF[i];
+    sc.offerCashSum[slot] += offerCash(w, w.firms[slot], e.level[i], e.payFactor[i]);
     sc.offsets[slot + 1] += 1;
   }
   for (let s = 0; s < w.firms.length; s++) sc.offsets[s + 1] += sc.offsets[s];
@@ -128,36 +131,22 @@ export function quarterlyCfo(w: World, sc: CfoScratch): void {
   const eta = w.p.production.eta;
   const cfo = w.p.cfo;
   const m = w.market.state;
-  const meanPhiP = bucketByEmployer(w, sc);
+  if (sc.ids.length < w.eng.capacity) sc.ids = new Int32Array(w.eng.capacity);
+  bucketByEmployer(w, sc);
   for (const f of w.firms) {
     if (!f.alive || f.n === 0) continue;
     const headcount = sc.offsets[f.slot + 1] - sc.offsets[f.slot];
     if (headcount > 0) f.kappaBar = sc.kappaSum[f.slot] / headcount;
-    const cost = loadedCostPerEngineer(f);
+    const cost = replacementCostPerEngineer(f, sc.offerCashSum[f.slot]);
     f.target = nextTarget(w, f, optimalHeadcount(f.n, marginalRevenuePerEngineer(f, eta), cost, eta));
     if (cfo.cfoSetsBudget === 1) {
       const uncapped = 1 - f.capped / f.n;
       const ratio = (marginalRevenuePerMTokens(f, w, eta) * uncapped) / (m.priceRetail * f.tp.wholesaleDiscount);
       f.budgetScale = Math.min(1e4, Math.max(1e-4, f.budgetScale * budgetStep(ratio, cfo.budgetAdjustSpeed)));
     }
-    hiringMix(w, f, meanPhiP, f.hireWeights);
-    adjustOffers(w, f, headcount);
+    hiringMix(w, f, f.hireWeights);
     if (headcount > f.target) layOffLowestRated(w, f, sc, headcount - f.target);
   }
-}
-
-/**
- * Offers rise while the firm stays short of its target beyond the dead band (in proportion to
- * the shortfall) and ease when it is at or above it: wages move until the CFOs' targets add up
- * to the engineers available.
- */
-function adjustOffers(w: World, f: Firm, headcount: number): void {
-  const adj = w.p.labour.offerAdjustPerQuarter;
-  const band = w.p.cfo.deadBand;
-  const shortfall = f.target > 0 ? (f.target - headcount) / f.target : 0;
-  // Full step when short by four dead bands or more, in proportion below that.
-  if (shortfall > band) f.offerIndex *= 1 + adj * Math.min(1, (shortfall - band) / (3 * band));
-  else if (shortfall <= 0) f.offerIndex *= 1 - adj / 2;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { LEVELS } from './params.ts';
 import type { Params } from './params.ts';
 import type { Stream } from '../lib/rng.ts';
-import { effectiveBudget, offerBase, policyBudget, skillPayFactor } from './policy.ts';
+import { effectiveBudget, policyBudget, skillPayFactor } from './policy.ts';
 import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { exp, log } from '../lib/dmath.ts';
@@ -84,7 +84,7 @@ export function initEngineers(w: World, rng: Stream, firmWeights: Float64Array):
     drawEngineer(w, rng, i, drawIndex(rng, levelCum));
     const f = w.firms[drawIndex(rng, firmCum)];
     const level = e.level[i];
-    const base = offerBase(f, level, e.payFactor[i]);
+    const base = f.tp.policy.baseByLevel[LEVELS[level]] * e.payFactor[i];
     e.lambda[i] *= f.tp.tokenValuationMultiplier;
     e.labourMarket[i] = w.marketOfType[f.type];
     e.wealth[i] = ep.initialWealthYearsOfBase * base * meanOneLogNormal(rng, 0.8);

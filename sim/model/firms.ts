@@ -11,6 +11,7 @@ import { meanOneLogNormal } from './engineers.ts';
 import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
+import { initOffers } from './offers.ts';
 
 /** Number of slots per type by largest remainder of the normalised firm shares (deterministic). */
 export function allocateSlots(shares: number[], total: number): number[] {
@@ -38,7 +39,14 @@ function newFirm(p: Params, typeNames: string[], seed: number, slot: number, typ
     cash: 0,
     target: 0,
     budgetScale: 1,
-    offerIndex: 1,
+    offerValue: new Float64Array(LEVELS.length),
+    vacancies: new Float64Array(LEVELS.length),
+    filled: new Float64Array(LEVELS.length),
+    acceptable: new Float64Array(LEVELS.length),
+    vacanciesRecent: new Float64Array(LEVELS.length),
+    filledRecent: new Float64Array(LEVELS.length),
+    acceptableRecent: new Float64Array(LEVELS.length),
+    hiresThisQuarter: 0,
     kappaBar: p.engineers.portableFluencyInitialMean,
     hireWeights: new Float64Array(LEVELS.length).fill(1 / LEVELS.length),
     n: 0,
@@ -98,6 +106,14 @@ export function loadedCostPerEngineer(f: Firm): number {
   return f.n > 0 ? (f.payroll + f.equityExpense + f.tokenCost + f.creditCost) / f.n : 0;
 }
 
+/**
+ * Net marginal revenue of one more unit of output this month, $ per output unit:
+ * (1 − overhead)·η·g·R/Y, with g the planning multiple (0 for a firm with no output).
+ */
+export function marginalRevenueOfOutput(f: Firm, eta: number): number {
+  return f.Y > 0 ? ((1 - f.tp.overheadShareOfRevenue) * eta * f.revenue * planningGrowth(f)) / f.Y : 0;
+}
+
 /** The multiple of today's revenue the CFO sizes headcount for (1 for firms that plan on today). */
 export function planningGrowth(f: Firm): number {
   return f.tp.funding.planningRevenueMultiple;
@@ -111,7 +127,25 @@ export function planningGrowth(f: Firm): number {
 export function calibrateDemand(w: World, f: Firm, N: number, Y: number, cost: number): void {
   const eta = w.p.production.eta;
   const R = (N * cost) / ((1 - f.tp.overheadShareOfRevenue) * eta * planningGrowth(f));
-  f.Z = Y > 0 ? R / pow(Y, eta) : 0;
+  f.Z = Y > 0 ? R / (w.demandShift * pow(Y, eta)) : 0;
+}
+
+/**
+ * Economy-wide demand shifter in `month`: the product of active demand events and the
+ * triangular cycle 1 + amplitude·tri(t/period) (tri rises from 0 to 1, falls to −1, returns;
+ * piecewise linear, so it is the same bits everywhere).
+ */
+export function demandShiftAt(p: Params, month: number): number {
+  let shift = 1;
+  for (const e of p.demand.events) if (month >= e.startMonth && month < e.startMonth + e.months) shift *= e.factor;
+  const d = p.demand;
+  if (d.cycleAmplitude > 0) {
+    const x = month / 12 / d.cyclePeriodYears;
+    const phase = x - Math.floor(x);
+    const tri = phase < 0.25 ? 4 * phase : phase < 0.75 ? 2 - 4 * phase : 4 * phase - 4;
+    shift *= 1 + d.cycleAmplitude * tri;
+  }
+  return shift;
 }
 
 /** Revenue, profit and cash; venture rounds; exits of firms out of cash. */
@@ -119,7 +153,7 @@ export function settleAccounts(w: World): void {
   const eta = w.p.production.eta;
   for (const f of w.firms) {
     if (!f.alive) continue;
-    f.revenue = f.n > 0 ? f.Z * pow(f.Y, eta) : 0;
+    f.revenue = f.n > 0 ? f.Z * w.demandShift * pow(f.Y, eta) : 0;
     const overhead = f.tp.overheadShareOfRevenue * f.revenue;
     const cashCosts = f.payroll + f.tokenCost + f.creditCost + overhead;
     f.profit = f.revenue - cashCosts - f.equityExpense;
@@ -159,13 +193,16 @@ export function separate(w: World, i: number): void {
 }
 
 /**
- * Month-start demand moves and re-entry: Z grows on its trend with noise; an exited slot whose
- * delay has passed gets a new firm of the same type sized like the type's initial firms.
+ * Month-start demand moves and re-entry: Z grows with the outside wage (money is nominal) and the
+ * type's real growth, with noise; an exited slot whose delay has passed gets a new firm of the
+ * same type sized like the type's alive firms.
  */
 export function updateDemandAndEntry(w: World): void {
+  const nominal = w.p.supply.outsideWageGrowthPerYear;
+  w.demandShift = demandShiftAt(w.p, w.month);
   for (const f of w.firms) {
     if (f.alive) {
-      f.Z *= pow(f.tp.demandGrowthPerYear, 1 / 12) * meanOneLogNormal(f.rng, f.tp.demandVolatility);
+      f.Z *= pow(nominal * f.tp.demandGrowthPerYear, 1 / 12) * meanOneLogNormal(f.rng, f.tp.demandVolatility);
     } else if (w.month >= f.reentryMonth) {
       enter(w, f);
     }
@@ -181,20 +218,22 @@ function enter(w: World, f: Firm): void {
   let n = 0;
   let y = 0;
   let cost = 0;
-  let offer = 0;
   let peers = 0;
+  initOffers(w, f);
+  f.offerValue.fill(0);
   for (const g of w.firms) {
     if (!g.alive || g === f || g.type !== f.type || g.n === 0) continue;
     peers += 1;
     n += g.n;
     y += g.Y / g.n / g.A;
     cost += loadedCostPerEngineer(g);
-    offer += g.offerIndex;
+    for (let l = 0; l < LEVELS.length; l++) f.offerValue[l] += g.offerValue[l];
   }
   const N0 = peers > 0 ? Math.max(1, Math.round(n / peers)) : 10;
   const yPer = peers > 0 ? (y / peers) * f.A : f.A;
   const costPer = peers > 0 ? cost / peers : 0;
-  f.offerIndex = peers > 0 ? offer / peers : 1;
+  if (peers > 0) for (let l = 0; l < LEVELS.length; l++) f.offerValue[l] /= peers;
+  else initOffers(w, f);
   f.budgetScale = 1;
   f.target = N0;
   calibrateDemand(w, f, N0, N0 * yPer, costPer);

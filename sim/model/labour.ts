@@ -1,27 +1,28 @@
 /**
- * The labour market (docs/model.md): retirements and new entrants, on-the-job and unemployed
- * search, vacancies with offers, matching, and annual reviews.
+ * Search and matching (docs/model.md): on-the-job and unemployed search, vacancies posted at
+ * the firms' offers, matching, counteroffers and the golden handcuff (the moving loss).
  *
  * Matching is O(searchers × applications + vacancies): each searcher samples vacancies at their
- * level and applies where the offer beats their current job by the switching threshold; each
- * vacancy keeps its best applicant by expected output per cost; an engineer who is best at
- * several vacancies takes the one they value most.
+ * level (after some months unemployed, also one level down) and applies where the offer beats
+ * their current job by the switching threshold; each vacancy keeps its best applicant by
+ * expected output per cost; an engineer who is best at several vacancies takes the one they
+ * value most — unless their employer matches the offer.
  */
 import { LEVELS } from './params.ts';
-import { drawEngineer, employ, drawIndex, setSkill } from './engineers.ts';
-import { separate } from './firms.ts';
-import { effectiveBudget, offerBase, packageValue, policyBudget, usableTokenValue } from './policy.ts';
-import { count, NUM_LEVELS, UNEMPLOYED } from './world.ts';
+import { employ, drawIndex, setSkill } from './engineers.ts';
+import { marginalRevenueOfOutput, separate } from './firms.ts';
+import { offerCash, recordAcceptedOffer } from './offers.ts';
+import { effectiveBudget, packageValue, policyBudget, skillPayFactor, usableTokenValue } from './policy.ts';
+import { count, marketLevel, NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
+
+export { marketLevel } from './world.ts';
 
 /** Most labour markets a run may have (the range of firmTypes.*.labourMarket). */
 const MAX_MARKETS = 16;
 
-/** Index of (labour market, level) in the per-market arrays of World. */
-export const marketLevel = (market: number, level: number): number => market * NUM_LEVELS + level;
-
-/** Preallocated buffers for matching (sized to the number of engineers). */
+/** Preallocated buffers for matching (sized to the labour force's capacity; grown with it). */
 export interface LabourScratch {
   searchers: Int32Array;
   vacFirm: Int32Array;
@@ -35,12 +36,17 @@ export interface LabourScratch {
   engBestVac: Int32Array;
   engBestValue: Float64Array;
   mixCum: Float64Array;
+  /** Searchers' λ and φp sums and counts by (market, level), for λ̄ and φ̄p. */
+  lambdaSum: Float64Array;
+  phiSum: Float64Array;
+  searcherCount: Float64Array;
   /** Per-group sums and counts of cash raises at a review. */
   raiseSums: Float64Array;
   raiseCounts: Float64Array;
 }
 
 export function labourScratch(n: number, groups: number): LabourScratch {
+  const cells = MAX_MARKETS * NUM_LEVELS;
   return {
     searchers: new Int32Array(n),
     vacFirm: new Int32Array(n),
@@ -49,85 +55,22 @@ export function labourScratch(n: number, groups: number): LabourScratch {
     vacBestScore: new Float64Array(n),
     vacBestValue: new Float64Array(n),
     vacByLevel: new Int32Array(n),
-    levelStart: new Int32Array(MAX_MARKETS * NUM_LEVELS + 1),
-    levelCount: new Int32Array(MAX_MARKETS * NUM_LEVELS),
+    levelStart: new Int32Array(cells + 1),
+    levelCount: new Int32Array(cells),
     engBestVac: new Int32Array(n).fill(-1),
     engBestValue: new Float64Array(n),
     mixCum: new Float64Array(NUM_LEVELS),
+    lambdaSum: new Float64Array(cells),
+    phiSum: new Float64Array(cells),
+    searcherCount: new Float64Array(cells),
     raiseSums: new Float64Array(groups),
     raiseCounts: new Float64Array(groups),
   };
 }
 
-/**
- * Market package by labour market and level: headcount-weighted means of the market's alive
- * firms' offers at mean skill. A market with no alive firm keeps its previous values.
- */
-export function updateMarketStats(w: World): void {
-  const ws = w.marketWeight;
-  ws.fill(0);
-  for (const f of w.firms) if (f.alive) for (let l = 0; l < NUM_LEVELS; l++) ws[marketLevel(w.marketOfType[f.type], l)] += Math.max(1, f.n);
-  for (let k = 0; k < ws.length; k++) {
-    if (ws[k] === 0) continue;
-    w.marketBase[k] = 0;
-    w.marketEquity[k] = 0;
-    w.marketEquityDiscount[k] = 0;
-    w.marketBudget[k] = 0;
-  }
-  for (const f of w.firms) {
-    if (!f.alive) continue;
-    const weight = Math.max(1, f.n);
-    for (let l = 0; l < NUM_LEVELS; l++) {
-      const k = marketLevel(w.marketOfType[f.type], l);
-      const base = offerBase(f, l, 1);
-      w.marketBase[k] += weight * base;
-      w.marketEquity[k] += weight * f.tp.policy.equityByLevel[LEVELS[l]];
-      w.marketEquityDiscount[k] += weight * f.tp.equityRiskDiscount;
-      w.marketBudget[k] += weight * policyBudget(f.tp.policy, base) * f.budgetScale;
-    }
-  }
-  for (let k = 0; k < ws.length; k++) {
-    if (ws[k] === 0) continue;
-    w.marketBase[k] /= ws[k];
-    w.marketEquity[k] /= ws[k];
-    w.marketEquityDiscount[k] /= ws[k];
-    w.marketBudget[k] /= ws[k];
-  }
-}
-
-/**
- * Engineers leave the profession at the retirement rate (each slot refilled by a new junior
- * searching for work), and employed engineers separate into unemployment at the involuntary
- * separation rate. One draw per engineer per month.
- */
-export function retireAndEnter(w: World): void {
-  const e = w.eng;
-  const rate = w.p.engineers.retirementRatePerYear / 12;
-  const separation = rate + w.p.labour.separationRatePerYear / 12;
-  const rng = w.labourRng;
-  for (let i = 0; i < e.n; i++) {
-    const u = rng.next();
-    if (u >= separation) continue;
-    const slot = e.employer[i];
-    if (u >= rate) {
-      if (slot !== UNEMPLOYED) {
-        w.firms[slot].n -= 1;
-        separate(w, i);
-      }
-      continue;
-    }
-    if (slot !== UNEMPLOYED) {
-      w.firms[slot].n -= 1;
-      separate(w, i);
-    }
-    drawEngineer(w, rng, i, 0);
-    e.employer[i] = UNEMPLOYED;
-    e.base[i] = w.marketBase[marketLevel(e.labourMarket[i], 0)] * e.payFactor[i];
-    e.equity[i] = 0;
-    e.budget[i] = 0;
-    e.tenure[i] = 0;
-    e.wealth[i] = 0.1 * e.base[i];
-  }
+/** The scratch, regrown if the labour force has outgrown it. */
+export function ensureLabourScratch(sc: LabourScratch, capacity: number): LabourScratch {
+  return sc.searchers.length >= capacity ? sc : labourScratch(capacity, sc.raiseSums.length);
 }
 
 /** Value to engineer i of staying in their current job (or of unemployment). */
@@ -141,36 +84,57 @@ export function currentValue(w: World, i: number): number {
 }
 
 /**
- * The cost of moving to engineer i: the output lost when φf resets, converted into lost
- * rating and pay, plus loss aversion on a smaller usable token budget than the current one.
+ * Pay lost per unit of rating lost, as a share of base, over the moving-loss horizon H: from
+ * the review rules, a rating lower by Δ moves pay toward an offer lower by
+ * raiseRatingSensitivity·Δ (a catch-up share of it each year) and lowers the promotion chance
+ * p·rating² by about 2p·Δ (each promotion worth the promotion raise): H·(catchUp·rs + 2p·raise).
  */
-export function movingLoss(w: World, i: number, newUsable: number): number {
+export function ratingPayLoss(w: World, level: number): number {
+  const lab = w.p.labour;
+  const promo = level < NUM_LEVELS - 1 ? 2 * lab.promotionProbByLevel[LEVELS[level]] * lab.promotionRaise : 0;
+  return lab.movingLossHorizonYears * (lab.marketCatchUp * lab.raiseRatingSensitivity + promo);
+}
+
+/**
+ * The cost of moving to engineer i: the output lost when φf resets, as the rating and hence the
+ * pay it costs inside the model (ratingPayLoss), plus loss aversion on a smaller usable token
+ * budget than the current one, in the same units in which the engineer values tokens.
+ */
+export function movingLoss(w: World, i: number, newUsable: number, newFactor: number): number {
   const e = w.eng;
   const slot = e.employer[i];
   if (slot === UNEMPLOYED) return 0;
-  const lab = w.p.labour;
   const f = w.firms[slot];
-  let loss = lab.ratingPaySensitivity * e.base[i] * e.moveDrop[i];
+  let loss = ratingPayLoss(w, e.level[i]) * e.base[i] * e.moveDrop[i];
   const eb = effectiveBudget(f, e.budget[i], e.rating[i]);
   const curUsable = usableTokenValue(w, f, eb, e.phiP[i] + e.phiF[i]);
-  if (newUsable < curUsable) loss += (lab.lossAversion - 1) * e.lambda[i] * (curUsable - newUsable);
+  const factor = f.tp.policy.tokenBudgetIsPay === 1 ? 1 : w.p.labour.toolsBudgetValuation;
+  const cur = factor * curUsable;
+  const next = newFactor * newUsable;
+  if (next < cur) loss += (w.p.labour.lossAversion - 1) * e.lambda[i] * (cur - next);
   return loss;
+}
+
+/** λ-valuation factor of firm f's budget (1 as pay, the tools setting otherwise). */
+function valueFactor(w: World, f: Firm): number {
+  return f.tp.policy.tokenBudgetIsPay === 1 ? 1 : w.p.labour.toolsBudgetValuation;
 }
 
 /**
  * The extra cash an outside firm offering the market package for the level must add to move
  * engineer i: the premium that makes the offer beat the current job by the switching threshold.
+ * The market package is valued as pay when the engineer's own firm presents its budget as pay.
  */
 export function poachingPremium(w: World, i: number, curValue: number): number {
   const e = w.eng;
   const l = e.level[i];
-  const slot = e.employer[i];
-  const f = w.firms[slot];
+  const f = w.firms[e.employer[i]];
   const m = w.market.state;
   const k = marketLevel(e.labourMarket[i], l);
   const cash = w.marketBase[k] * e.payFactor[i];
+  const factor = valueFactor(w, f);
   const newUsable = Math.min(w.marketBudget[k], m.orchestrationCap * e.phiP[i] * m.priceRetail * 12) * f.tp.hostedUsableShare;
-  const offer = cash + w.marketEquity[k] * w.marketEquityDiscount[k] + e.lambda[i] * newUsable - movingLoss(w, i, newUsable);
+  const offer = cash + w.marketEquity[k] * w.marketEquityDiscount[k] + e.lambda[i] * factor * newUsable - movingLoss(w, i, newUsable, factor);
   return Math.max(0, curValue * (1 + w.p.labour.switchingThreshold) - offer);
 }
 
@@ -190,19 +154,22 @@ export function employedPoachingPremium(w: World, i: number): number {
   const lambda = e.lambda[i];
   const base = e.base[i];
   const phiP = e.phiP[i];
+  const factor = valueFactor(w, f);
   // Value of the current job (packageValue).
   const eb = effectiveBudget(f, e.budget[i], e.rating[i]);
   const curUsable = Math.min(eb * tp.hostedUsableShare, m.orchestrationCap * (phiP + e.phiF[i]) * m.priceRetail * 12);
   let cur = base + e.equity[i] * tp.equityRiskDiscount;
-  cur += lambda * curUsable;
+  cur += lambda * factor * curUsable;
   if (pol.tokenPortability > 0) cur += pol.tokenPortability * Math.max(0, eb - curUsable);
   // The market offer less the moving loss (poachingPremium, movingLoss).
   const k = marketLevel(e.labourMarket[i], e.level[i]);
   const cash = w.marketBase[k] * e.payFactor[i];
   const newUsable = Math.min(w.marketBudget[k], m.orchestrationCap * phiP * m.priceRetail * 12) * tp.hostedUsableShare;
-  let loss = lab.ratingPaySensitivity * base * e.moveDrop[i];
-  if (newUsable < curUsable) loss += (lab.lossAversion - 1) * lambda * (curUsable - newUsable);
-  const offer = cash + w.marketEquity[k] * w.marketEquityDiscount[k] + lambda * newUsable - loss;
+  let loss = ratingPayLoss(w, e.level[i]) * base * e.moveDrop[i];
+  const curValued = factor * curUsable;
+  const newValued = factor * newUsable;
+  if (newValued < curValued) loss += (lab.lossAversion - 1) * lambda * (curValued - newValued);
+  const offer = cash + w.marketEquity[k] * w.marketEquityDiscount[k] + lambda * factor * newUsable - loss;
   return Math.max(0, cur * (1 + lab.switchingThreshold) - offer);
 }
 
@@ -217,22 +184,34 @@ function searchProbability(w: World, i: number): number {
   return Math.min(1, lab.searchProbEmployed * (1 + lab.underpaySearchBoost * underpay) * (1 + lab.lowRatingSearchBoost * lowRating));
 }
 
-/** Posts this month's vacancies (target − headcount, within the hiring limit) with levels from the hiring mix. */
+/**
+ * Posts this month's vacancies: target − headcount, within what is left of the quarter's hiring
+ * limit, with levels drawn from the hiring mix. Resets each firm's per-level tallies.
+ */
 function postVacancies(w: World, sc: LabourScratch): number {
   const rng = w.labourRng;
+  const c = w.counters;
   let v = 0;
   const cap = sc.vacFirm.length;
+  const quarterStart = w.month % 3 === 0;
   for (const f of w.firms) {
+    f.vacancies.fill(0);
+    f.filled.fill(0);
+    f.acceptable.fill(0);
+    if (quarterStart) f.hiresThisQuarter = 0;
     if (!f.alive) continue;
-    const limit = Math.ceil(w.p.cfo.maxHireRatePerQuarter * Math.max(f.n, f.target, 10));
+    const limit = Math.ceil(w.p.cfo.maxHireRatePerQuarter * Math.max(f.n, 10)) - f.hiresThisQuarter;
     const open = Math.min(limit, Math.max(0, f.target - f.n));
     let acc = 0;
     for (let l = 0; l < NUM_LEVELS; l++) sc.mixCum[l] = acc += f.hireWeights[l];
     for (let k = 0; k < open && v < cap; k++, v++) {
+      const l = drawIndex(rng, sc.mixCum);
       sc.vacFirm[v] = f.slot;
-      sc.vacLevel[v] = drawIndex(rng, sc.mixCum);
+      sc.vacLevel[v] = l;
       sc.vacBest[v] = -1;
       sc.vacBestScore[v] = -Infinity;
+      f.vacancies[l] += 1;
+      count(c.vacancies, w.groups, f.type, l);
     }
   }
   // Index vacancies by (labour market, level); counting sort keeps posting order within each.
@@ -241,25 +220,57 @@ function postVacancies(w: World, sc: LabourScratch): number {
   sc.levelCount.fill(0);
   for (let j = 0; j < v; j++) sc.levelCount[cell(j)] += 1;
   sc.levelStart[0] = 0;
-  for (let c = 0; c < cells; c++) sc.levelStart[c + 1] = sc.levelStart[c] + sc.levelCount[c];
+  for (let c2 = 0; c2 < cells; c2++) sc.levelStart[c2 + 1] = sc.levelStart[c2] + sc.levelCount[c2];
   sc.levelCount.fill(0);
   for (let j = 0; j < v; j++) {
-    const c = cell(j);
-    sc.vacByLevel[sc.levelStart[c] + sc.levelCount[c]++] = j;
+    const c2 = cell(j);
+    sc.vacByLevel[sc.levelStart[c2] + sc.levelCount[c2]++] = j;
   }
   return v;
 }
 
 /** Expected output per monthly cost of engineer i at firm g: how firms rank applicants. */
-function applicantScore(w: World, g: Firm, i: number, cash: number, budget: number): number {
+function applicantScore(w: World, g: Firm, i: number, level: number, cash: number, budget: number): number {
   const e = w.eng;
   const m = w.market.state;
   const pp = w.p.production;
   const phiP = e.phiP[i];
   const tokens = Math.min(((budget / 12) * g.tp.hostedUsableShare) / m.priceRetail, m.orchestrationCap * phiP);
   const y = g.n > 0 && g.Y > 0 ? g.YL * e.skill[i] + g.YC * (pp.c0 + (m.capability * phiP * tokens) / pp.computeUnitMTokens) : e.skill[i];
-  const cost = (cash + e.equity[i]) / 12 + tokens * m.priceRetail * g.tp.wholesaleDiscount;
+  const cost = (cash + g.tp.policy.equityByLevel[LEVELS[level]]) / 12 + tokens * m.priceRetail * g.tp.wholesaleDiscount;
   return y / Math.max(cost, 1e-9);
+}
+
+/** Searchers drawn this month, with the λ̄ and φ̄p of each (market, level) updated from them. */
+function drawSearchers(w: World, sc: LabourScratch): number {
+  const e = w.eng;
+  const rng = w.labourRng;
+  const c = w.counters;
+  sc.lambdaSum.fill(0);
+  sc.phiSum.fill(0);
+  sc.searcherCount.fill(0);
+  let ns = 0;
+  for (let i = 0; i < e.n; i++) {
+    if (rng.next() >= searchProbability(w, i)) continue;
+    sc.searchers[ns++] = i;
+    const l = e.level[i];
+    const k = marketLevel(e.labourMarket[i], l);
+    sc.lambdaSum[k] += e.lambda[i];
+    sc.phiSum[k] += e.phiP[i];
+    sc.searcherCount[k] += 1;
+    c.searchers[0] += 1;
+    c.searchers[w.groups.level(l)] += 1;
+    if (e.employer[i] === UNEMPLOYED) {
+      c.unemployedSearching[0] += 1;
+      c.unemployedSearching[w.groups.level(l)] += 1;
+    }
+  }
+  for (let k = 0; k < w.markets * NUM_LEVELS; k++) {
+    if (sc.searcherCount[k] === 0) continue;
+    w.lambdaBar[k] = sc.lambdaSum[k] / sc.searcherCount[k];
+    w.phiBar[k] = sc.phiSum[k] / sc.searcherCount[k];
+  }
+  return ns;
 }
 
 /** One month of search and matching. */
@@ -268,32 +279,35 @@ export function matchMarket(w: World, sc: LabourScratch): void {
   const rng = w.labourRng;
   const lab = w.p.labour;
   const vacancies = postVacancies(w, sc);
+  const ns = drawSearchers(w, sc);
   if (vacancies === 0) return;
-  let ns = 0;
-  for (let i = 0; i < e.n; i++) if (rng.next() < searchProbability(w, i)) sc.searchers[ns++] = i;
   // Matching function m = μ·S^γ·V^(1−γ): each searcher makes contact with probability m/S.
   const contact = Math.min(1, lab.matchingEfficiency * pow(vacancies / Math.max(1, ns), 1 - lab.matchingElasticity));
   for (let k = 0; k < ns; k++) {
     if (rng.next() >= contact) continue;
     const i = sc.searchers[k];
     const l = e.level[i];
-    const c = marketLevel(e.labourMarket[i], l);
-    const avail = sc.levelStart[c + 1] - sc.levelStart[c];
-    if (avail === 0) continue;
     const slot = e.employer[i];
+    const downLevel = slot === UNEMPLOYED && l > 0 && e.tenure[i] >= lab.downLevelAfterMonths;
     const cur = currentValue(w, i);
     const hurdle = slot === UNEMPLOYED ? cur : cur * (1 + lab.switchingThreshold);
     for (let a = 0; a < lab.applicationsPerSearcher; a++) {
+      const lv = downLevel && rng.next() < 0.5 ? l - 1 : l;
+      const c = marketLevel(e.labourMarket[i], lv);
+      const avail = sc.levelStart[c + 1] - sc.levelStart[c];
+      if (avail === 0) continue;
       const j = sc.vacByLevel[sc.levelStart[c] + rng.int(avail)];
       const g = w.firms[sc.vacFirm[j]];
       if (g.slot === slot) continue;
-      const cash = offerBase(g, l, e.payFactor[i]);
+      const pf = lv === l ? e.payFactor[i] : skillPayFactor(w, lv, e.skill[i]);
+      const cash = offerCash(w, g, lv, pf);
       const budget = policyBudget(g.tp.policy, cash) * g.budgetScale;
-      const equity = g.tp.policy.equityByLevel[LEVELS[l]];
+      const equity = g.tp.policy.equityByLevel[LEVELS[lv]];
       const newUsable = usableTokenValue(w, g, budget, e.phiP[i]);
-      const value = packageValue(w, g, e.lambda[i], cash, equity, budget, e.phiP[i]) - movingLoss(w, i, newUsable);
+      const value = packageValue(w, g, e.lambda[i], cash, equity, budget, e.phiP[i]) - movingLoss(w, i, newUsable, valueFactor(w, g));
       if (value <= hurdle) continue;
-      const score = applicantScore(w, g, i, cash, budget);
+      g.acceptable[lv] += 1;
+      const score = applicantScore(w, g, i, lv, cash, budget);
       if (score > sc.vacBestScore[j]) {
         sc.vacBestScore[j] = score;
         sc.vacBest[j] = i;
@@ -313,15 +327,39 @@ export function matchMarket(w: World, sc: LabourScratch): void {
   for (let j = 0; j < vacancies; j++) {
     const i = sc.vacBest[j];
     if (i < 0 || sc.engBestVac[i] !== j) continue;
-    hire(w, i, w.firms[sc.vacFirm[j]]);
+    if (e.employer[i] !== UNEMPLOYED && counteroffer(w, i, sc.vacBestValue[j])) continue;
+    hire(w, i, w.firms[sc.vacFirm[j]], sc.vacLevel[j]);
   }
   for (let j = 0; j < vacancies; j++) if (sc.vacBest[j] >= 0) sc.engBestVac[sc.vacBest[j]] = -1;
 }
 
-function hire(w: World, i: number, g: Firm): void {
+/**
+ * The employer's answer to an accepted outside offer worth `outside` to engineer i: with
+ * probability counterofferProb it considers matching, raising base cash until staying is worth
+ * as much (given the switching threshold), and does so when the engineer's marginal revenue
+ * this month covers the matched monthly cost. Returns whether the engineer stays.
+ */
+export function counteroffer(w: World, i: number, outside: number): boolean {
+  const e = w.eng;
+  const f = w.firms[e.employer[i]];
+  if (w.labourRng.next() >= w.p.labour.counterofferProb) return false;
+  const raise = outside / (1 + w.p.labour.switchingThreshold) - currentValue(w, i);
+  if (raise <= 0) return false;
+  const m = w.market.state;
+  const tokenCost = (e.tokensUsed[i] + e.tokensWasted[i]) * m.priceRetail * f.tp.wholesaleDiscount;
+  const cost = (e.base[i] + raise + e.equity[i]) / 12 + tokenCost;
+  if (marginalRevenueOfOutput(f, w.p.production.eta) * e.output[i] < cost) return false;
+  e.base[i] += raise;
+  count(w.counters.counteroffers, w.groups, f.type, e.level[i]);
+  return true;
+}
+
+/** Engineer i joins firm g at `level` (one below their own when they applied down). */
+function hire(w: World, i: number, g: Firm, level: number): void {
   const e = w.eng;
   const c = w.counters;
   const from = e.employer[i];
+  if (level !== e.level[i]) setSkill(w, i, level, e.skill[i]);
   const l = e.level[i];
   if (from !== UNEMPLOYED) {
     const f = w.firms[from];
@@ -330,55 +368,17 @@ function hire(w: World, i: number, g: Firm): void {
     count(c.moves, w.groups, f.type, l);
     separate(w, i);
     e.moved[i] = 1;
+    count(c.hiresFromEmployment, w.groups, g.type, l);
+  } else {
+    count(c.hiresFromUnemployment, w.groups, g.type, l);
   }
-  employ(w, i, g, offerBase(g, l, e.payFactor[i]));
+  const cash = offerCash(w, g, l, e.payFactor[i]);
+  employ(w, i, g, cash);
+  count(c.hireCash, w.groups, g.type, l, cash);
   g.n += 1;
+  g.filled[l] += 1;
+  g.hiresThisQuarter += 1;
+  recordAcceptedOffer(w, g, l);
   count(c.hires, w.groups, g.type, l);
   if (l === 0) count(c.juniorHires, w.groups, g.type, l);
-}
-
-/**
- * Annual review (all firms at the fiscal year end): a raise that follows the rating and the
- * firm's current offer for the level (the market wage as the firm meets it), promotions, and
- * the part of the raise paid in tokens.
- */
-export function annualReview(w: World, sc: LabourScratch): void {
-  const e = w.eng;
-  const lab = w.p.labour;
-  const rng = w.labourRng;
-  const g = w.groups;
-  const sums = sc.raiseSums.fill(0);
-  const counts = sc.raiseCounts.fill(0);
-  for (let i = 0; i < e.n; i++) {
-    const slot = e.employer[i];
-    if (slot === UNEMPLOYED || e.tenure[i] < 6) continue;
-    const f = w.firms[slot];
-    const pol = f.tp.policy;
-    let l = e.level[i];
-    const rating = Math.min(2, Math.max(0, e.rating[i]));
-    const promoted = l < NUM_LEVELS - 1 && rng.next() < lab.promotionProbByLevel[LEVELS[l]] * rating * rating;
-    let raise = lab.raiseBase + lab.raiseRatingSensitivity * (rating - 1);
-    if (promoted) {
-      raise += lab.promotionRaise;
-      l += 1;
-      e.level[i] = l;
-      setSkill(w, i, l, e.skill[i] * (1 + lab.promotionSkillGain));
-      e.equity[i] = Math.max(e.equity[i], pol.equityByLevel[LEVELS[l]]);
-    } else {
-      // Catch up toward what the firm now offers new hires of this level and skill; offers
-      // track the labour market (cfo.ts), and pay gaps between firm types are structural.
-      raise += lab.marketCatchUp * (offerBase(f, l, e.payFactor[i]) / e.base[i] - 1);
-    }
-    raise = Math.min(0.5, Math.max(0, raise));
-    const oldBase = e.base[i];
-    const raiseDollars = oldBase * raise;
-    const tokenPart = pol.cashToTokenRaiseShare * raiseDollars;
-    const cashRaise = (raiseDollars - tokenPart) / oldBase;
-    const newBase = oldBase + raiseDollars - tokenPart;
-    e.base[i] = newBase;
-    e.budget[i] += policyBudget(pol, newBase) - policyBudget(pol, oldBase) + tokenPart;
-    count(sums, g, f.type, e.level[i], cashRaise);
-    count(counts, g, f.type, e.level[i]);
-  }
-  for (let k = 0; k < g.count; k++) if (counts[k] > 0) w.raiseByGroup[k] = sums[k] / counts[k];
 }

@@ -120,7 +120,7 @@ export function expandLevels(path: string): string[] {
 export function specKeyOf(path: string): string {
   const parts = path.split('.');
   if (parts[0] === 'firmTypes' && parts.length > 2) parts[1] = WILDCARD;
-  if (parts[0] === 'market' && parts[1] === 'events' && parts.length > 3 && /^\d+$/.test(parts[2])) parts[2] = WILDCARD;
+  if ((parts[0] === 'market' || parts[0] === 'demand') && parts[1] === 'events' && parts.length > 3 && /^\d+$/.test(parts[2])) parts[2] = WILDCARD;
   if ((LEVELS as readonly string[]).includes(parts[parts.length - 1])) parts[parts.length - 1] = LEVEL_PLACEHOLDER;
   return parts.join('.');
 }

@@ -26,6 +26,31 @@ export interface PriceEvent {
   priceFactor: number;
 }
 
+/** A change in product demand for every firm (a boom or a bust): demand × factor while it lasts. */
+export interface DemandEvent {
+  /** What happened, for reports (required, non-empty). Unit: text; no default; source: the scenario. */
+  label: string;
+  /** Demand event start: First month of a product-demand event. Unit: month; default: (no events); source: model design (docs/model.md). */
+  startMonth: number;
+  /** Demand event length: Duration of a product-demand event (a long one is permanent).
+   *  Unit: months; default: (no events); source: model design (docs/model.md). */
+  months: number;
+  /** Demand event factor: Multiplier on every firm’s product demand during the event.
+   *  Unit: ×; default: (no events); source: model design (docs/model.md). */
+  factor: number;
+}
+
+/** Economy-wide product demand: events and a triangular cycle (sim/model/firms.ts). */
+export interface DemandParams {
+  /** Demand events, in any order; those active in a month multiply every firm's demand. Unit: list; default: none; source: the scenario. */
+  events: DemandEvent[];
+  /** Demand cycle amplitude: Amplitude of a triangular cycle in every firm’s product demand (0 = none): demand × (1 + amplitude × cycle).
+   *  Unit: share; default: 0; source: model design (docs/model.md). */
+  cycleAmplitude: number;
+  /** Demand cycle period: Length of one demand cycle. Unit: years; default: 6; source: US business cycles ≈ 5–8 years. */
+  cyclePeriodYears: number;
+}
+
 /** The token market every firm buys from (sim/model/market.ts). */
 export interface MarketParams {
   /** Token list price: Retail list price of the blended frontier token mix at month 0.
@@ -40,12 +65,14 @@ export interface MarketParams {
   /** Capability growth, first year: Growth of useful work per token in the first year; with the price fall it sets the fall of P/Q (≈ ×10 at default).
    *  Unit: × per year; default: 5; source: a16z "LLMflation"; Epoch AI inference price trends (×10 a year at constant capability). */
   capabilityGrowthFirstYear: number;
-  /** Capability growth, long run: Long-run growth of useful work per token. Unit: × per year; default: 1.25; source: model assumption (docs/model.md). */
+  /** Capability growth, long run: Long-run growth of useful work per token.
+   *  Unit: × per year; default: 1.25; source: model assumption (docs/model.md). */
   capabilityGrowthLongRun: number;
   /** Trend decay half-life: Half-life with which the first-year log rates of price, capability and orchestration cap decay to their long-run rates.
    *  Unit: years; default: 1; source: model assumption (docs/model.md). */
   rateDecayHalfLifeYears: number;
-  /** Price volatility: Monthly log-normal noise on the list price. Unit: log s.d. per month; default: 0.05; source: model assumption (docs/model.md). */
+  /** Price volatility: Monthly log-normal noise on the list price.
+   *  Unit: log s.d. per month; default: 0.05; source: model assumption (docs/model.md). */
   priceVolatility: number;
   /** Price response to demand: Exponent on (market demand ÷ capacity) in the price; 0 makes firms price takers.
    *  Unit: elasticity; default: 0; source: model design (docs/model.md). */
@@ -64,7 +91,8 @@ export interface MarketParams {
   /** Orchestration cap growth, first year: Growth of the cap as agents become more autonomous (the displacement lever).
    *  Unit: × per year; default: 2.5; source: seed 003: chat ≈ 10k tokens a session → agent swarms of millions a day. */
   orchestrationCapGrowthFirstYear: number;
-  /** Orchestration cap growth, long run: Long-run growth of the orchestration cap. Unit: × per year; default: 1.3; source: model assumption (docs/model.md). */
+  /** Orchestration cap growth, long run: Long-run growth of the orchestration cap.
+   *  Unit: × per year; default: 1.3; source: model assumption (docs/model.md). */
   orchestrationCapGrowthLongRun: number;
   /** Temporary multipliers on the list price (a GPU shortage, a price war), each with its own months.
    *  Unit: list of events; default: none; source: the scenario (model design, docs/model.md). */
@@ -118,7 +146,8 @@ export interface CompPolicy {
   /** Credit vesting: Portable credits are forfeited if the engineer leaves before this tenure.
    *  Unit: months of tenure; default: 0; source: model assumption (docs/model.md). */
   creditVestingMonths: number;
-  /** Equity cliff: No equity vests before this tenure. Unit: months of tenure; default: 12; source: common four-year vesting with a one-year cliff. */
+  /** Equity cliff: No equity vests before this tenure.
+   *  Unit: months of tenure; default: 12; source: common four-year vesting with a one-year cliff. */
   equityCliffMonths: number;
   /** Performance top-up: Extra token budget for ratings above 1.
    *  Unit: share of budget per rating point above 1; default: 0; source: model assumption (docs/model.md). */
@@ -130,7 +159,8 @@ export interface CompPolicy {
 
 /** How a venture firm raises rounds and plans on growth (sim/model/firms.ts). */
 export interface FundingParams {
-  /** Runway trigger: A venture firm seeks a round when runway falls below this. Unit: months; default: 6; source: model assumption (docs/model.md). */
+  /** Runway trigger: A venture firm seeks a round when runway falls below this.
+   *  Unit: months; default: 6; source: model assumption (docs/model.md). */
   runwayTriggerMonths: number;
   /** Funding probability: Chance a round closes in a month while seeking.
    *  Unit: probability per month; default: bigtech 0; startup 0.12; midmarket 0; source: model assumption (docs/model.md). */
@@ -152,12 +182,13 @@ export interface FirmTypeParams {
   /** Relative size: Initial engineers of a firm relative to other types.
    *  Unit: engineers per firm, relative; default: bigtech 20; startup 1; midmarket 3; source: model assumption (docs/model.md). */
   sizeWeight: number;
-  /** Productivity A: Mean total factor productivity. Unit: index; default: bigtech 1.2; startup 1; midmarket 0.9; source: model assumption (docs/model.md). */
+  /** Productivity A: Mean total factor productivity.
+   *  Unit: index; default: bigtech 1.2; startup 1; midmarket 0.9; source: model assumption (docs/model.md). */
   productivityMean: number;
   /** Productivity dispersion: Dispersion of A across firms of the type.
    *  Unit: log s.d.; default: bigtech 0.1; startup 0.25; midmarket 0.15; source: model assumption (docs/model.md). */
   productivityDispersion: number;
-  /** Demand growth: Trend growth of product demand Z.
+  /** Real demand growth: Trend growth of product demand Z beyond the outside wage’s nominal growth (Z grows at both).
    *  Unit: × per year; default: bigtech 1.03; startup 1.12; midmarket 1.02; source: model assumption (docs/model.md). */
   demandGrowthPerYear: number;
   /** Demand volatility: Monthly noise in product demand.
@@ -231,13 +262,14 @@ export interface EngineerParams {
   tokenmaxxing: number;
   /** Savings rate: Share of cash pay saved into wealth. Unit: share of cash pay; default: 0.2; source: model assumption (docs/model.md). */
   savingsRate: number;
-  /** Initial wealth: Mean initial wealth as a multiple of base cash (log-normal). Unit: years of base; default: 1; source: model assumption (docs/model.md). */
+  /** Initial wealth: Mean initial wealth as a multiple of base cash (log-normal).
+   *  Unit: years of base; default: 1; source: model assumption (docs/model.md). */
   initialWealthYearsOfBase: number;
-  /** Retirement rate: Engineers leaving the profession each year, replaced by new juniors looking for work.
+  /** Retirement rate: Engineers leaving the profession each year for good (entry is separate: see supply.*).
    *  Unit: share per year; default: 0.03; source: model assumption (docs/model.md). */
   retirementRatePerYear: number;
   /** Tenure at start: Mean of the exponential distribution of tenure at month 0.
-   *  Unit: months (mean); default: 24; source: industry surveys: ≈ 2 years at large firms. */
+   *  Unit: months (mean); default: 80; source: industry surveys: ≈ 2 years at large firms. */
   tenureInitialMeanMonths: number;
   /** Firm leverage at start: Firm-specific leverage at month 0 as a share of its ceiling, reached after 24 months of tenure.
    *  Unit: share of ceiling after 2 years; default: 0.2; source: model assumption (docs/model.md). */
@@ -270,22 +302,20 @@ export interface LabourParams {
   /** Switching threshold: An offer must beat the current job by this share.
    *  Unit: share of current value; default: 0.08; source: model assumption (docs/model.md). */
   switchingThreshold: number;
-  /** Loss aversion: Weight on a token budget below the one the engineer is used to. Unit: ratio; default: 2.25; source: Tversky & Kahneman 1992 (≈ 2.25). */
+  /** Loss aversion: Weight on a token budget below the one the engineer is used to.
+   *  Unit: ratio; default: 2.25; source: Tversky & Kahneman 1992 (≈ 2.25). */
   lossAversion: number;
-  /** Rating → pay sensitivity: Cash lost per unit of rating lost; converts a mover’s output drop into the moving loss.
-   *  Unit: $ per $ cash per rating point; default: 0.5; source: model assumption (docs/model.md). */
-  ratingPaySensitivity: number;
   /** Unemployment benefit: Value of unemployment to a searcher and their income while unemployed.
    *  Unit: share of last base; default: 0.3; source: model assumption (docs/model.md). */
   unemploymentBenefitShare: number;
-  /** Annual raise: Raise at a rating of 1 before market catch-up. Unit: share per year; default: 0.035; source: compensation surveys: 3 – 4 %. */
-  raiseBase: number;
-  /** Raise per rating point: Extra raise per unit of rating above 1. Unit: share per rating point; default: 0.03; source: model assumption (docs/model.md). */
+  /** Pay per rating point: At a review the pay an engineer is moved toward is the firm’s current offer for the level × (1 + this × (rating − 1)).
+   *  Unit: share per rating point; default: 0.03; source: merit-pay practice: a few points of raise between average and top ratings (compensation surveys). */
   raiseRatingSensitivity: number;
-  /** Market catch-up: Share of the gap to the firm’s current offer for the level closed at the annual review.
+  /** Market catch-up: Share of the gap to the firm’s current offer for the level (adjusted for rating) closed at the annual review; raises are never negative.
    *  Unit: share of gap per year; default: 0.5; source: model assumption (docs/model.md). */
   marketCatchUp: number;
-  /** Promotion raise: Raise on promotion. Unit: share; default: 0.085; source: compensation surveys: +8.5 %. */
+  /** Promotion raise: Least raise on promotion (more if the new level’s offer is further above).
+   *  Unit: share; default: 0.085; source: compensation surveys: +8.5 %. */
   promotionRaise: number;
   /** Promotion probability: Yearly probability of promotion at a rating of 1 (one value per level: junior, mid, senior, staff).
    *  Unit: probability per year; default: 0.15 / 0.08 / 0.04 / 0; source: model assumption (docs/model.md). */
@@ -296,12 +326,52 @@ export interface LabourParams {
   ratingNoise: number;
   /** Rating memory: Time constant of the exponentially smoothed rating. Unit: months; default: 6; source: model assumption (docs/model.md). */
   ratingSmoothingMonths: number;
-  /** Offer adjustment: How fast firms raise offers while short of their headcount target (and ease them at half the rate when at or above it).
-   *  Unit: share per quarter; default: 0.03; source: model assumption (docs/model.md). */
-  offerAdjustPerQuarter: number;
   /** Pay for skill: Cash offers and starting pay scale with (skill ÷ level mean skill) to this power.
    *  Unit: elasticity; default: 0.5; source: model assumption (docs/model.md). */
   payForSkillElasticity: number;
+  /** Offer rise speed: A firm short of its target raises the value it posts for a level by this × the share of that month’s vacancies at the level left unfilled.
+   *  Unit: share per month at all vacancies unfilled; default: 0.02; source: model assumption, to calibrate (docs/model.md). */
+  offerRaiseSpeed: number;
+  /** Offer cut speed: A firm above its target, or with more acceptable applicants than vacancies at a level, lowers the value it posts by this much a month.
+   *  Unit: share per month; default: 0.004; source: model assumption, to calibrate (docs/model.md). */
+  offerCutSpeed: number;
+  /** Counteroffer probability: Chance an employer matches an accepted outside offer when the engineer’s marginal revenue covers the matched pay.
+   *  Unit: probability; default: 0.3; source: model assumption (docs/model.md). */
+  counterofferProb: number;
+  /** Down-levelling after: After this many months out of work an engineer also applies one level down, at that level’s pay.
+   *  Unit: months unemployed; default: 6; source: model assumption (docs/model.md). */
+  downLevelAfterMonths: number;
+  /** Value of a tools budget: How much of λ × usable retail tokens an engineer counts as pay when the budget is a tools budget rather than pay (its effect on output and ratings is modelled anyway).
+   *  Unit: share of λ; default: 0; source: model design (MODEL.md §10.3): 0. */
+  toolsBudgetValuation: number;
+  /** Moving-loss horizon: Years over which an engineer counts the pay a lower rating after a move costs them (review raises and promotions, from the review rules).
+   *  Unit: years; default: 3; source: model assumption (docs/model.md). */
+  movingLossHorizonYears: number;
+}
+
+/** The open occupation: the outside wage, entry from a cohort pool, exits to other work (sim/model/supply.ts). */
+export interface SupplyParams {
+  /** Outside wage growth: Nominal growth of the wage in other occupations; firms’ product demand grows with it (all money is nominal).
+   *  Unit: × per year; default: 1.035; source: US Employment Cost Index, wages and salaries: ≈ 3–4.5 % a year, 2015–24 (BLS). */
+  outsideWageGrowthPerYear: number;
+  /** Cohort pool growth: Growth of the pool of people who could enter the occupation (graduates and career switchers).
+   *  Unit: × per year; default: 1.01; source: US computer-science degree completions roughly doubled 2013–22 and then levelled off (NCES); default a model choice. */
+  cohortGrowthPerYear: number;
+  /** Supply elasticity: Elasticity of entry (and, negatively, of exits to other occupations) to expected pay in the occupation relative to the outside wage.
+   *  Unit: elasticity; default: 1.5; source: Freeman 1976; Ryoo & Rosen 2004 (JPE): engineering enrolments respond strongly to relative lifetime earnings. */
+  supplyElasticity: number;
+  /** Exit hazard, unemployed: Monthly chance an unemployed engineer leaves for another occupation, at zero duration and relative pay 1.
+   *  Unit: probability per month; default: 0.01; source: model assumption (docs/model.md). */
+  exitHazardUnemployed: number;
+  /** Exit hazard rise with duration: Added to the exit hazard per month of unemployment, up to 12 months.
+   *  Unit: probability per month per month unemployed; default: 0.003; source: model assumption (docs/model.md). */
+  exitHazardPerMonthUnemployed: number;
+  /** Exits of the employed: Employed engineers leaving for other occupations each year at relative pay 1.
+   *  Unit: share per year; default: 0.01; source: model assumption (docs/model.md). */
+  exitRateEmployedPerYear: number;
+  /** Entrants who are junior: Share of entrants who start at junior level (the rest at mid: career switchers).
+   *  Unit: share; default: 0.8; source: model assumption (docs/model.md). */
+  entrantJuniorShare: number;
 }
 
 /** Each firm's CFO: headcount target, hiring mix, budgets, FinOps controls (sim/model/cfo.ts). */
@@ -309,10 +379,8 @@ export interface CfoParams {
   /** Dead band: The CFO leaves the target alone when the optimum is this close.
    *  Unit: share of headcount; default: 0.03; source: model assumption (docs/model.md). */
   deadBand: number;
-  /** Headcount adjustment: Share of the gap to the optimal headcount the target closes each quarter.
-   *  Unit: share of gap per quarter; default: 0.5; source: model assumption (docs/model.md). */
-  headcountAdjustSpeed: number;
-  /** Hiring limit: Most the target may rise in a quarter. Unit: share of headcount per quarter; default: 0.08; source: model assumption (docs/model.md). */
+  /** Hiring limit: Most hires a firm makes in a quarter, as a share of its headcount (the target itself is not limited).
+   *  Unit: share of headcount per quarter; default: 0.08; source: model assumption (docs/model.md). */
   maxHireRatePerQuarter: number;
   /** Layoff limit: Most the firm may lay off in a quarter.
    *  Unit: share of headcount per quarter; default: 0.05; source: tech layoffs 150k – 265k a year, 2022–24. */
@@ -329,9 +397,11 @@ export interface CfoParams {
   /** Budget adjustment: Step of the CFO’s budget rule: budget × (marginal revenue ÷ cost)^speed.
    *  Unit: elasticity per quarter; default: 0.5; source: model assumption (docs/model.md). */
   budgetAdjustSpeed: number;
-  /** FinOps quota: Consumption quota per engineer; 0 disables quotas. Unit: share of the orchestration cap (0 = none); default: 0; source: FinOps practice. */
+  /** FinOps quota: Consumption quota per engineer; 0 disables quotas.
+   *  Unit: share of the orchestration cap (0 = none); default: 0; source: FinOps practice. */
   finopsQuotaShareOfCap: number;
-  /** FinOps chargeback: Share of tokenmaxxing waste that chargebacks to teams remove. Unit: share of waste removed; default: 0; source: FinOps practice. */
+  /** FinOps chargeback: Share of tokenmaxxing waste that chargebacks to teams remove.
+   *  Unit: share of waste removed; default: 0; source: FinOps practice. */
   finopsChargebackWasteCut: number;
 }
 
@@ -357,12 +427,16 @@ export interface Params {
   run: RunParams;
   /** The token market: list price and capability trends, noise, demand feedback, capacity, orchestration cap. */
   market: MarketParams;
+  /** Economy-wide product demand shocks: events and a cycle (off by default). */
+  demand: DemandParams;
   /** The firms' CES production of output from people and compute, and revenue from output. */
   production: ProductionParams;
   /** The engineers: level mix, skill, AI fluency and firm-specific leverage, token valuation, saving, retirement. */
   engineers: EngineerParams;
   /** The labour market: search, matching, switching, reviews, raises and promotions, offers. */
   labour: LabourParams;
+  /** The open occupation: outside wage, entry from a cohort pool, exits to other occupations. */
+  supply: SupplyParams;
   /** How each firm's CFO sets headcount, the hiring mix and token budgets. */
   cfo: CfoParams;
   /** Firm types by name: bigtech, startup, midmarket, and any a scenario adds (starting from midmarket's values). */

@@ -1,24 +1,15 @@
 /**
  * Compensation policy arithmetic: offers, token budgets, and how an engineer values a job
- * (docs/model.md: cash + equity × risk discount + λ·usable tokens − moving loss, with loss
- * aversion on a smaller budget than the one they are used to).
+ * (docs/model.md: cash + equity × risk discount + λ·f·usable tokens − moving loss, with loss
+ * aversion on a smaller budget than the one they are used to). Offers are in offers.ts.
  */
 import type { CompPolicy } from './params.ts';
-import { LEVELS } from './params.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
 
 /** (skill ÷ the level's mean skill)^elasticity: how pay scales with skill within a level. */
 export function skillPayFactor(w: World, level: number, skill: number): number {
   return pow(skill / w.levelSkill[level], w.p.labour.payForSkillElasticity);
-}
-
-/**
- * The firm's base-cash offer to an engineer of this level whose skill pay factor is `payFactor`
- * (skillPayFactor; 1 at the level's mean skill), $/year.
- */
-export function offerBase(f: Firm, level: number, payFactor: number): number {
-  return f.tp.policy.baseByLevel[LEVELS[level]] * f.offerIndex * payFactor;
 }
 
 /** The policy's token budget for a base cash, retail $/year (before the CFO's scale). */
@@ -43,9 +34,11 @@ export function usableTokenValue(w: World, f: Firm, budget: number, kappa: numbe
 }
 
 /**
- * Value to engineer i of a package (cash, equity, budget) at firm f given leverage κ there,
- * excluding moving costs: cash + equity × risk discount + λ·usable tokens + the portable share
- * of the unusable rest at face value. A tools budget counts too: it buys output, hence rating.
+ * Value to an engineer with token valuation λ of a package (cash, equity, budget) at firm f
+ * given leverage κ there, excluding moving costs: cash + equity × risk discount + λ·f·usable
+ * tokens + the portable share of the unusable rest at face value, where f = 1 when the budget
+ * is presented as pay and `labour.toolsBudgetValuation` (default 0) for a tools budget, whose
+ * effects on output and ratings are modelled separately (MODEL.md §10.3).
  */
 export function packageValue(
   w: World,
@@ -59,7 +52,7 @@ export function packageValue(
   const pol = f.tp.policy;
   let v = cash + equity * f.tp.equityRiskDiscount;
   const usable = usableTokenValue(w, f, budget, kappa);
-  v += lambda * usable;
+  v += lambda * (pol.tokenBudgetIsPay === 1 ? 1 : w.p.labour.toolsBudgetValuation) * usable;
   if (pol.tokenPortability > 0) v += pol.tokenPortability * Math.max(0, budget - usable);
   return v;
 }

@@ -11,79 +11,130 @@ import type { TokenMarket } from './market.ts';
 export const UNEMPLOYED = -1;
 export const NUM_LEVELS = LEVELS.length;
 
-/** Engineer state, one typed array per field (index = engineer id). */
+/** Index of (labour market, level) in the per-market arrays of World. */
+export const marketLevel = (market: number, level: number): number => market * NUM_LEVELS + level;
+
+/**
+ * Engineer state, one typed array per field (index = engineer id). The occupation is open:
+ * engineers enter and leave it, so the arrays have a capacity and the first `n` entries are the
+ * engineers in the labour force. One who leaves is replaced in their index by the last one
+ * (`remove`), so passes run over 0 … n − 1 with no gaps; ids are therefore only stable within a
+ * month. The capacity grows (`reserve`) when entrants need it.
+ */
 export class Engineers {
-  readonly n: number;
-  readonly level: Uint8Array;
+  /** Engineers in the labour force (employed or unemployed): entries 0 … n − 1. */
+  n: number;
+  /** Length of every array. */
+  capacity = 0;
+  level!: Uint8Array;
   /** Human skill s, labour units. */
-  readonly skill: Float64Array;
+  skill!: Float64Array;
   /**
    * (skill ÷ the level's mean skill)^payForSkillElasticity: how this engineer's pay scales
    * within the level. Cached (set by setSkill) because offers, search and poaching premiums
    * need it every month; it changes only with skill or level.
    */
-  readonly payFactor: Float64Array;
+  payFactor!: Float64Array;
   /** Firm slot, or UNEMPLOYED. */
-  readonly employer: Int32Array;
+  employer!: Int32Array;
   /** Base cash, $/year (the last base while unemployed). */
-  readonly base: Float64Array;
+  base!: Float64Array;
   /** Equity granted per year, $ at grant value. */
-  readonly equity: Float64Array;
+  equity!: Float64Array;
   /** Personal token budget before the firm's budget scale and top-up, retail $/year. */
-  readonly budget: Float64Array;
-  /** Months at the current employer (or unemployed). */
-  readonly tenure: Int32Array;
+  budget!: Float64Array;
+  /** Months at the current employer (or, while unemployed, months unemployed). */
+  tenure!: Int32Array;
   /** Portable AI fluency φp and firm-specific leverage φf. */
-  readonly phiP: Float64Array;
-  readonly phiF: Float64Array;
+  phiP!: Float64Array;
+  phiF!: Float64Array;
   /** Wealth, $. */
-  readonly wealth: Float64Array;
+  wealth!: Float64Array;
   /** Unvested portable compute credits, retail $. */
-  readonly credits: Float64Array;
+  credits!: Float64Array;
   /** Smoothed rating (output ÷ expected output). */
-  readonly rating: Float64Array;
+  rating!: Float64Array;
   /** Personal valuation of $1 of usable retail tokens, in cash $. */
-  readonly lambda: Float64Array;
+  lambda!: Float64Array;
   /** This month's output (output units per month). */
-  readonly output: Float64Array;
+  output!: Float64Array;
   /** Last month's relative productivity: output ÷ (firm output per labour unit × skill). */
-  readonly prevOutput: Float64Array;
+  prevOutput!: Float64Array;
   /** This month's productive tokens and wasted tokens, million tokens. */
-  readonly tokensUsed: Float64Array;
-  readonly tokensWasted: Float64Array;
+  tokensUsed!: Float64Array;
+  tokensWasted!: Float64Array;
   /** Remaining token pool this year under yearly expiry, retail $. */
-  readonly pool: Float64Array;
+  pool!: Float64Array;
   /** Output drop (share) this engineer would suffer on moving, estimated this month. */
-  readonly moveDrop: Float64Array;
+  moveDrop!: Float64Array;
   /** 1 in the first month after a job-to-job move (for the movers' output drop). */
-  readonly moved: Uint8Array;
+  moved!: Uint8Array;
   /** The labour market the engineer belongs to (see FirmTypeParams.labourMarket). */
-  readonly labourMarket: Uint8Array;
+  labourMarket!: Uint8Array;
 
-  constructor(n: number) {
+  /** Every per-engineer array, for growing and for moving an engineer to another index. */
+  private arrays(): (Float64Array | Int32Array | Uint8Array)[] {
+    return [
+      this.level, this.skill, this.payFactor, this.employer, this.base, this.equity, this.budget, this.tenure,
+      this.phiP, this.phiF, this.wealth, this.credits, this.rating, this.lambda, this.output, this.prevOutput,
+      this.tokensUsed, this.tokensWasted, this.pool, this.moveDrop, this.moved, this.labourMarket,
+    ];
+  }
+
+  constructor(n: number, capacity = n) {
     this.n = n;
-    this.level = new Uint8Array(n);
-    this.skill = new Float64Array(n);
-    this.payFactor = new Float64Array(n);
-    this.employer = new Int32Array(n).fill(UNEMPLOYED);
-    this.base = new Float64Array(n);
-    this.equity = new Float64Array(n);
-    this.budget = new Float64Array(n);
-    this.tenure = new Int32Array(n);
-    this.phiP = new Float64Array(n);
-    this.phiF = new Float64Array(n);
-    this.wealth = new Float64Array(n);
-    this.credits = new Float64Array(n);
-    this.rating = new Float64Array(n).fill(1);
-    this.lambda = new Float64Array(n);
-    this.output = new Float64Array(n);
-    this.prevOutput = new Float64Array(n);
-    this.tokensUsed = new Float64Array(n);
-    this.tokensWasted = new Float64Array(n);
-    this.pool = new Float64Array(n);
-    this.moveDrop = new Float64Array(n);
-    this.moved = new Uint8Array(n);
-    this.labourMarket = new Uint8Array(n);
+    this.reserve(Math.max(n, capacity));
+  }
+
+  /** Makes room for at least `capacity` engineers, keeping the first n (amortised growth). */
+  reserve(capacity: number): void {
+    if (capacity <= this.capacity) return;
+    const cap = Math.max(capacity, Math.ceil(this.capacity * 1.5));
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(old: T | undefined, make: (k: number) => T, fill?: number): T => {
+      const a = make(cap);
+      if (fill !== undefined) a.fill(fill);
+      if (old) a.set(old.subarray(0, this.n) as never);
+      return a;
+    };
+    const f64 = (k: number) => new Float64Array(k);
+    const i32 = (k: number) => new Int32Array(k);
+    const u8 = (k: number) => new Uint8Array(k);
+    this.level = grow(this.level, u8);
+    this.skill = grow(this.skill, f64);
+    this.payFactor = grow(this.payFactor, f64);
+    this.employer = grow(this.employer, i32, UNEMPLOYED);
+    this.base = grow(this.base, f64);
+    this.equity = grow(this.equity, f64);
+    this.budget = grow(this.budget, f64);
+    this.tenure = grow(this.tenure, i32);
+    this.phiP = grow(this.phiP, f64);
+    this.phiF = grow(this.phiF, f64);
+    this.wealth = grow(this.wealth, f64);
+    this.credits = grow(this.credits, f64);
+    this.rating = grow(this.rating, f64, 1);
+    this.lambda = grow(this.lambda, f64);
+    this.output = grow(this.output, f64);
+    this.prevOutput = grow(this.prevOutput, f64);
+    this.tokensUsed = grow(this.tokensUsed, f64);
+    this.tokensWasted = grow(this.tokensWasted, f64);
+    this.pool = grow(this.pool, f64);
+    this.moveDrop = grow(this.moveDrop, f64);
+    this.moved = grow(this.moved, u8);
+    this.labourMarket = grow(this.labourMarket, u8);
+    this.capacity = cap;
+  }
+
+  /** Takes engineer i out of the labour force: the last engineer moves into index i. */
+  remove(i: number): void {
+    const last = this.n - 1;
+    if (i !== last) for (const a of this.arrays()) a[i] = a[last];
+    this.n = last;
+  }
+
+  /** Adds an engineer at index n (fields to be set by the caller) and returns the index. */
+  add(): number {
+    if (this.n >= this.capacity) this.reserve(this.n + 1);
+    return this.n++;
   }
 }
 
@@ -108,8 +159,22 @@ export interface Firm {
   target: number;
   /** Multiplier on policy budgets chosen by the CFO (1 unless cfoSetsBudget). */
   budgetScale: number;
-  /** Multiplier on the policy's base cash for new offers (moves with the labour market). */
-  offerIndex: number;
+  /**
+   * The value the firm posts per level (index = level) for an engineer of the level's mean
+   * skill, as engineers value a package: cash + equity × risk discount + λ̄·f·usable tokens,
+   * $/year. It moves with how the firm's vacancies fill (offers.ts).
+   */
+  offerValue: Float64Array;
+  /** This month's vacancies, hires and acceptable applicants by level (for the offer rule). */
+  vacancies: Float64Array;
+  filled: Float64Array;
+  acceptable: Float64Array;
+  /** The same, exponentially weighted over recent months (weight 2/3 a month: about a quarter). */
+  vacanciesRecent: Float64Array;
+  filledRecent: Float64Array;
+  acceptableRecent: Float64Array;
+  /** Hires so far this quarter (the hiring limit caps them). */
+  hiresThisQuarter: number;
   /** Mean leverage κ of the firm's engineers at the last quarter (sets expectations). */
   kappaBar: number;
   /** Hiring mix weights by level (sum 1). */
@@ -145,6 +210,24 @@ export interface Counters {
   exits: Float64Array;
   moverDropSum: Float64Array;
   moverDropCount: Float64Array;
+  /** Vacancies posted this month (by the posting firm's type and the level). */
+  vacancies: Float64Array;
+  /** Hires from unemployment, and hires of engineers employed elsewhere (by the hiring firm). */
+  hiresFromUnemployment: Float64Array;
+  hiresFromEmployment: Float64Array;
+  /** Unemployed engineers searching this month, by level (the job-finding rate's denominator). */
+  unemployedSearching: Float64Array;
+  /** Searchers this month (unemployed and employed), by level. */
+  searchers: Float64Array;
+  /** Engineers entering the occupation, and leaving it for other occupations (not retiring), by level. */
+  entrants: Float64Array;
+  exitsToOtherOccupations: Float64Array;
+  /** Σ of new hires' base cash this month (by the hiring firm's type and the level). */
+  hireCash: Float64Array;
+  /** Employed engineers who retired, left the occupation or were separated involuntarily (by employer). */
+  otherSeparations: Float64Array;
+  /** Outside offers the employer matched (the engineer stayed), by the employer's type and level. */
+  counteroffers: Float64Array;
 }
 
 /** Group ids: 0 = all, then firm types, then levels, then token-budget quartiles. */
@@ -179,6 +262,8 @@ export interface World {
   firms: Firm[];
   market: TokenMarket;
   labourRng: Stream;
+  /** Entry, exits and separations (its own stream, so the matching draws do not shift with it). */
+  supplyRng: Stream;
   counters: Counters;
   /** Labour market of each firm type (index as typeNames) and the number of markets. */
   marketOfType: Int32Array;
@@ -194,10 +279,51 @@ export interface World {
   marketBudget: Float64Array;
   /** Scratch: headcount weight by level behind the market means. */
   marketWeight: Float64Array;
+  /** This month's economy-wide demand shifter (demand events and cycle; firms.ts). */
+  demandShift: number;
+  /** Labour supply by labour market (supply.ts). */
+  supply: SupplyState;
+  /**
+   * Mean token valuation λ̄ and portable fluency φ̄p of the searchers by labour market and level
+   * (index as marketBase), last month's: what firms assume a hire values tokens at and can use.
+   */
+  lambdaBar: Float64Array;
+  phiBar: Float64Array;
+  /**
+   * Market pay by labour market and level: hires-weighted mean posted value of the offers
+   * accepted over the last three months, $/year (offers.ts).
+   */
+  marketPay: Float64Array;
+  /** Three months of (value × hires, hires) by labour market and level behind marketPay. */
+  payRing: Float64Array;
+  payRingCount: Float64Array;
   /** Mean skill by level at start (the reference for pay-for-skill). */
   levelSkill: Float64Array;
   /** Mean cash raise at the most recent review by group (NaN before the first). */
   raiseByGroup: Float64Array;
+}
+
+/** The open occupation's state, by labour market (index = market). */
+export interface SupplyState {
+  /** The labour force at month 0: the scale of the cohort pool. */
+  labourForce0: Float64Array;
+  /** Entry per month per member of the cohort pool at relative pay 1 (set so month 0 is steady). */
+  entryRate: Float64Array;
+  /** Expected earnings in the occupation at month 0: (1 − u) × market pay at mid level, $/year. */
+  expectedEarnings0: Float64Array;
+  /** Expected earnings ÷ the outside wage, both relative to month 0 (1 at month 0). */
+  relativePay: Float64Array;
+  /** Multiplier on λ for entrants to the market (that of the market's first firm type). */
+  lambdaMultiplier: Float64Array;
+  /** Scratch: unemployed engineers and the labour force by market this month. */
+  unemployed: Float64Array;
+  force: Float64Array;
+}
+
+/** A SupplyState for `markets` labour markets (filled by initSupply). */
+export function newSupplyState(markets: number): SupplyState {
+  const a = () => new Float64Array(markets);
+  return { labourForce0: a(), entryRate: a(), expectedEarnings0: a(), relativePay: a(), lambdaMultiplier: a(), unemployed: a(), force: a() };
 }
 
 export function newCounters(groups: number): Counters {
@@ -211,18 +337,21 @@ export function newCounters(groups: number): Counters {
     exits: a(),
     moverDropSum: a(),
     moverDropCount: a(),
+    vacancies: a(),
+    hiresFromUnemployment: a(),
+    hiresFromEmployment: a(),
+    unemployedSearching: a(),
+    searchers: a(),
+    entrants: a(),
+    exitsToOtherOccupations: a(),
+    counteroffers: a(),
+    otherSeparations: a(),
+    hireCash: a(),
   };
 }
 
 export function resetCounters(c: Counters): void {
-  c.hires.fill(0);
-  c.juniorHires.fill(0);
-  c.layoffs.fill(0);
-  c.quits.fill(0);
-  c.moves.fill(0);
-  c.exits.fill(0);
-  c.moverDropSum.fill(0);
-  c.moverDropCount.fill(0);
+  for (const k in c) c[k as keyof Counters].fill(0);
 }
 
 /** Adds `v` to `all`, the firm type's group (if t ≥ 0) and the level's group. */

@@ -17,6 +17,7 @@ import { effectiveBudget } from '../model/policy.ts';
 import { employedPoachingPremium } from '../model/labour.ts';
 import { NUM_LEVELS, UNEMPLOYED } from '../model/world.ts';
 import type { Groups, World } from '../model/world.ts';
+import { exp } from '../lib/dmath.ts';
 
 const WINDOW = 12;
 const P10_50_90 = [0.1, 0.5, 0.9] as const;
@@ -70,28 +71,33 @@ export class MetricsCollector {
   private readonly table = new Map<MetricName, (Float64Array | undefined)[]>();
   private readonly g: Groups;
   /** Exact order statistics by group (its scratch holds one value per engineer). */
-  private readonly stats: OrderStats;
+  private stats: OrderStats;
   /**
    * Each engineer's group by firm type (NO_GROUP when unemployed), by level, and by budget
    * quartile (employed only), this month: the columns of the OrderStats rounds.
    */
-  private readonly typeCol: Uint8Array;
-  private readonly levelCol: Uint8Array;
-  private readonly quartileCol: Uint8Array;
-  private readonly cashColumns: readonly Uint8Array[];
-  private readonly wealthColumns: readonly Uint8Array[];
-  private readonly premiumColumns: readonly Uint8Array[];
+  private typeCol: Uint8Array;
+  private levelCol: Uint8Array;
+  private quartileCol: Uint8Array;
+  private cashColumns: readonly Uint8Array[];
+  private wealthColumns: readonly Uint8Array[];
+  private premiumColumns: readonly Uint8Array[];
   /**
    * First the budgets of the employed in engineer order (for the quartiles); once they are
    * ranked, each employed engineer's poaching premium, by engineer id.
    */
-  private readonly work: Float64Array;
+  private work: Float64Array;
   /** Budget quartile (0–3) of each employed engineer this month, in engineer order. */
-  private readonly quartile: Uint8Array;
+  private quartile: Uint8Array;
   /** Quantiles by group (up to 3 each) and group sizes from groupQuantiles. */
   private readonly q: Float64Array;
   private readonly qSizes: Int32Array;
   private readonly hireRing: Float64Array;
+  private readonly quitRing: Float64Array;
+  private readonly sepRing: Float64Array;
+  private readonly empRing: Float64Array;
+  private readonly j2jRing: Float64Array;
+  private readonly hireCashRing: Float64Array;
   private readonly juniorRing: Float64Array;
   private readonly dropSumRing: Float64Array;
   private readonly dropCountRing: Float64Array;
@@ -124,7 +130,7 @@ export class MetricsCollector {
       }
       this.table.set(d.name, row);
     }
-    const n = w.eng.n;
+    const n = w.eng.capacity;
     this.stats = new OrderStats(n, G);
     this.typeCol = new Uint8Array(n);
     this.levelCol = new Uint8Array(n);
@@ -138,6 +144,11 @@ export class MetricsCollector {
     this.q = new Float64Array(3 * G);
     this.qSizes = new Int32Array(G);
     this.hireRing = new Float64Array(WINDOW * G);
+    this.quitRing = new Float64Array(WINDOW * G);
+    this.sepRing = new Float64Array(WINDOW * G);
+    this.empRing = new Float64Array(WINDOW * G);
+    this.j2jRing = new Float64Array(WINDOW * G);
+    this.hireCashRing = new Float64Array(WINDOW * G);
     this.juniorRing = new Float64Array(WINDOW * G);
     this.dropSumRing = new Float64Array(WINDOW * G);
     this.dropCountRing = new Float64Array(WINDOW * G);
@@ -151,6 +162,21 @@ export class MetricsCollector {
     this.f = { rev: a(), profit: a(), cash: a(), target: a(), Y: a(), YCC: a(), cost: a(), tokens: a() };
   }
 
+  /** Regrows the per-engineer scratch when the labour force has outgrown it. */
+  private ensureCapacity(w: World): void {
+    const n = w.eng.capacity;
+    if (this.work.length >= n) return;
+    this.stats = new OrderStats(n, this.g.count);
+    this.typeCol = new Uint8Array(n);
+    this.levelCol = new Uint8Array(n);
+    this.quartileCol = new Uint8Array(n);
+    this.cashColumns = [this.typeCol, this.levelCol];
+    this.wealthColumns = [this.levelCol, this.typeCol];
+    this.premiumColumns = [this.typeCol, this.levelCol, this.quartileCol];
+    this.work = new Float64Array(n);
+    this.quartile = new Uint8Array(n);
+  }
+
   private put(metric: MetricName, gid: number, v: number, month: number): void {
     const arr = this.table.get(metric)?.[gid];
     if (arr) arr[month] = v;
@@ -160,6 +186,7 @@ export class MetricsCollector {
   collect(w: World, month: number): void {
     const g = this.g;
     const G = g.count;
+    this.ensureCapacity(w);
     const nEmp = this.sumEngineers(w);
     rankQuartiles(this.work.subarray(0, nEmp), this.stats, this.quartile);
     const sums = this.sums;
@@ -184,13 +211,23 @@ export class MetricsCollector {
       this.put('token_waste_share', gid, ratio(sum(gid, WASTED), sum(gid, USED) + sum(gid, WASTED)), month);
       this.put('cash_raise_rate', gid, Number.isNaN(w.raiseByGroup[gid]) ? 0 : w.raiseByGroup[gid], month);
       const c = w.counters;
-      const headcount = Math.max(1, emp);
       this.put('hires', gid, c.hires[gid], month);
       this.put('layoffs', gid, c.layoffs[gid], month);
-      this.put('quit_rate_annual', gid, (12 * c.quits[gid]) / headcount, month);
       this.put('job_to_job_moves', gid, 12 * c.moves[gid], month);
       this.put('firm_exits', gid, c.exits[gid], month);
+      this.put('labour_force', gid, count(gid, FORCE), month);
+      this.put('entrants', gid, c.entrants[gid], month);
+      this.put('exits_to_other_occupations', gid, c.exitsToOtherOccupations[gid], month);
+      this.put('vacancies', gid, c.vacancies[gid], month);
+      this.put('tightness', gid, ratio(c.vacancies[gid], c.searchers[gid]), month);
+      this.put('job_finding_rate', gid, ratio(c.hiresFromUnemployment[gid], c.unemployedSearching[gid]), month);
+      this.put('counteroffers', gid, c.counteroffers[gid], month);
       const slotIdx = (month % WINDOW) * G + gid;
+      this.quitRing[slotIdx] = c.quits[gid];
+      this.sepRing[slotIdx] = c.quits[gid] + c.layoffs[gid] + c.otherSeparations[gid];
+      this.empRing[slotIdx] = emp;
+      this.j2jRing[slotIdx] = c.hiresFromEmployment[gid];
+      this.hireCashRing[slotIdx] = c.hireCash[gid];
       this.hireRing[slotIdx] = c.hires[gid];
       this.juniorRing[slotIdx] = c.juniorHires[gid];
       this.dropSumRing[slotIdx] = c.moverDropSum[gid];
@@ -199,13 +236,33 @@ export class MetricsCollector {
       let juniors = 0;
       let dropSum = 0;
       let dropCount = 0;
+      let quits = 0;
+      let separations = 0;
+      let personMonths = 0;
+      let jobToJob = 0;
       for (let k = 0; k < WINDOW; k++) {
+        quits += this.quitRing[k * G + gid];
+        separations += this.sepRing[k * G + gid];
+        personMonths += this.empRing[k * G + gid];
+        jobToJob += this.j2jRing[k * G + gid];
         hires += this.hireRing[k * G + gid];
         juniors += this.juniorRing[k * G + gid];
         dropSum += this.dropSumRing[k * G + gid];
         dropCount += this.dropCountRing[k * G + gid];
       }
       this.put('junior_share_of_hires', gid, ratio(juniors, hires), month);
+      let recentCash = 0;
+      let recentHires = 0;
+      for (let k = 0; k < 3; k++) {
+        const idx = (((month - k) % WINDOW) + WINDOW) % WINDOW;
+        recentCash += this.hireCashRing[idx * G + gid];
+        recentHires += this.hireRing[idx * G + gid];
+      }
+      this.put('new_hire_cash_mean', gid, ratio(recentCash, recentHires), month);
+      this.put('job_to_job_share_of_hires', gid, ratio(jobToJob, hires), month);
+      // Quits per person-month employed over the trailing year, as an annual probability.
+      this.put('quit_rate_annual', gid, personMonths > 0 ? 1 - exp((-12 * quits) / personMonths) : 0, month);
+      this.put('turnover_rate_annual', gid, personMonths > 0 ? 1 - exp((-12 * separations) / personMonths) : 0, month);
       this.put('mover_output_drop', gid, ratio(dropSum, dropCount), month);
     }
     this.distribution(w, month);

@@ -1,20 +1,24 @@
 /**
  * The tick loop: simulate(params, seed) → Result. One tick is one month:
  *   market → demand and entry → token use → production → output, learning, saving →
- *   accounts → (quarter end) CFO → labour market → (year end) reviews → metrics.
+ *   accounts → (quarter end) CFO → labour supply (retirement, exits, separations, entry) →
+ *   search and matching → offers → (year end) reviews → metrics.
  */
 import type { Params } from '../model/params.ts';
 import { firmTypeNames } from '../model/params.ts';
 import { stream, STREAMS } from '../lib/rng.ts';
 import { TokenMarket } from '../model/market.ts';
 import { initEngineers, produceLearnSave, useTokens } from '../model/engineers.ts';
-import { calibrateDemand, initFirms, produce, settleAccounts, updateDemandAndEntry } from '../model/firms.ts';
+import { calibrateDemand, demandShiftAt, initFirms, produce, settleAccounts, updateDemandAndEntry } from '../model/firms.ts';
 import { cfoScratch, quarterlyCfo } from '../model/cfo.ts';
-import { annualReview, labourScratch, matchMarket, retireAndEnter, updateMarketStats } from '../model/labour.ts';
+import { ensureLabourScratch, labourScratch, matchMarket } from '../model/labour.ts';
+import { adjustOffers, initMarketPay, initOffers, initSearcherMeans, updateMarketPay, updateMarketStats } from '../model/offers.ts';
+import { annualReview } from '../model/reviews.ts';
+import { initSupply, supplyStep } from '../model/supply.ts';
 import { MetricsCollector } from './metrics.ts';
 import { canonicalJson, Hasher, hashString } from '../lib/hash.ts';
 import type { Result } from './result.ts';
-import { Engineers, Groups, newCounters, resetCounters, NUM_LEVELS } from '../model/world.ts';
+import { Engineers, Groups, newCounters, newSupplyState, resetCounters, NUM_LEVELS } from '../model/world.ts';
 import type { World } from '../model/world.ts';
 import { LEVELS } from '../model/params.ts';
 import { checkInvariants } from './invariants.ts';
@@ -50,10 +54,12 @@ export function createWorld(p: Params, seed: number): World {
     month: 0,
     typeNames,
     groups,
-    eng: new Engineers(p.run.engineers),
+    // Room for the labour force to grow by a fifth before the arrays need to grow.
+    eng: new Engineers(p.run.engineers, Math.ceil(p.run.engineers * 1.2) + 16),
     firms,
     market,
     labourRng: stream(seed, STREAMS.labour),
+    supplyRng: stream(seed, STREAMS.supply),
     counters: newCounters(groups.count),
     marketOfType,
     markets,
@@ -62,11 +68,20 @@ export function createWorld(p: Params, seed: number): World {
     marketEquityDiscount: new Float64Array(markets * NUM_LEVELS),
     marketBudget: new Float64Array(markets * NUM_LEVELS),
     marketWeight: new Float64Array(markets * NUM_LEVELS),
+    demandShift: demandShiftAt(p, 0),
+    supply: newSupplyState(markets),
+    lambdaBar: new Float64Array(markets * NUM_LEVELS),
+    phiBar: new Float64Array(markets * NUM_LEVELS),
+    marketPay: new Float64Array(markets * NUM_LEVELS),
+    payRing: new Float64Array(3 * markets * NUM_LEVELS),
+    payRingCount: new Float64Array(3 * markets * NUM_LEVELS),
     levelSkill: Float64Array.from(LEVELS.map((l) => p.engineers.skillByLevel[l])),
     raiseByGroup: new Float64Array(groups.count).fill(Number.NaN),
   };
   market.step(0);
   initEngineers(w, stream(seed, STREAMS.init), weights);
+  initSearcherMeans(w);
+  for (const f of firms) initOffers(w, f);
   // Month-0 inputs, then demand calibrated so each firm starts at its optimal headcount.
   useTokens(w);
   produce(w);
@@ -91,10 +106,13 @@ function produceForCalibration(w: World): void {
     }
     const cost = (pay[f.slot] + f.tokenCost + f.creditCost) / f.n;
     calibrateDemand(w, f, f.n, f.Y, cost);
-    const revenue = f.Z * pow(f.Y, w.p.production.eta);
+    const revenue = f.Z * w.demandShift * pow(f.Y, w.p.production.eta);
+    f.revenue = revenue;
     f.cash = f.tp.cashMonthsInitial * (pay[f.slot] + f.tokenCost + f.tp.overheadShareOfRevenue * revenue);
   }
   updateMarketStats(w);
+  initMarketPay(w);
+  initSupply(w);
 }
 
 /**
@@ -125,8 +143,8 @@ export interface Run {
 export function startRun(p: Params, seed: number, options: SimulateOptions = {}): Run {
   const w = createWorld(p, seed);
   const metrics = new MetricsCollector(w);
-  const cfo = cfoScratch(w.firms.length, w.eng.n);
-  const labour = labourScratch(w.eng.n, w.groups.count);
+  const cfo = cfoScratch(w.firms.length, w.eng.capacity);
+  let labour = labourScratch(w.eng.capacity, w.groups.count);
   const phase = options.onPhase ?? (() => {});
   let monthsDone = 0;
 
@@ -152,8 +170,11 @@ export function startRun(p: Params, seed: number, options: SimulateOptions = {})
     if (month % 3 === 2) quarterlyCfo(w, cfo);
     phase('cfo');
     updateMarketStats(w);
-    retireAndEnter(w);
+    supplyStep(w);
+    labour = ensureLabourScratch(labour, w.eng.capacity);
     matchMarket(w, labour);
+    adjustOffers(w);
+    updateMarketPay(w);
     if (month % 12 === 11) annualReview(w, labour);
     phase('labour');
     metrics.collect(w, month);

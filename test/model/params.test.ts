@@ -60,6 +60,9 @@ describe('doc comments on Params', () => {
   /** Metadata path of each interface's fields. */
   const PREFIX: Record<string, string> = {
     PriceEvent: 'market.events.*',
+    DemandEvent: 'demand.events.*',
+    DemandParams: 'demand',
+    SupplyParams: 'supply',
     MarketParams: 'market',
     ProductionParams: 'production',
     CompPolicy: 'firmTypes.*.policy',

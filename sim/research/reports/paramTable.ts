@@ -19,7 +19,7 @@ const num = (x: number): string => {
 /** The default shown for a metadata key: per level and per firm type where the key has wildcards. */
 export function defaultFor(key: string): string {
   const one = (path: string) => expandLevels(path).map((p) => num(getAt(DEFAULTS, p) as number)).join(' / ');
-  if (key.startsWith('market.events.')) return '(no events)';
+  if (key.startsWith('market.events.') || key.startsWith('demand.events.')) return '(no events)';
   if (isFirmTypeWildcard(key)) {
     const values = CORE_FIRM_TYPES.map((t) => one(forFirmType(key, t)));
     return new Set(values).size === 1 ? values[0] : CORE_FIRM_TYPES.map((t, k) => `${t} ${values[k]}`).join('; ');

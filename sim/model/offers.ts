@@ -1,0 +1,258 @@
+/**
+ * Wages from competition (docs/model.md, "Posted offers"): each firm posts per level the value
+ * of its package as engineers value it, V = cash + equity × risk discount + λ̄·f·usable tokens
+ * (retail), and moves it toward what fills its vacancies — up while it is short of its target
+ * and its vacancies go unfilled, down slowly while it is above target or has more acceptable
+ * applicants than vacancies — never so far that the package costs more than the hire's marginal
+ * revenue. The cash part of an offer is what is left of V after equity and the tokens as a
+ * typical searcher values them: that is how token pay can stand in for cash (incidence).
+ * Market pay by level is the hires-weighted mean of the accepted offers' values.
+ */
+import { LEVELS } from './params.ts';
+import { policyBudget } from './policy.ts';
+import { marginalRevenueOfOutput } from './firms.ts';
+import { marketLevel, NUM_LEVELS, UNEMPLOYED } from './world.ts';
+import type { Firm, World } from './world.ts';
+
+/** How much of λ × usable retail tokens engineers count as pay: 1 for token pay, else the tools setting. */
+export function tokenValueFactor(w: World, f: Firm): number {
+  return f.tp.policy.tokenBudgetIsPay === 1 ? 1 : w.p.labour.toolsBudgetValuation;
+}
+
+/** Retail $/year an engineer with leverage κ can use productively at the current orchestration cap. */
+export function capValue(w: World, kappa: number): number {
+  const m = w.market.state;
+  return m.orchestrationCap * kappa * m.priceRetail * 12;
+}
+
+/**
+ * The cash that makes a package worth `value` to a searcher who values usable tokens at
+ * `a` = λ̄·f and has leverage κ: cash + equity·discount + a·usable(cash) = value, where the
+ * budget (policy share of cash + fixed, up to the cap, times the CFO's scale) is usable up to
+ * the hosted share and the orchestration cap. Usable tokens rise with cash, so the equation is
+ * solved on the linear piece, then on the flat one. Never below 0.
+ */
+export function cashForValue(w: World, f: Firm, value: number, equity: number, a: number, kappa: number): number {
+  const target = value - equity * f.tp.equityRiskDiscount;
+  if (a <= 0) return Math.max(0, target);
+  const pol = f.tp.policy;
+  const h = f.tp.hostedUsableShare * f.budgetScale;
+  const uMax = Math.min(h * pol.tokenBudgetCap, capValue(w, kappa));
+  const linear = (target - a * h * pol.tokenBudgetFixed) / (1 + a * h * pol.tokenBudgetShareOfBase);
+  const cash = h * (pol.tokenBudgetShareOfBase * linear + pol.tokenBudgetFixed) <= uMax ? linear : target - a * uMax;
+  return Math.max(0, cash);
+}
+
+/** The cash the firm offers an engineer of this level with skill pay factor `payFactor`, $/year. */
+export function offerCash(w: World, f: Firm, level: number, payFactor: number): number {
+  const k = marketLevel(w.marketOfType[f.type], level);
+  const a = w.lambdaBar[k] * tokenValueFactor(w, f);
+  return cashForValue(w, f, payFactor * f.offerValue[level], f.tp.policy.equityByLevel[LEVELS[level]], a, w.phiBar[k]);
+}
+
+/** What a package with this cash is worth to the level's typical searcher (the inverse of cashForValue). */
+export function valueOfCash(w: World, f: Firm, level: number, cash: number): number {
+  const k = marketLevel(w.marketOfType[f.type], level);
+  const budget = policyBudget(f.tp.policy, cash) * f.budgetScale;
+  const usable = Math.min(budget * f.tp.hostedUsableShare, capValue(w, w.phiBar[k]));
+  const equity = f.tp.policy.equityByLevel[LEVELS[level]];
+  return cash + equity * f.tp.equityRiskDiscount + w.lambdaBar[k] * tokenValueFactor(w, f) * usable;
+}
+
+/**
+ * A hire's expected monthly output and monthly cost to firm f at this level and cash, with the
+ * level's mean skill and the searchers' mean fluency: output Y_L·s + Y_C·(c0 + Q·κ·u/unit), cost
+ * (cash + equity)/12 + productive tokens at wholesale. At a firm with no output yet, output is s.
+ */
+export function hireEconomics(w: World, f: Firm, level: number, cash: number, out: { output: number; cost: number }): void {
+  const m = w.market.state;
+  const pp = w.p.production;
+  const kappa = w.phiBar[marketLevel(w.marketOfType[f.type], level)];
+  const s = w.levelSkill[level];
+  const budget = policyBudget(f.tp.policy, cash) * f.budgetScale;
+  const tokens = Math.min(((budget / 12) * f.tp.hostedUsableShare) / m.priceRetail, m.orchestrationCap * kappa);
+  out.output = f.n > 0 && f.Y > 0 ? f.YL * s + f.YC * (pp.c0 + (m.capability * kappa * tokens) / pp.computeUnitMTokens) : s;
+  out.cost = (cash + f.tp.policy.equityByLevel[LEVELS[level]]) / 12 + tokens * m.priceRetail * f.tp.wholesaleDiscount;
+}
+
+const econ = { output: 0, cost: 0 };
+
+/** Lowers V where needed so the package costs the firm no more than the hire's marginal revenue. */
+function capAtMarginalRevenue(w: World, f: Firm, level: number): void {
+  if (f.n === 0 || f.Y <= 0) return;
+  const mr = marginalRevenueOfOutput(f, w.p.production.eta);
+  const costAt = (v: number): number => {
+    f.offerValue[level] = v;
+    hireEconomics(w, f, level, offerCash(w, f, level, 1), econ);
+    return econ.cost - mr * econ.output;
+  };
+  let hi = f.offerValue[level];
+  if (costAt(hi) <= 0) return;
+  let lo = 0;
+  for (let k = 0; k < 40; k++) {
+    const mid = 0.5 * (lo + hi);
+    if (costAt(mid) <= 0) lo = mid;
+    else hi = mid;
+  }
+  f.offerValue[level] = lo;
+}
+
+/** Month-0 posted values from the firm's policy (base and equity by level, the policy budget). */
+export function initOffers(w: World, f: Firm): void {
+  for (let l = 0; l < NUM_LEVELS; l++) {
+    f.offerValue[l] = valueOfCash(w, f, l, f.tp.policy.baseByLevel[LEVELS[l]]);
+    f.vacancies[l] = 0;
+    f.filled[l] = 0;
+    f.acceptable[l] = 0;
+    f.vacanciesRecent[l] = 0;
+    f.filledRecent[l] = 0;
+    f.acceptableRecent[l] = 0;
+  }
+  f.hiresThisQuarter = 0;
+}
+
+/** λ̄ and φ̄p by labour market and level from every engineer (month 0, before anyone searches). */
+export function initSearcherMeans(w: World): void {
+  const e = w.eng;
+  const n = new Float64Array(w.lambdaBar.length);
+  w.lambdaBar.fill(0);
+  w.phiBar.fill(0);
+  for (let i = 0; i < e.n; i++) {
+    const k = marketLevel(e.labourMarket[i], e.level[i]);
+    n[k] += 1;
+    w.lambdaBar[k] += e.lambda[i];
+    w.phiBar[k] += e.phiP[i];
+  }
+  for (let k = 0; k < n.length; k++) {
+    w.lambdaBar[k] = n[k] > 0 ? w.lambdaBar[k] / n[k] : 0;
+    w.phiBar[k] = n[k] > 0 ? w.phiBar[k] / n[k] : w.p.engineers.portableFluencyInitialMean;
+  }
+}
+
+/** Market pay at month 0: headcount-weighted mean posted value by labour market and level. */
+export function initMarketPay(w: World): void {
+  const weight = new Float64Array(w.marketPay.length);
+  w.marketPay.fill(0);
+  for (const f of w.firms) {
+    if (!f.alive || f.n === 0) continue;
+    for (let l = 0; l < NUM_LEVELS; l++) {
+      const k = marketLevel(w.marketOfType[f.type], l);
+      weight[k] += f.n;
+      w.marketPay[k] += f.n * f.offerValue[l];
+    }
+  }
+  for (let k = 0; k < weight.length; k++) w.marketPay[k] = weight[k] > 0 ? w.marketPay[k] / weight[k] : 0;
+  w.payRing.fill(0);
+  w.payRingCount.fill(0);
+}
+
+/** Records an accepted offer: the hiring firm's posted value for the level. */
+export function recordAcceptedOffer(w: World, f: Firm, level: number): void {
+  const cells = w.marketPay.length;
+  const k = (w.month % 3) * cells + marketLevel(w.marketOfType[f.type], level);
+  w.payRing[k] += f.offerValue[level];
+  w.payRingCount[k] += 1;
+}
+
+/** Market pay from the last three months of accepted offers (a cell with none keeps its value). */
+export function updateMarketPay(w: World): void {
+  const cells = w.marketPay.length;
+  for (let c = 0; c < cells; c++) {
+    let sum = 0;
+    let count = 0;
+    for (let r = 0; r < 3; r++) {
+      sum += w.payRing[r * cells + c];
+      count += w.payRingCount[r * cells + c];
+    }
+    if (count > 0) w.marketPay[c] = sum / count;
+  }
+  // Clear next month's slot of the ring.
+  const next = ((w.month + 1) % 3) * cells;
+  w.payRing.fill(0, next, next + cells);
+  w.payRingCount.fill(0, next, next + cells);
+}
+
+/** Weight of last month's tallies in the recent ones: about a quarter's memory. */
+const RECENT = 2 / 3;
+
+/**
+ * The monthly offer rule, after matching, on recent months' vacancies (about a quarter's
+ * worth, so small firms with a vacancy now and then still read a signal): while short of
+ * target, up by offerRaiseSpeed × the unfilled share of the level's recent vacancies (of all
+ * levels' when the level had none); otherwise down by offerCutSpeed while above target (beyond
+ * the dead band) or while the level had more acceptable applicants than vacancies; then capped
+ * at the hire's marginal revenue.
+ */
+export function adjustOffers(w: World): void {
+  const lab = w.p.labour;
+  const band = w.p.cfo.deadBand;
+  for (const f of w.firms) {
+    if (!f.alive) continue;
+    let vacAll = 0;
+    let fillAll = 0;
+    for (let l = 0; l < NUM_LEVELS; l++) {
+      f.vacanciesRecent[l] = RECENT * f.vacanciesRecent[l] + f.vacancies[l];
+      f.filledRecent[l] = RECENT * f.filledRecent[l] + f.filled[l];
+      f.acceptableRecent[l] = RECENT * f.acceptableRecent[l] + f.acceptable[l];
+      vacAll += f.vacanciesRecent[l];
+      fillAll += f.filledRecent[l];
+    }
+    const short = f.target > f.n;
+    const above = f.n > f.target * (1 + band);
+    for (let l = 0; l < NUM_LEVELS; l++) {
+      const vac = f.vacanciesRecent[l];
+      const unfilled = vac >= 0.5 ? 1 - f.filledRecent[l] / vac : vacAll >= 0.5 ? 1 - fillAll / vacAll : 0;
+      if (short && unfilled > 0) f.offerValue[l] *= 1 + lab.offerRaiseSpeed * unfilled;
+      else if (above || (vac >= 0.5 && f.acceptableRecent[l] > vac)) f.offerValue[l] *= 1 - lab.offerCutSpeed;
+      capAtMarginalRevenue(w, f, l);
+    }
+  }
+}
+
+/**
+ * Market package by labour market and level, for search and poaching premiums: headcount-
+ * weighted means of the market's alive firms' cash offers at mean skill, equity, equity discount
+ * and budgets. A market with no alive firm keeps its previous values.
+ */
+export function updateMarketStats(w: World): void {
+  const ws = w.marketWeight;
+  ws.fill(0);
+  for (const f of w.firms) if (f.alive) for (let l = 0; l < NUM_LEVELS; l++) ws[marketLevel(w.marketOfType[f.type], l)] += Math.max(1, f.n);
+  for (let k = 0; k < ws.length; k++) {
+    if (ws[k] === 0) continue;
+    w.marketBase[k] = 0;
+    w.marketEquity[k] = 0;
+    w.marketEquityDiscount[k] = 0;
+    w.marketBudget[k] = 0;
+  }
+  for (const f of w.firms) {
+    if (!f.alive) continue;
+    const weight = Math.max(1, f.n);
+    for (let l = 0; l < NUM_LEVELS; l++) {
+      const k = marketLevel(w.marketOfType[f.type], l);
+      const base = offerCash(w, f, l, 1);
+      w.marketBase[k] += weight * base;
+      w.marketEquity[k] += weight * f.tp.policy.equityByLevel[LEVELS[l]];
+      w.marketEquityDiscount[k] += weight * f.tp.equityRiskDiscount;
+      w.marketBudget[k] += weight * policyBudget(f.tp.policy, base) * f.budgetScale;
+    }
+  }
+  for (let k = 0; k < ws.length; k++) {
+    if (ws[k] === 0) continue;
+    w.marketBase[k] /= ws[k];
+    w.marketEquity[k] /= ws[k];
+    w.marketEquityDiscount[k] /= ws[k];
+    w.marketBudget[k] /= ws[k];
+  }
+}
+
+/** Number of unemployed engineers in each labour market (into `out`), and the labour force. */
+export function unemployedByMarket(w: World, unemployed: Float64Array, force: Float64Array): void {
+  const e = w.eng;
+  unemployed.fill(0);
+  force.fill(0);
+  for (let i = 0; i < e.n; i++) {
+    force[e.labourMarket[i]] += 1;
+    if (e.employer[i] === UNEMPLOYED) unemployed[e.labourMarket[i]] += 1;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Annual reviews (docs/model.md): at the fiscal year end every engineer with six months' tenure
+ * or more is reviewed. Promotion comes with probability p·rating²; pay moves a catch-up share of
+ * the way toward the firm's current cash offer for the level and skill, adjusted for the rating,
+ * and never down (raises are floored at 0, and a promotion brings at least the promotion raise).
+ * Raises therefore follow the firms' offers: they fall when the market cools. Part of a raise
+ * may be paid as token budget instead of cash (cashToTokenRaiseShare).
+ */
+import { LEVELS } from './params.ts';
+import { setSkill } from './engineers.ts';
+import { offerCash } from './offers.ts';
+import { policyBudget } from './policy.ts';
+import type { LabourScratch } from './labour.ts';
+import { count, NUM_LEVELS, UNEMPLOYED } from './world.ts';
+import type { World } from './world.ts';
+
+export function annualReview(w: World, sc: LabourScratch): void {
+  const e = w.eng;
+  const lab = w.p.labour;
+  const rng = w.labourRng;
+  const g = w.groups;
+  const sums = sc.raiseSums.fill(0);
+  const counts = sc.raiseCounts.fill(0);
+  for (let i = 0; i < e.n; i++) {
+    const slot = e.employer[i];
+    if (slot === UNEMPLOYED || e.tenure[i] < 6) continue;
+    const f = w.firms[slot];
+    const pol = f.tp.policy;
+    let l = e.level[i];
+    const rating = Math.min(2, Math.max(0, e.rating[i]));
+    const promoted = l < NUM_LEVELS - 1 && rng.next() < lab.promotionProbByLevel[LEVELS[l]] * rating * rating;
+    if (promoted) {
+      l += 1;
+      setSkill(w, i, l, e.skill[i] * (1 + lab.promotionSkillGain));
+      e.equity[i] = Math.max(e.equity[i], pol.equityByLevel[LEVELS[l]]);
+    }
+    const oldBase = e.base[i];
+    const target = offerCash(w, f, l, e.payFactor[i]) * (1 + lab.raiseRatingSensitivity * (rating - 1));
+    const gap = lab.marketCatchUp * (target / oldBase - 1);
+    const raise = Math.min(0.5, promoted ? Math.max(lab.promotionRaise, gap) : Math.max(0, gap));
+    const raiseDollars = oldBase * raise;
+    const tokenPart = pol.cashToTokenRaiseShare * raiseDollars;
+    const cashRaise = (raiseDollars - tokenPart) / oldBase;
+    const newBase = oldBase + raiseDollars - tokenPart;
+    e.base[i] = newBase;
+    e.budget[i] += policyBudget(pol, newBase) - policyBudget(pol, oldBase) + tokenPart;
+    count(sums, g, f.type, e.level[i], cashRaise);
+    count(counts, g, f.type, e.level[i]);
+  }
+  for (let k = 0; k < g.count; k++) if (counts[k] > 0) w.raiseByGroup[k] = sums[k] / counts[k];
+}
