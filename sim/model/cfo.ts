@@ -1,8 +1,10 @@
 /**
  * The CFO's quarterly decisions (docs/model.md), from the firm's own data only:
- * - headcount: the marginal revenue of an engineer at today's per-engineer inputs,
- *   (1 − overhead)·η·R·g/N, against the loaded cost at the firm's current offers; because output is proportional to N at
- *   fixed per-engineer inputs, the optimum is N* = N·(MR/cost)^(1/(1−η));
+ * - headcount and compute together, from the first-order conditions of profit under the
+ *   normalised CES (ECONOMICS.md §2): given the loaded cost of an engineer at the firm's
+ *   current offers and the wholesale price of agent compute, the cost-minimising compute
+ *   intensity and then the scale where an engineer's marginal revenue equals their cost
+ *   (optimalHeadcount); agents where they pay, else the corner with directed compute only;
  * - the target is N* (left alone inside a dead band); the hiring and layoff limits cap the
  *   flows toward it, not the target; layoffs fall on the lowest ratings;
  * - the hiring mix favours the level with the lowest cost per unit of expected output;
@@ -15,11 +17,40 @@ import { planningGrowth, separate } from './firms.ts';
 import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
+import { agentUnitsPerMTokens } from './agents.ts';
+import { costMinimisingIntensity, outputPerLabour } from './production.ts';
 
-/** Headcount at which an engineer's marginal revenue equals its cost, holding per-engineer inputs. */
-export function optimalHeadcount(n: number, marginalRevenuePerEngineer: number, costPerEngineer: number, eta: number): number {
-  if (n <= 0 || costPerEngineer <= 0) return n;
-  return n * pow(marginalRevenuePerEngineer / costPerEngineer, 1 / (1 - eta));
+/**
+ * The headcount N* that maximises the CFO's profit (1 − overhead)·g·Z·Y^η − N·w − p_C·X, with
+ * the firm's skill per engineer s̄ and directed compute per engineer d̄ (tooling included), the
+ * monthly cost w of an engineer and p_C the wholesale price of an effective unit of agent
+ * compute. Where agents pay (w̃ = w − p_C·d̄ > 0 and the cost-minimising intensity needs more
+ * compute than the engineers direct) the intensity is set by Y_L/Y_C = w̃/(p_C·s̄) and each
+ * engineer costs w̃ + p_C·C/N; otherwise compute is what the engineers direct. Output is then
+ * N·y with y fixed, so N* = (η·(1 − overhead)·g·Z·y^η ÷ cost per engineer)^(1/(1 − η)).
+ */
+export function optimalHeadcount(w: World, f: Firm, costPerEngineer: number): number {
+  const pp = w.p.production;
+  const b = w.benchmarks[f.type];
+  if (f.n <= 0 || f.L <= 0 || costPerEngineer <= 0) return f.n;
+  const skill = f.L / f.n;
+  const directed = (f.C - f.X) / f.n;
+  const scale = (1 - f.tp.overheadShareOfRevenue) * planningGrowth(f) * f.Z * w.demandShift;
+  const units = agentUnitsPerMTokens(w, f);
+  let y = skill * outputPerLabour(f.A, directed / (b.k0 * skill), b, pp.sigma);
+  let cost = costPerEngineer;
+  if (units > 0) {
+    const unitPrice = (w.market.state.priceRetail * f.tp.wholesaleDiscount) / units;
+    const net = costPerEngineer - unitPrice * directed;
+    if (net > 0) {
+      const intensity = costMinimisingIntensity(net, skill, unitPrice, b, pp.sigma);
+      if (b.k0 * intensity * skill > directed) {
+        y = skill * outputPerLabour(f.A, intensity, b, pp.sigma);
+        cost = net + unitPrice * b.k0 * intensity * skill;
+      }
+    }
+  }
+  return pow((pp.eta * scale * pow(y, pp.eta)) / cost, 1 / (1 - pp.eta));
 }
 
 /** Net marginal revenue of one more average engineer per month: (1 − overhead)·η·R·g/N. */
@@ -28,13 +59,13 @@ export function marginalRevenuePerEngineer(f: Firm, eta: number): number {
 }
 
 /**
- * Net marginal revenue of one more productive million tokens per month:
- * (1 − overhead)·η·(R·g/Y)·Y_C·Q·κ̄/unit.
+ * Net marginal revenue of one more productive million tokens per month in an engineer's
+ * budget: (1 − overhead)·η·(R·g/Y)·Y_C·Q·κ̄·e.
  */
 export function marginalRevenuePerMTokens(f: Firm, w: World, eta: number): number {
   if (f.Y <= 0) return 0;
   const m = w.market.state;
-  const dC = (m.capability * f.kappaBar) / w.p.production.computeUnitMTokens;
+  const dC = m.capability * f.kappaBar * w.p.production.effectiveComputePerMTokens;
   return (1 - f.tp.overheadShareOfRevenue) * eta * ((f.revenue * planningGrowth(f)) / f.Y) * f.YC * dC;
 }
 
@@ -44,7 +75,7 @@ export function marginalRevenuePerMTokens(f: Firm, w: World, eta: number): numbe
  * cash replaced by the offers for their levels and skills.
  */
 export function replacementCostPerEngineer(f: Firm, offerCashSum: number): number {
-  return f.n > 0 ? (offerCashSum / 12 + f.equityExpense + f.tokenCost + f.creditCost) / f.n : 0;
+  return f.n > 0 ? (offerCashSum / 12 + f.equityExpense + f.toolingCost + f.tokenCost + f.creditCost) / f.n : 0;
 }
 
 /** New headcount target: N* itself (at least 1), unless it lies within the dead band of the old one. */
@@ -138,7 +169,7 @@ export function quarterlyCfo(w: World, sc: CfoScratch): void {
     const headcount = sc.offsets[f.slot + 1] - sc.offsets[f.slot];
     if (headcount > 0) f.kappaBar = sc.kappaSum[f.slot] / headcount;
     const cost = replacementCostPerEngineer(f, sc.offerCashSum[f.slot]);
-    f.target = nextTarget(w, f, optimalHeadcount(f.n, marginalRevenuePerEngineer(f, eta), cost, eta));
+    f.target = nextTarget(w, f, optimalHeadcount(w, f, cost));
     if (cfo.cfoSetsBudget === 1) {
       const uncapped = 1 - f.capped / f.n;
       const ratio = (marginalRevenuePerMTokens(f, w, eta) * uncapped) / (m.priceRetail * f.tp.wholesaleDiscount);

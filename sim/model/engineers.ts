@@ -10,6 +10,7 @@ import { effectiveBudget, policyBudget, skillPayFactor } from './policy.ts';
 import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { exp, log } from '../lib/dmath.ts';
+import { directedCompute } from './production.ts';
 
 /** Draws a log-normal multiplier with mean 1 and log s.d. `sd`. */
 export function meanOneLogNormal(rng: Stream, sd: number): number {
@@ -112,7 +113,7 @@ export function useTokens(w: World): void {
   const pp = w.p.production;
   const ep = w.p.engineers;
   const cfo = w.p.cfo;
-  const unit = pp.computeUnitMTokens;
+  const tooling = pp.toolingCostPerEngineerYear / 12;
   const monthOfYear = w.month % 12;
   const monthsLeft = 12 - monthOfYear;
   for (const f of w.firms) resetMonth(f);
@@ -139,14 +140,15 @@ export function useTokens(w: World): void {
       const unused = yearly ? e.pool[i] : Math.max(0, allowance - spent);
       const credit = pol.tokenPortability * unused;
       e.credits[i] += credit;
-      f.creditCost += credit * f.tp.wholesaleDiscount;
+      // A credit redeems at its retail face value, so that is what it costs the firm.
+      f.creditCost += credit;
     }
     e.tokensUsed[i] = used;
     e.tokensWasted[i] = waste;
-    const c = pp.c0 + (m.capability * kappa * used) / unit;
     f.n += 1;
     f.L += e.skill[i];
-    f.C += c;
+    f.C += directedCompute(m, pp, kappa, used);
+    f.toolingCost += tooling;
     f.tokensProductive += used;
     f.tokensWasted += waste;
     f.tokenCost += (used + waste) * m.priceRetail * f.tp.wholesaleDiscount;
@@ -155,20 +157,20 @@ export function useTokens(w: World): void {
 }
 
 /**
- * Engineer i's compute input this month, c_i = c0 + Q·κ·u/unit: valid between token use and
+ * Engineer i's directed compute this month, d_i = 1 + Q·κ·e·u: valid between token use and
  * learning (which moves κ). Not stored: recomputing it is cheaper than 8 bytes per engineer.
  */
 export function computeInput(w: World, i: number): number {
   const e = w.eng;
-  const m = w.market.state;
-  const pp = w.p.production;
-  return pp.c0 + (m.capability * (e.phiP[i] + e.phiF[i]) * e.tokensUsed[i]) / pp.computeUnitMTokens;
+  return directedCompute(w.market.state, w.p.production, e.phiP[i] + e.phiF[i], e.tokensUsed[i]);
 }
 
 function resetMonth(f: Firm): void {
   f.n = 0;
   f.L = 0;
   f.C = 0;
+  f.X = 0;
+  f.G = 0;
   f.Y = 0;
   f.YL = 0;
   f.YC = 0;
@@ -176,6 +178,8 @@ function resetMonth(f: Firm): void {
   f.payroll = 0;
   f.equityExpense = 0;
   f.tokenCost = 0;
+  f.agentTokenCost = 0;
+  f.toolingCost = 0;
   f.creditCost = 0;
   f.profit = 0;
   f.outputSum = 0;
@@ -195,7 +199,6 @@ export function produceLearnSave(w: World): void {
   const p = w.p;
   const pp = p.production;
   const ep = p.engineers;
-  const unit = pp.computeUnitMTokens;
   const pass = p.cfo.expectationPassThrough;
   const noiseSd = p.labour.ratingNoise;
   const smooth = 1 / p.labour.ratingSmoothingMonths;
@@ -210,8 +213,8 @@ export function produceLearnSave(w: World): void {
     }
     const f = w.firms[slot];
     const s = e.skill[i];
-    // The compute input from token use (κ has not moved since): c_i = c0 + Q·κ·u/unit.
-    const ci = pp.c0 + (m.capability * (e.phiP[i] + e.phiF[i]) * e.tokensUsed[i]) / unit;
+    // The directed compute from token use (κ has not moved since): d_i = 1 + Q·κ·e·u.
+    const ci = directedCompute(m, pp, e.phiP[i] + e.phiF[i], e.tokensUsed[i]);
     const y = f.YL * s + f.YC * ci;
     e.output[i] = y;
     f.outputSum += y;
@@ -219,7 +222,7 @@ export function produceLearnSave(w: World): void {
     const eb = effectiveBudget(f, e.budget[i], e.rating[i]);
     const budgetTokens = ((eb / 12) * f.tp.hostedUsableShare) / m.priceRetail;
     const expTokens = Math.min(budgetTokens, m.orchestrationCap * f.kappaBar);
-    const expected = f.YL * s + f.YC * (pp.c0 + (pass * m.capability * f.kappaBar * expTokens) / unit);
+    const expected = f.YL * s + f.YC * directedCompute(m, pp, pass * f.kappaBar, expTokens);
     const raw = expected > 0 ? (y / expected) * exp(noiseSd * f.rng.normal() - 0.5 * noiseSd * noiseSd) : 1;
     e.rating[i] += (raw - e.rating[i]) * smooth;
     // Learning, in proportion to the share of the cap actually used.
@@ -231,7 +234,7 @@ export function produceLearnSave(w: World): void {
     // The handcuff: output lost if φf reset today (same budget, leverage φp only).
     const phiP = e.phiP[i];
     const usedIfMoved = Math.min(budgetTokens, m.orchestrationCap * phiP);
-    const cMoved = pp.c0 + (m.capability * phiP * usedIfMoved) / unit;
+    const cMoved = directedCompute(m, pp, phiP, usedIfMoved);
     e.moveDrop[i] = y > 0 ? Math.max(0, (f.YC * (ci - cMoved)) / y) : 0;
     // Relative productivity: output ÷ (the firm's output per labour unit × skill), so a mover's
     // drop reflects their own leverage, not the productivity gap between the two firms.

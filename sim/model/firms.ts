@@ -52,6 +52,8 @@ function newFirm(p: Params, typeNames: string[], seed: number, slot: number, typ
     n: 0,
     L: 0,
     C: 0,
+    X: 0,
+    G: 0,
     Y: 0,
     YL: 0,
     YC: 0,
@@ -59,6 +61,8 @@ function newFirm(p: Params, typeNames: string[], seed: number, slot: number, typ
     payroll: 0,
     equityExpense: 0,
     tokenCost: 0,
+    agentTokenCost: 0,
+    toolingCost: 0,
     creditCost: 0,
     profit: 0,
     outputSum: 0,
@@ -89,21 +93,56 @@ export function initFirms(p: Params, typeNames: string[], seed: number, rng: Str
 
 const prodScratch = production();
 
-/** Output and marginal products of every alive firm from this month's L and C. */
+/** Output and marginal products of every alive firm from this month's L and C (directed and autonomous). */
 export function produce(w: World): void {
   const pp = w.p.production;
   for (const f of w.firms) {
     if (!f.alive || f.n === 0) continue;
-    ces(f.A, f.L, f.C, pp.alpha, pp.sigma, prodScratch);
+    ces(f.A, f.L, f.C, w.benchmarks[f.type], pp.sigma, prodScratch);
     f.Y = prodScratch.Y;
     f.YL = prodScratch.YL;
     f.YC = prodScratch.YC;
   }
 }
 
-/** Loaded monthly cost of the firm's engineers, $ per engineer (cash + equity + tokens + credits). */
+/**
+ * The CES normalisation of each firm type from its month-0 firms (after token use): labour's
+ * share of factor cost π0 = pay ÷ (pay + tooling + tokens at wholesale) and the compute
+ * intensity k0 = C0/L0 (ECONOMICS.md §1). A type with no engineers at month 0 takes the mean
+ * of the others (or π0 = 0.95, k0 = 1 if there are none).
+ */
+export function setBenchmarks(w: World, pay: Float64Array): void {
+  const T = w.typeNames.length;
+  const L = new Float64Array(T);
+  const C = new Float64Array(T);
+  const labour = new Float64Array(T);
+  const compute = new Float64Array(T);
+  for (const f of w.firms) {
+    if (f.n === 0) continue;
+    L[f.type] += f.L;
+    C[f.type] += f.C;
+    labour[f.type] += pay[f.slot];
+    compute[f.type] += f.toolingCost + f.tokenCost + f.creditCost;
+  }
+  let pi0Sum = 0;
+  let k0Sum = 0;
+  let known = 0;
+  for (let t = 0; t < T; t++) {
+    if (L[t] <= 0) continue;
+    w.benchmarks[t] = { pi0: labour[t] / (labour[t] + compute[t]), k0: C[t] / L[t] };
+    pi0Sum += w.benchmarks[t].pi0;
+    k0Sum += w.benchmarks[t].k0;
+    known += 1;
+  }
+  for (let t = 0; t < T; t++) {
+    if (L[t] > 0) continue;
+    w.benchmarks[t] = known > 0 ? { pi0: pi0Sum / known, k0: k0Sum / known } : { pi0: 0.95, k0: 1 };
+  }
+}
+
+/** Loaded monthly cost of the firm's engineers, $ per engineer (cash + equity + tooling + their tokens + credits). */
 export function loadedCostPerEngineer(f: Firm): number {
-  return f.n > 0 ? (f.payroll + f.equityExpense + f.tokenCost + f.creditCost) / f.n : 0;
+  return f.n > 0 ? (f.payroll + f.equityExpense + f.toolingCost + f.tokenCost + f.creditCost) / f.n : 0;
 }
 
 /**
@@ -155,7 +194,7 @@ export function settleAccounts(w: World): void {
     if (!f.alive) continue;
     f.revenue = f.n > 0 ? f.Z * w.demandShift * pow(f.Y, eta) : 0;
     const overhead = f.tp.overheadShareOfRevenue * f.revenue;
-    const cashCosts = f.payroll + f.tokenCost + f.creditCost + overhead;
+    const cashCosts = f.payroll + f.toolingCost + f.tokenCost + f.agentTokenCost + f.creditCost + overhead;
     f.profit = f.revenue - cashCosts - f.equityExpense;
     f.cash += f.revenue - cashCosts;
     if (f.tp.venture === 1 && cashCosts > f.revenue) {

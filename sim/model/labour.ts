@@ -16,6 +16,7 @@ import { effectiveBudget, packageValue, policyBudget, skillPayFactor, usableToke
 import { count, marketLevel, NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
+import { directedCompute } from './production.ts';
 
 export { marketLevel } from './world.ts';
 
@@ -236,8 +237,8 @@ function applicantScore(w: World, g: Firm, i: number, level: number, cash: numbe
   const pp = w.p.production;
   const phiP = e.phiP[i];
   const tokens = Math.min(((budget / 12) * g.tp.hostedUsableShare) / m.priceRetail, m.orchestrationCap * phiP);
-  const y = g.n > 0 && g.Y > 0 ? g.YL * e.skill[i] + g.YC * (pp.c0 + (m.capability * phiP * tokens) / pp.computeUnitMTokens) : e.skill[i];
-  const cost = (cash + g.tp.policy.equityByLevel[LEVELS[level]]) / 12 + tokens * m.priceRetail * g.tp.wholesaleDiscount;
+  const y = g.n > 0 && g.Y > 0 ? g.YL * e.skill[i] + g.YC * directedCompute(m, pp, phiP, tokens) : e.skill[i];
+  const cost = (cash + g.tp.policy.equityByLevel[LEVELS[level]] + pp.toolingCostPerEngineerYear) / 12 + tokens * m.priceRetail * g.tp.wholesaleDiscount;
   return y / Math.max(cost, 1e-9);
 }
 

@@ -1,6 +1,7 @@
 /**
  * The token market: retail list price P(t), capability Q(t) (useful work per token), the
- * orchestration cap (productive tokens one engineer can direct) and wholesale prices.
+ * orchestration cap (productive tokens one engineer can direct), the autonomy of agents a(t)
+ * (what a token is worth with no one directing it) and wholesale prices.
  * Trends have a first-year rate that decays toward a long-run rate, so the fastest recent
  * declines do not compound for a decade (docs/model.md).
  */
@@ -35,6 +36,8 @@ export interface MarketState {
   capability: number;
   /** Orchestration cap at leverage 1, million tokens per month. */
   orchestrationCap: number;
+  /** Autonomy index a: effective compute per agent token relative to a token directed at κ = 1. */
+  autonomy: number;
   /** Market capacity, million tokens per month. */
   capacity: number;
   /** Simulated consumption last month, million tokens (for the demand feedback). */
@@ -46,6 +49,7 @@ export class TokenMarket {
   private readonly priceTrend: (t: number) => number;
   private readonly capTrend: (t: number) => number;
   private readonly orchTrend: (t: number) => number;
+  private readonly autonomyTrend: (t: number) => number;
 
   constructor(
     private readonly p: MarketParams,
@@ -57,10 +61,12 @@ export class TokenMarket {
     this.priceTrend = decayingLogGrowth(p.priceDeclineFirstYear, p.priceDeclineLongRun, h);
     this.capTrend = decayingLogGrowth(p.capabilityGrowthFirstYear, p.capabilityGrowthLongRun, h);
     this.orchTrend = decayingLogGrowth(p.orchestrationCapGrowthFirstYear, p.orchestrationCapGrowthLongRun, h);
+    this.autonomyTrend = decayingLogGrowth(p.autonomyGrowthFirstYear, p.autonomyGrowthLongRun, h);
     this.state = {
       priceRetail: p.listPriceInitial,
       capability: 1,
       orchestrationCap: p.orchestrationCapInitial,
+      autonomy: p.autonomyInitial,
       capacity: p.capacityInitial,
       lastDemand: 0,
     };
@@ -80,6 +86,7 @@ export class TokenMarket {
     s.priceRetail = trend * noise * eventFactor(this.p.events, month) * pressure;
     s.capability = exp(this.capTrend(t));
     s.orchestrationCap = this.p.orchestrationCapInitial * exp(this.orchTrend(t));
+    s.autonomy = this.p.autonomyInitial * exp(this.autonomyTrend(t));
   }
 
   /** Records this month's simulated consumption, million tokens. */

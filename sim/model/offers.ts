@@ -9,10 +9,12 @@
  * Market pay by level is the hires-weighted mean of the accepted offers' values.
  */
 import { LEVELS } from './params.ts';
+import { pow } from '../lib/dmath.ts';
 import { policyBudget } from './policy.ts';
 import { marginalRevenueOfOutput } from './firms.ts';
 import { marketLevel, NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
+import { directedCompute } from './production.ts';
 
 /** How much of λ × usable retail tokens engineers count as pay: 1 for token pay, else the tools setting. */
 export function tokenValueFactor(w: World, f: Firm): number {
@@ -62,7 +64,7 @@ export function valueOfCash(w: World, f: Firm, level: number, cash: number): num
 /**
  * A hire's expected monthly output and monthly cost to firm f at this level and cash, with the
  * level's mean skill and the searchers' mean fluency: output Y_L·s + Y_C·(c0 + Q·κ·u/unit), cost
- * (cash + equity)/12 + productive tokens at wholesale. At a firm with no output yet, output is s.
+ * (cash + equity + tooling)/12 + productive tokens at wholesale. At a firm with no output yet, output is s.
  */
 export function hireEconomics(w: World, f: Firm, level: number, cash: number, out: { output: number; cost: number }): void {
   const m = w.market.state;
@@ -71,13 +73,23 @@ export function hireEconomics(w: World, f: Firm, level: number, cash: number, ou
   const s = w.levelSkill[level];
   const budget = policyBudget(f.tp.policy, cash) * f.budgetScale;
   const tokens = Math.min(((budget / 12) * f.tp.hostedUsableShare) / m.priceRetail, m.orchestrationCap * kappa);
-  out.output = f.n > 0 && f.Y > 0 ? f.YL * s + f.YC * (pp.c0 + (m.capability * kappa * tokens) / pp.computeUnitMTokens) : s;
-  out.cost = (cash + f.tp.policy.equityByLevel[LEVELS[level]]) / 12 + tokens * m.priceRetail * f.tp.wholesaleDiscount;
+  out.output = f.n > 0 && f.Y > 0 ? f.YL * s + f.YC * directedCompute(m, pp, kappa, tokens) : s;
+  out.cost = (cash + f.tp.policy.equityByLevel[LEVELS[level]] + pp.toolingCostPerEngineerYear) / 12 + tokens * m.priceRetail * f.tp.wholesaleDiscount;
 }
 
 const econ = { output: 0, cost: 0 };
 
-/** Lowers V where needed so the package costs the firm no more than the hire's marginal revenue. */
+/**
+ * The least value a firm posts for a level: what unemployment is worth to an engineer who last
+ * earned the level's month-0 market pay, grown with the outside wage. A firm whose hires are
+ * worth less than that to it posts the floor, which no one takes, and its CFO lays off instead.
+ */
+export function offerFloor(w: World, f: Firm, level: number): number {
+  const k = marketLevel(w.marketOfType[f.type], level);
+  return w.p.labour.unemploymentBenefitShare * w.marketPay0[k] * pow(w.p.supply.outsideWageGrowthPerYear, w.month / 12);
+}
+
+/** Lowers V where needed (not below the floor) so the package costs the firm no more than the hire's marginal revenue. */
 function capAtMarginalRevenue(w: World, f: Firm, level: number): void {
   if (f.n === 0 || f.Y <= 0) return;
   const mr = marginalRevenueOfOutput(f, w.p.production.eta);
@@ -88,7 +100,11 @@ function capAtMarginalRevenue(w: World, f: Firm, level: number): void {
   };
   let hi = f.offerValue[level];
   if (costAt(hi) <= 0) return;
-  let lo = 0;
+  let lo = offerFloor(w, f, level);
+  if (lo >= hi || costAt(lo) > 0) {
+    f.offerValue[level] = Math.min(hi, lo);
+    return;
+  }
   for (let k = 0; k < 40; k++) {
     const mid = 0.5 * (lo + hi);
     if (costAt(mid) <= 0) lo = mid;
@@ -142,6 +158,7 @@ export function initMarketPay(w: World): void {
     }
   }
   for (let k = 0; k < weight.length; k++) w.marketPay[k] = weight[k] > 0 ? w.marketPay[k] / weight[k] : 0;
+  w.marketPay0.set(w.marketPay);
   w.payRing.fill(0);
   w.payRingCount.fill(0);
 }

@@ -94,6 +94,15 @@ export interface MarketParams {
   /** Orchestration cap growth, long run: Long-run growth of the orchestration cap.
    *  Unit: × per year; default: 1.3; source: model assumption (docs/model.md). */
   orchestrationCapGrowthLongRun: number;
+  /** Agent autonomy at start: Autonomy index a at month 0: effective compute per agent token, as a share of what a token directed at leverage κ = 1 yields. Agents are not tied to headcount, so this is what lets compute stand in for people.
+   *  Unit: leverage units; default: 0.02; source: model assumption (near zero: agents need a person today); swept in the findings. */
+  autonomyInitial: number;
+  /** Autonomy growth, first year: Growth of the autonomy index in the first year; the log rate decays toward the long-run rate.
+   *  Unit: × per year; default: 2; source: model assumption; swept in the findings. */
+  autonomyGrowthFirstYear: number;
+  /** Autonomy growth, long run: Long-run growth of the autonomy index.
+   *  Unit: × per year; default: 1.3; source: model assumption; swept in the findings. */
+  autonomyGrowthLongRun: number;
   /** Temporary multipliers on the list price (a GPU shortage, a price war), each with its own months.
    *  Unit: list of events; default: none; source: the scenario (model design, docs/model.md). */
   events: PriceEvent[];
@@ -104,18 +113,15 @@ export interface ProductionParams {
   /** σ, people vs compute: Elasticity of substitution between human labour and compute in the firm CES; σ < 1 complements, σ > 1 substitutes, σ = 1 Cobb-Douglas (exact).
    *  Unit: elasticity of substitution; default: 0.8; source: no direct estimate for AI; capital–labour σ ≈ 0.5 (Gechert, Havranek et al. meta-analysis); default is a model choice. */
   sigma: number;
-  /** Labour weight α: CES distribution parameter on labour; calibrated so the Tunguz budget raises a mid-level engineer’s output within the RCT range.
-   *  Unit: share parameter; default: 0.78; source: Copilot RCT +55.8 %; Google RCT ≈ +21 %; field experiments +26 %. */
-  alpha: number;
   /** Revenue curvature η: Revenue R = Z·Y^η; product-demand elasticity ε = 1/(1 − η).
    *  Unit: exponent; default: 0.5; source: model assumption (docs/model.md). */
   eta: number;
-  /** Baseline tools: Compute every engineer has without tokens (IDE, CI, cloud); keeps output positive for σ < 1.
-   *  Unit: compute units per engineer per month; default: 0.1; source: model assumption (docs/model.md). */
-  c0: number;
-  /** Compute unit: Tokens that make one compute unit at month-0 capability.
-   *  Unit: million tokens per unit at Q = 1; default: 1000; source: model assumption (docs/model.md). */
-  computeUnitMTokens: number;
+  /** Pre-AI tooling cost: What one engineer’s pre-AI tooling costs the firm (laptop, CI, cloud development environment, licences): one effective compute unit a month. A priced input that sets labour’s cost share π0 at month 0.
+   *  Unit: $ per engineer-year; default: 10,000; source: model assumption: order of magnitude of developer tooling and cloud spend per engineer. */
+  toolingCostPerEngineerYear: number;
+  /** Effective compute per token: Effective compute e of a million tokens directed at leverage 1 and month-0 capability, in units of one engineer’s pre-AI tooling. Calibrated so the RCT treatment (an assistant of ≈ $15 a month at 2023 capability) raises a treated engineer’s output by ≈ 30 %.
+   *  Unit: compute units per million tokens at Q = 1; default: 100; source: Copilot RCT +55.8 %; Google RCT ≈ +21 %; field experiments +26 % (calibration in docs/model.md). */
+  effectiveComputePerMTokens: number;
 }
 
 /** A firm's compensation policy. All fields are reported with the run. */

@@ -1,10 +1,21 @@
 /**
- * Firm-level CES production in human labour L and compute C, with marginal products:
- *   Y = A·[α·L^ρ + (1−α)·C^ρ]^(1/ρ),  ρ = (σ−1)/σ,  and the Cobb-Douglas limit Y = A·L^α·C^(1−α) at σ = 1.
- * Constant returns, so Y_L·L + Y_C·C = Y (Euler) and each engineer's output
- * y_i = Y_L·s_i + Y_C·c_i adds up to Y exactly.
+ * Firm-level CES production in human labour L (Σ skill) and effective compute C, normalised
+ * around each firm type's month-0 bundle (Klump, McAdam & Willman 2007; ECONOMICS.md §1):
+ *   Y = A·[π0·L^ρ + (1 − π0)·(C/k0)^ρ]^(1/ρ),  ρ = (σ − 1)/σ,
+ *   σ = 1 (exactly, not a tiny ρ):  Y = A·L^π0·(C/k0)^(1 − π0),
+ * with π0 labour's share of factor cost and k0 = C0/L0 the compute intensity of the type at
+ * month 0. At that bundle Y = A·L and labour's output elasticity is π0 for every σ, so σ changes
+ * the curvature and not the starting point. Constant returns: Y_L·L + Y_C·C = Y (Euler), so
+ * engineers' outputs y_i = Y_L·s_i + Y_C·d_i plus the agents' output Y_C·X add up to Y.
+ *
+ * Effective compute (one unit = one mean engineer's month-0 pre-AI tooling): an engineer
+ * directs d_i = 1 + Q·κ_i·e·u_i (tooling plus tokens u_i, million a month, at capability Q,
+ * leverage κ_i and e units per million tokens at Q = 1); agents the firm runs on their own add
+ * X = Q·a·e·G for G million tokens a month at autonomy a.
  */
 import { pow } from '../lib/dmath.ts';
+import type { MarketState } from './market.ts';
+import type { ProductionParams } from './params.ts';
 
 /** |σ − 1| below this is treated as Cobb-Douglas (the exact limit, not a tiny ρ). */
 export const COBB_DOUGLAS_TOLERANCE = 1e-9;
@@ -13,28 +24,35 @@ export interface Production {
   Y: number;
   /** ∂Y/∂L, output per labour unit at the margin. */
   YL: number;
-  /** ∂Y/∂C, output per compute unit at the margin. */
+  /** ∂Y/∂C, output per effective compute unit at the margin. */
   YC: number;
 }
 
+/** The normalisation of a firm type's CES: labour's cost share π0 and compute intensity k0 at month 0. */
+export interface Benchmark {
+  pi0: number;
+  k0: number;
+}
+
 /** Output and marginal products; writes into `out` to avoid allocation in the tick. */
-export function ces(A: number, L: number, C: number, alpha: number, sigma: number, out: Production): Production {
+export function ces(A: number, L: number, C: number, b: Benchmark, sigma: number, out: Production): Production {
   if (L <= 0 || C <= 0) {
     out.Y = 0;
     out.YL = 0;
     out.YC = 0;
     return out;
   }
+  const c = C / b.k0;
   if (Math.abs(sigma - 1) < COBB_DOUGLAS_TOLERANCE) {
-    const Y = A * pow(L, alpha) * pow(C, 1 - alpha);
+    const Y = A * pow(L, b.pi0) * pow(c, 1 - b.pi0);
     out.Y = Y;
-    out.YL = (alpha * Y) / L;
-    out.YC = ((1 - alpha) * Y) / C;
+    out.YL = (b.pi0 * Y) / L;
+    out.YC = ((1 - b.pi0) * Y) / C;
     return out;
   }
   const rho = (sigma - 1) / sigma;
-  const aL = alpha * pow(L, rho);
-  const aC = (1 - alpha) * pow(C, rho);
+  const aL = b.pi0 * pow(L, rho);
+  const aC = (1 - b.pi0) * pow(c, rho);
   const G = aL + aC;
   const Y = A * pow(G, 1 / rho);
   out.Y = Y;
@@ -42,6 +60,30 @@ export function ces(A: number, L: number, C: number, alpha: number, sigma: numbe
   out.YL = ((aL / G) * Y) / L;
   out.YC = ((aC / G) * Y) / C;
   return out;
+}
+
+/**
+ * Output per labour unit at compute intensity c/L (C normalised by k0, per labour unit):
+ * A·[π0 + (1 − π0)·(c/L)^ρ]^(1/ρ), or A·(c/L)^(1 − π0) at σ = 1. Output is L times this.
+ */
+export function outputPerLabour(A: number, intensity: number, b: Benchmark, sigma: number): number {
+  if (Math.abs(sigma - 1) < COBB_DOUGLAS_TOLERANCE) return A * pow(intensity, 1 - b.pi0);
+  const rho = (sigma - 1) / sigma;
+  return A * pow(b.pi0 + (1 - b.pi0) * pow(intensity, rho), 1 / rho);
+}
+
+/**
+ * The compute intensity (c/L, c = C/k0) at which the ratio of marginal products equals the
+ * ratio of prices, Y_L/Y_C = w̃/(p_C·s̄): c/L = [w̃·(1 − π0)/(p_C·k0·π0·s̄)]^σ, for a labour unit
+ * costing w̃/s̄ net of the compute it brings and a compute unit costing p_C.
+ */
+export function costMinimisingIntensity(netWagePerEngineer: number, skill: number, computePrice: number, b: Benchmark, sigma: number): number {
+  return pow((netWagePerEngineer * (1 - b.pi0)) / (computePrice * b.k0 * b.pi0 * skill), sigma);
+}
+
+/** An engineer's directed effective compute: one unit of tooling plus Q·κ·e·u for u million tokens a month. */
+export function directedCompute(m: MarketState, pp: ProductionParams, kappa: number, tokens: number): number {
+  return 1 + m.capability * kappa * pp.effectiveComputePerMTokens * tokens;
 }
 
 /** A fresh Production record. */

@@ -36,11 +36,12 @@ export function annualReview(w: World, sc: LabourScratch): void {
     }
     const oldBase = e.base[i];
     const target = offerCash(w, f, l, e.payFactor[i]) * (1 + lab.raiseRatingSensitivity * (rating - 1));
-    const gap = lab.marketCatchUp * (target / oldBase - 1);
-    const raise = Math.min(0.5, promoted ? Math.max(lab.promotionRaise, gap) : Math.max(0, gap));
-    const raiseDollars = oldBase * raise;
+    // Dollars, so that a base of 0 (all equity, e.g. under token pay) still moves toward the offer.
+    const gap = lab.marketCatchUp * (target - oldBase);
+    let raiseDollars = promoted ? Math.max(lab.promotionRaise * oldBase, gap) : Math.max(0, gap);
+    if (oldBase > 0) raiseDollars = Math.min(0.5 * oldBase, raiseDollars);
     const tokenPart = pol.cashToTokenRaiseShare * raiseDollars;
-    const cashRaise = (raiseDollars - tokenPart) / oldBase;
+    const cashRaise = oldBase > 0 ? (raiseDollars - tokenPart) / oldBase : 0;
     const newBase = oldBase + raiseDollars - tokenPart;
     e.base[i] = newBase;
     e.budget[i] += policyBudget(pol, newBase) - policyBudget(pol, oldBase) + tokenPart;

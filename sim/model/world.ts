@@ -7,6 +7,7 @@ import type { FirmTypeParams, Params } from './params.ts';
 import { LEVELS } from './params.ts';
 import type { Stream } from '../lib/rng.ts';
 import type { TokenMarket } from './market.ts';
+import type { Benchmark } from './production.ts';
 
 export const UNEMPLOYED = -1;
 export const NUM_LEVELS = LEVELS.length;
@@ -182,7 +183,11 @@ export interface Firm {
   // This month's aggregates.
   n: number;
   L: number;
+  /** Effective compute: directed by engineers (tooling included) plus autonomous X. */
   C: number;
+  /** Autonomous effective compute X = Q·a·e·G, and the agent tokens G (million a month) behind it. */
+  X: number;
+  G: number;
   Y: number;
   YL: number;
   YC: number;
@@ -190,9 +195,12 @@ export interface Firm {
   payroll: number;
   equityExpense: number;
   tokenCost: number;
+  /** This month's cost of agent tokens and of pre-AI tooling, $ (wholesale and at cost). */
+  agentTokenCost: number;
+  toolingCost: number;
   creditCost: number;
   profit: number;
-  /** Σ of engineers' Euler outputs this month (equals Y: checked as an invariant). */
+  /** Σ of engineers' Euler outputs this month (plus the agents' output Y_C·X it equals Y: an invariant). */
   outputSum: number;
   tokensProductive: number;
   tokensWasted: number;
@@ -279,6 +287,8 @@ export interface World {
   marketBudget: Float64Array;
   /** Scratch: headcount weight by level behind the market means. */
   marketWeight: Float64Array;
+  /** The CES normalisation of each firm type (index as typeNames), set at month 0. */
+  benchmarks: Benchmark[];
   /** This month's economy-wide demand shifter (demand events and cycle; firms.ts). */
   demandShift: number;
   /** Labour supply by labour market (supply.ts). */
@@ -294,6 +304,8 @@ export interface World {
    * accepted over the last three months, $/year (offers.ts).
    */
   marketPay: Float64Array;
+  /** Market pay at month 0 (the reference for the offer floor). */
+  marketPay0: Float64Array;
   /** Three months of (value × hires, hires) by labour market and level behind marketPay. */
   payRing: Float64Array;
   payRingCount: Float64Array;

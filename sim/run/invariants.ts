@@ -1,7 +1,7 @@
 /**
  * Invariants the engine keeps every month, checked behind a flag (SimulateOptions.checkInvariants)
  * and in tests: finite state, non-negative headcount, consistent employer counts, and Euler
- * attribution (individual outputs add up to each firm's output).
+ * attribution (individual outputs plus the agents' output Y_C·X add up to each firm's output).
  */
 import { UNEMPLOYED } from '../model/world.ts';
 import type { World } from '../model/world.ts';
@@ -41,10 +41,10 @@ export function checkInvariants(w: World): void {
     if (f.alive && heads[f.slot] !== f.n) {
       throw new InvariantError(`month ${w.month}: firm ${f.slot} counts ${f.n} engineers but employs ${heads[f.slot]}`);
     }
-    if (f.alive && Math.abs(f.outputSum - f.Y) > EULER_TOLERANCE * Math.max(1, f.Y)) {
-      throw new InvariantError(`month ${w.month}: firm ${f.slot} engineers' outputs sum to ${f.outputSum}, firm output is ${f.Y}`);
+    if (f.alive && Math.abs(f.outputSum + f.YC * f.X - f.Y) > EULER_TOLERANCE * Math.max(1, f.Y)) {
+      throw new InvariantError(`month ${w.month}: firm ${f.slot} engineers' and agents' outputs sum to ${f.outputSum + f.YC * f.X}, firm output is ${f.Y}`);
     }
-    for (const [k, v] of Object.entries({ Y: f.Y, Z: f.Z, cash: f.cash, revenue: f.revenue })) {
+    for (const [k, v] of Object.entries({ Y: f.Y, Z: f.Z, cash: f.cash, revenue: f.revenue, C: f.C, X: f.X, target: f.target })) {
       if (!Number.isFinite(v)) throw new InvariantError(`month ${w.month}: firm ${f.slot} ${k} is ${v}`);
     }
   }

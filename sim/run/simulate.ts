@@ -9,8 +9,9 @@ import { firmTypeNames } from '../model/params.ts';
 import { stream, STREAMS } from '../lib/rng.ts';
 import { TokenMarket } from '../model/market.ts';
 import { initEngineers, produceLearnSave, useTokens } from '../model/engineers.ts';
-import { calibrateDemand, demandShiftAt, initFirms, produce, settleAccounts, updateDemandAndEntry } from '../model/firms.ts';
+import { calibrateDemand, demandShiftAt, initFirms, setBenchmarks, produce, settleAccounts, updateDemandAndEntry } from '../model/firms.ts';
 import { cfoScratch, quarterlyCfo } from '../model/cfo.ts';
+import { chooseAgents } from '../model/agents.ts';
 import { ensureLabourScratch, labourScratch, matchMarket } from '../model/labour.ts';
 import { adjustOffers, initMarketPay, initOffers, initSearcherMeans, updateMarketPay, updateMarketStats } from '../model/offers.ts';
 import { annualReview } from '../model/reviews.ts';
@@ -68,11 +69,13 @@ export function createWorld(p: Params, seed: number): World {
     marketEquityDiscount: new Float64Array(markets * NUM_LEVELS),
     marketBudget: new Float64Array(markets * NUM_LEVELS),
     marketWeight: new Float64Array(markets * NUM_LEVELS),
+    benchmarks: typeNames.map(() => ({ pi0: 1, k0: 1 })),
     demandShift: demandShiftAt(p, 0),
     supply: newSupplyState(markets),
     lambdaBar: new Float64Array(markets * NUM_LEVELS),
     phiBar: new Float64Array(markets * NUM_LEVELS),
     marketPay: new Float64Array(markets * NUM_LEVELS),
+    marketPay0: new Float64Array(markets * NUM_LEVELS),
     payRing: new Float64Array(3 * markets * NUM_LEVELS),
     payRingCount: new Float64Array(3 * markets * NUM_LEVELS),
     levelSkill: Float64Array.from(LEVELS.map((l) => p.engineers.skillByLevel[l])),
@@ -82,21 +85,29 @@ export function createWorld(p: Params, seed: number): World {
   initEngineers(w, stream(seed, STREAMS.init), weights);
   initSearcherMeans(w);
   for (const f of firms) initOffers(w, f);
-  // Month-0 inputs, then demand calibrated so each firm starts at its optimal headcount.
+  // Month-0 inputs, the CES normalised on them, then demand calibrated so each firm starts at
+  // its optimal headcount.
   useTokens(w);
+  const pay = monthZeroPay(w);
+  setBenchmarks(w, pay);
   produce(w);
-  produceForCalibration(w);
+  produceForCalibration(w, pay);
   return w;
 }
 
-/** Calibrates each firm's demand and cash from its month-0 engineers (no state advances). */
-function produceForCalibration(w: World): void {
+/** Each firm's month-0 pay bill (base cash + equity), $ per month. */
+function monthZeroPay(w: World): Float64Array {
   const e = w.eng;
   const pay = new Float64Array(w.firms.length);
   for (let i = 0; i < e.n; i++) {
     const slot = e.employer[i];
     if (slot >= 0) pay[slot] += (e.base[i] + e.equity[i]) / 12;
   }
+  return pay;
+}
+
+/** Calibrates each firm's demand and cash from its month-0 engineers (no state advances). */
+function produceForCalibration(w: World, pay: Float64Array): void {
   for (const f of w.firms) {
     f.target = f.n;
     if (f.n === 0) {
@@ -104,11 +115,11 @@ function produceForCalibration(w: World): void {
       f.reentryMonth = 0;
       continue;
     }
-    const cost = (pay[f.slot] + f.tokenCost + f.creditCost) / f.n;
+    const cost = (pay[f.slot] + f.toolingCost + f.tokenCost + f.creditCost) / f.n;
     calibrateDemand(w, f, f.n, f.Y, cost);
     const revenue = f.Z * w.demandShift * pow(f.Y, w.p.production.eta);
     f.revenue = revenue;
-    f.cash = f.tp.cashMonthsInitial * (pay[f.slot] + f.tokenCost + f.tp.overheadShareOfRevenue * revenue);
+    f.cash = f.tp.cashMonthsInitial * (pay[f.slot] + f.toolingCost + f.tokenCost + f.tp.overheadShareOfRevenue * revenue);
   }
   updateMarketStats(w);
   initMarketPay(w);
@@ -158,13 +169,14 @@ export function startRun(p: Params, seed: number, options: SimulateOptions = {})
     phase('firms');
     useTokens(w);
     phase('engineers');
+    chooseAgents(w);
     produce(w);
     phase('firms');
     produceLearnSave(w);
     phase('engineers');
     settleAccounts(w);
     let consumed = 0;
-    for (const f of w.firms) consumed += f.tokensProductive + f.tokensWasted;
+    for (const f of w.firms) consumed += f.tokensProductive + f.tokensWasted + f.G;
     w.market.recordDemand(consumed);
     phase('firms');
     if (month % 3 === 2) quarterlyCfo(w, cfo);
