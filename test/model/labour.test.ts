@@ -1,134 +1,87 @@
 /**
  * Unit tests of sim/model/labour.ts on small worlds built with the engine's own constructor
- * (createWorld): market statistics, retirements and separations, how engineers value jobs and
- * moves, search and matching, and annual reviews. The fused poaching premium is compared with
- * poachingPremium(currentValue) over whole runs in test/run/metricsFast.test.ts.
+ * (createWorld): how engineers value jobs and moves, search and matching (the quarterly hiring
+ * limit, down-levelling of the long unemployed) and counteroffers. The fused poaching premium
+ * is compared with poachingPremium(currentValue) over whole runs in test/run/metricsFast.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, LEVELS, cloneParams } from '../../sim/model/params.ts';
-import type { Params } from '../../sim/model/params.ts';
+import type { CompPolicy, Params } from '../../sim/model/params.ts';
 import { parseScenario } from '../../sim/input/scenario.ts';
 import {
-  annualReview,
+  counteroffer,
   currentValue,
+  ensureLabourScratch,
   labourScratch,
   marketLevel,
   matchMarket,
   movingLoss,
   poachingPremium,
-  retireAndEnter,
-  updateMarketStats,
+  ratingPayLoss,
 } from '../../sim/model/labour.ts';
-import { employ } from '../../sim/model/engineers.ts';
-import { effectiveBudget, offerBase, packageValue, policyBudget } from '../../sim/model/policy.ts';
-import { stream, STREAMS } from '../../sim/lib/rng.ts';
+import type { LabourScratch } from '../../sim/model/labour.ts';
+import { employ, setSkill } from '../../sim/model/engineers.ts';
+import { marginalRevenueOfOutput } from '../../sim/model/firms.ts';
+import { offerCash } from '../../sim/model/offers.ts';
+import { effectiveBudget, packageValue, skillPayFactor, usableTokenValue } from '../../sim/model/policy.ts';
 import { createWorld } from '../../sim/run/simulate.ts';
 import { NUM_LEVELS, UNEMPLOYED } from '../../sim/model/world.ts';
 import type { Firm, World } from '../../sim/model/world.ts';
 
 /** A small world (seed 1) from the defaults, or from a scenario file, after `change` has edited its parameters. */
-function smallWorld(change: (p: Params) => void = () => {}, scenario?: string): World {
+function smallWorld(change: (p: Params) => void = () => {}, scenario?: string, engineers = 1000): World {
   const p = scenario ? parseScenario(readFileSync(`scenarios/${scenario}.json`, 'utf8'), scenario) : cloneParams(DEFAULTS);
-  p.run.engineers = 1000;
+  p.run.engineers = engineers;
   p.run.firms = 10;
   p.run.years = 1;
   change(p);
   return createWorld(p, 1);
 }
 
-const ids = (w: World) => [...w.eng.employer.keys()];
+const everyPolicy = (over: Partial<CompPolicy>) => (p: Params) => Object.values(p.firmTypes).forEach((t) => Object.assign(t.policy, over));
+const ids = (w: World) => [...Array(w.eng.n).keys()];
 const employed = (w: World) => ids(w).filter((i) => w.eng.employer[i] !== UNEMPLOYED);
 const unemployed = (w: World) => ids(w).filter((i) => w.eng.employer[i] === UNEMPLOYED);
-const scratch = (w: World) => labourScratch(w.eng.n, w.groups.count);
-/** Vacancies a firm posts this month (labour.ts: target − headcount within the hiring limit). */
-const openings = (w: World, f: Firm) => Math.min(Math.ceil(w.p.cfo.maxHireRatePerQuarter * Math.max(f.n, f.target, 10)), Math.max(0, f.target - f.n));
+const scratch = (w: World) => labourScratch(w.eng.capacity, w.groups.count);
+/** The most a firm may hire in a quarter (labour.ts: the hiring rate × headcount, at least ten). */
+const quarterLimit = (w: World, f: Firm) => Math.ceil(w.p.cfo.maxHireRatePerQuarter * Math.max(f.n, 10));
 /** Every alive firm wants `extra` more engineers. */
 const wantMore = (w: World, extra: number) => w.firms.forEach((f) => (f.target = f.alive ? f.n + extra : 0));
+const staffOf = (w: World, f: Firm) => ids(w).filter((i) => w.eng.employer[i] === f.slot).length;
 
-describe('marketLevel', () => {
+/** A world where every searcher makes contact, employers never counter, and alive firms each want `extra` more engineers. */
+function hiringWorld(change: (p: Params) => void, extra = 20, scenario?: string, engineers = 1000): World {
+  const w = smallWorld(
+    (p) => {
+      p.labour.matchingEfficiency = 1e6;
+      p.labour.counterofferProb = 0;
+      change(p);
+    },
+    scenario,
+    engineers,
+  );
+  wantMore(w, extra);
+  return w;
+}
+
+describe('marketLevel and the scratch', () => {
   it('lays out (labour market, level) cells market by market, each once', () => {
     expect(marketLevel(0, 0)).toBe(0);
-    expect(marketLevel(0, NUM_LEVELS - 1)).toBe(NUM_LEVELS - 1);
     expect(marketLevel(1, 0)).toBe(NUM_LEVELS);
     const cells = new Set<number>();
     for (let m = 0; m < 16; m++) for (let l = 0; l < NUM_LEVELS; l++) cells.add(marketLevel(m, l));
     expect([...cells].sort((a, b) => a - b)).toEqual([...Array(16 * NUM_LEVELS).keys()]);
   });
 
-  it('labourScratch starts with no engineer holding a vacancy', () => {
+  it('labourScratch starts with no engineer holding a vacancy; ensureLabourScratch regrows it only when outgrown', () => {
     const sc = labourScratch(50, 12);
     expect([sc.searchers.length, sc.raiseSums.length]).toEqual([50, 12]);
     expect(sc.engBestVac.every((x) => x === -1)).toBe(true);
-  });
-});
-
-describe('updateMarketStats', () => {
-  it('the market wage is the mean offer at mean skill, weighted by headcount (at least one), of alive firms', () => {
-    const w = smallWorld();
-    const [small, closed] = w.firms;
-    small.n = 0;
-    closed.alive = false;
-    closed.offerIndex = 10;
-    updateMarketStats(w);
-    for (let l = 0; l < NUM_LEVELS; l++) {
-      let weights = 0;
-      let wage = 0;
-      let budget = 0;
-      for (const f of w.firms.filter((x) => x.alive)) {
-        const weight = Math.max(1, f.n);
-        weights += weight;
-        wage += weight * offerBase(f, l, 1);
-        budget += weight * policyBudget(f.tp.policy, offerBase(f, l, 1)) * f.budgetScale;
-      }
-      expect(w.marketBase[marketLevel(0, l)]).toBeCloseTo(wage / weights, 6);
-      expect(w.marketBudget[marketLevel(0, l)]).toBeCloseTo(budget / weights, 6);
-    }
-  });
-
-  it('a labour market whose firms have all closed keeps its last wage', () => {
-    const w = smallWorld(() => {}, 'cash-sensitive-region');
-    const region = w.typeNames.indexOf('region');
-    const k = marketLevel(w.marketOfType[region], 2);
-    const before = w.marketBase[k];
-    for (const f of w.firms) if (f.type === region) [f.alive, f.offerIndex] = [false, 3];
-    updateMarketStats(w);
-    expect(w.marketBase[k]).toBe(before);
-    for (const f of w.firms) if (f.type === region) f.alive = true;
-    updateMarketStats(w);
-    expect(w.marketBase[k]).toBeCloseTo(3 * before, 6);
-  });
-});
-
-describe('retireAndEnter', () => {
-  it('with no retirement and no separation nobody leaves', () => {
-    const w = smallWorld((p) => ([p.engineers.retirementRatePerYear, p.labour.separationRatePerYear] = [0, 0]));
-    const before = Array.from(w.eng.employer);
-    retireAndEnter(w);
-    expect(Array.from(w.eng.employer)).toEqual(before);
-  });
-
-  it('a separation ends the job and forfeits firm-specific leverage and credits, keeping level and skill', () => {
-    const w = smallWorld((p) => ([p.engineers.retirementRatePerYear, p.labour.separationRatePerYear] = [0, 12]));
-    const e = w.eng;
-    e.credits.fill(1_000);
-    const [level, skill, wasEmployed] = [Array.from(e.level), Array.from(e.skill), employed(w)];
-    retireAndEnter(w);
-    expect(employed(w)).toEqual([]);
-    for (const f of w.firms) expect(f.n).toBe(0);
-    for (const i of wasEmployed) expect([e.phiF[i], e.credits[i], e.tenure[i]]).toEqual([0, 0, 0]);
-    for (const i of ids(w)) expect([e.level[i], e.skill[i]]).toEqual([level[i], skill[i]]);
-  });
-
-  it('a retiree’s slot is refilled by an unemployed junior at the market’s junior wage', () => {
-    const w = smallWorld((p) => (p.engineers.retirementRatePerYear = 12));
-    const e = w.eng;
-    retireAndEnter(w);
-    for (const i of ids(w)) {
-      expect([e.employer[i], e.level[i], e.equity[i], e.budget[i], e.tenure[i]]).toEqual([UNEMPLOYED, 0, 0, 0, 0]);
-      expect(e.base[i]).toBe(w.marketBase[marketLevel(e.labourMarket[i], 0)] * e.payFactor[i]);
-      expect(e.wealth[i]).toBe(0.1 * e.base[i]);
-    }
+    expect(ensureLabourScratch(sc, 50)).toBe(sc);
+    const grown = ensureLabourScratch(sc, 80);
+    expect([grown.searchers.length, grown.engBestVac.length, grown.raiseSums.length]).toEqual([80, 80, 12]);
+    expect(grown.engBestVac.every((x) => x === -1)).toBe(true);
   });
 });
 
@@ -138,12 +91,11 @@ describe('what a job and a move are worth', () => {
   const lab = w.p.labour;
   const [i] = employed(w);
   const f = w.firms[e.employer[i]];
-  const curUsable = Math.min(effectiveBudget(f, e.budget[i], e.rating[i]) * f.tp.hostedUsableShare, w.market.state.orchestrationCap * (e.phiP[i] + e.phiF[i]) * w.market.state.priceRetail * 12);
 
-  it('an unemployed engineer values staying put at the benefit share of their last base', () => {
+  it('an unemployed engineer values staying put at the benefit share of their last base, and moving costs them nothing', () => {
     const [j] = unemployed(w);
     expect(currentValue(w, j)).toBe(lab.unemploymentBenefitShare * e.base[j]);
-    expect(movingLoss(w, j, 0)).toBe(0);
+    expect(movingLoss(w, j, 0, 1)).toBe(0);
   });
 
   it('an employed engineer values the job at its package with their own leverage', () => {
@@ -151,12 +103,46 @@ describe('what a job and a move are worth', () => {
     expect(currentValue(w, i)).toBe(packageValue(w, f, e.lambda[i], e.base[i], e.equity[i], eb, e.phiP[i] + e.phiF[i]));
   });
 
-  it('a move costs the rating pay lost to the output drop, plus loss aversion on a smaller usable budget', () => {
+  it('a point of rating costs H × (catch-up × rating sensitivity + 2 × promotion chance × promotion raise) of base', () => {
+    // Defaults: H 3, catch-up 0.5, sensitivity 0.03, promotion raise 0.085; juniors promoted with 0.15, staff never.
+    expect(ratingPayLoss(w, 0)).toBeCloseTo(3 * (0.5 * 0.03 + 2 * 0.15 * 0.085), 12);
+    expect(ratingPayLoss(w, 2)).toBeCloseTo(3 * (0.5 * 0.03 + 2 * 0.04 * 0.085), 12);
+    expect(ratingPayLoss(w, NUM_LEVELS - 1)).toBeCloseTo(3 * 0.5 * 0.03, 12);
+    expect(ratingPayLoss(smallWorld((p) => (p.labour.movingLossHorizonYears = 0)), 0)).toBe(0);
+  });
+
+  it('under a tools budget valued at nothing, the moving loss is the rating pay lost to the output drop, whatever the budgets', () => {
     e.moveDrop[i] = 0.2;
-    const drop = lab.ratingPaySensitivity * e.base[i] * 0.2;
-    expect(movingLoss(w, i, curUsable)).toBeCloseTo(drop, 9);
-    expect(movingLoss(w, i, curUsable + 5_000)).toBeCloseTo(drop, 9);
-    expect(movingLoss(w, i, curUsable - 1_000)).toBeCloseTo(drop + (lab.lossAversion - 1) * e.lambda[i] * 1_000, 9);
+    const drop = ratingPayLoss(w, e.level[i]) * e.base[i] * 0.2;
+    expect(drop).toBeGreaterThan(0);
+    for (const usable of [0, 1_000, 1e6]) expect(movingLoss(w, i, usable, 0)).toBeCloseTo(drop, 9);
+  });
+
+  it('under token pay, loss aversion adds (aversion − 1) × λ × the λ-valued usable budget lost, and nothing for a larger one', () => {
+    const v = smallWorld(everyPolicy({ tokenBudgetIsPay: 1, tokenBudgetShareOfBase: 0.05 }));
+    const ev = v.eng;
+    const k = employed(v).find((x) => ev.lambda[x] > 0)!;
+    const g = v.firms[ev.employer[k]];
+    ev.moveDrop[k] = 0.1;
+    const drop = ratingPayLoss(v, ev.level[k]) * ev.base[k] * 0.1;
+    const cur = usableTokenValue(v, g, effectiveBudget(g, ev.budget[k], ev.rating[k]), ev.phiP[k] + ev.phiF[k]);
+    const aversion = (v.p.labour.lossAversion - 1) * ev.lambda[k];
+    expect(cur).toBeGreaterThan(2_000);
+    expect(movingLoss(v, k, cur + 5_000, 1)).toBeCloseTo(drop, 9);
+    expect(movingLoss(v, k, cur - 1_000, 1)).toBeCloseTo(drop + aversion * 1_000, 9);
+    // A move to a tools budget valued at nothing loses the whole current budget; valued at half, half of what is lost.
+    expect(movingLoss(v, k, cur, 0)).toBeCloseTo(drop + aversion * cur, 9);
+    expect(movingLoss(v, k, cur, 0.5)).toBeCloseTo(drop + aversion * 0.5 * cur, 9);
+  });
+
+  it('at a tools budget counted at the tools valuation, the current budget is valued in the same units', () => {
+    const v = smallWorld((p) => (p.labour.toolsBudgetValuation = 0.5));
+    const k = employed(v).find((x) => v.eng.lambda[x] > 0)!;
+    const g = v.firms[v.eng.employer[k]];
+    v.eng.moveDrop[k] = 0;
+    const cur = usableTokenValue(v, g, effectiveBudget(g, v.eng.budget[k], v.eng.rating[k]), v.eng.phiP[k] + v.eng.phiF[k]);
+    expect(cur).toBeGreaterThan(0);
+    expect(movingLoss(v, k, 0, 0.5)).toBeCloseTo((v.p.labour.lossAversion - 1) * v.eng.lambda[k] * 0.5 * cur, 9);
   });
 
   it('the poaching premium is never negative and rises with the current job’s value by the switching threshold', () => {
@@ -166,16 +152,6 @@ describe('what a job and a move are worth', () => {
   });
 });
 
-/** A world whose alive firms each want `extra` more engineers, after `change`. */
-function hiringWorld(change: (p: Params) => void, extra = 20, scenario?: string): World {
-  const w = smallWorld((p) => {
-    p.labour.matchingEfficiency = 1e6; // every searcher makes contact
-    change(p);
-  }, scenario);
-  wantMore(w, extra);
-  return w;
-}
-
 describe('matchMarket', () => {
   it('unemployed engineers always search: with on-the-job search off, one alone on the market is hired', () => {
     for (let k = 0; k < 5; k++) {
@@ -183,8 +159,8 @@ describe('matchMarket', () => {
       const e = w.eng;
       const [seeker, ...others] = unemployed(w).slice(k);
       const f = w.firms.find((x) => x.alive)!;
-      for (const i of [...unemployed(w).slice(0, k), ...others]) employ(w, i, f, offerBase(f, e.level[i], e.payFactor[i]));
-      f.n = ids(w).filter((i) => e.employer[i] === f.slot).length;
+      for (const i of [...unemployed(w).slice(0, k), ...others]) employ(w, i, f, offerCash(w, f, e.level[i], e.payFactor[i]));
+      f.n = staffOf(w, f);
       wantMore(w, 20);
       const before = Array.from(e.employer);
       matchMarket(w, scratch(w));
@@ -210,14 +186,13 @@ describe('matchMarket', () => {
     const movers = employed(w).filter((i) => before[i] !== UNEMPLOYED && before[i] !== e.employer[i]);
     expect(movers.length).toBeGreaterThan(10);
     for (const i of movers) expect([e.phiF[i], e.tenure[i], e.credits[i], e.moved[i]]).toEqual([0, 0, 0, 1]);
-    expect(w.counters.moves[0]).toBe(movers.length);
-    expect(w.counters.quits[0]).toBe(movers.length);
+    expect([w.counters.moves[0], w.counters.quits[0], w.counters.hiresFromEmployment[0]]).toEqual([movers.length, movers.length, movers.length]);
   });
 
-  it('hires at the firm’s offer for the level and skill, within its openings; headcounts follow', () => {
+  it('hires at the firm’s offer for the level and skill, within its vacancies; headcounts and tallies follow', () => {
     const w = hiringWorld((p) => (p.labour.searchProbEmployed = 0.5));
     const e = w.eng;
-    const open = w.firms.map((f) => openings(w, f));
+    const open = w.firms.map((f) => (f.alive ? Math.min(quarterLimit(w, f), 20) : 0));
     const before = Array.from(e.employer);
     matchMarket(w, scratch(w));
     const hired = w.firms.map(() => 0);
@@ -226,12 +201,76 @@ describe('matchMarket', () => {
       if (slot === UNEMPLOYED || slot === before[i]) continue;
       hired[slot] += 1;
       const g = w.firms[slot];
-      expect(e.base[i]).toBe(offerBase(g, e.level[i], e.payFactor[i]));
+      expect(e.base[i]).toBe(offerCash(w, g, e.level[i], e.payFactor[i]));
       expect(e.equity[i]).toBe(g.tp.policy.equityByLevel[LEVELS[e.level[i]]]);
     }
-    hired.forEach((h, k) => expect(h).toBeLessThanOrEqual(open[k]));
+    for (const f of w.firms) {
+      const vacancies = f.vacancies.reduce((a, b) => a + b, 0);
+      expect(vacancies).toBe(open[f.slot]);
+      expect(hired[f.slot]).toBe(f.filled.reduce((a, b) => a + b, 0));
+      expect(f.hiresThisQuarter).toBe(hired[f.slot]);
+      for (let l = 0; l < NUM_LEVELS; l++) expect(f.acceptable[l]).toBeGreaterThanOrEqual(f.filled[l]);
+      expect(f.n).toBe(staffOf(w, f));
+    }
+    expect(w.counters.vacancies[0]).toBe(open.reduce((a, b) => a + b, 0));
     expect(hired.reduce((a, b) => a + b, 0)).toBe(w.counters.hires[0]);
-    for (const f of w.firms) expect(f.n).toBe(ids(w).filter((i) => e.employer[i] === f.slot).length);
+    expect(w.counters.hires[0]).toBeGreaterThan(0);
+  });
+
+  it('vacancies stay within what is left of the quarter’s hiring limit, which resets at each quarter’s start', () => {
+    const posted = (month: number) => {
+      const w = hiringWorld(() => {}, 50);
+      w.month = month;
+      const full = w.firms.map((f) => Math.min(50, quarterLimit(w, f)));
+      for (const f of w.firms) f.hiresThisQuarter = quarterLimit(w, f) - 2;
+      matchMarket(w, scratch(w));
+      return w.firms.filter((f) => f.alive).map((f) => [f.vacancies.reduce((a, b) => a + b, 0), full[f.slot], f.hiresThisQuarter]);
+    };
+    for (const month of [1, 2, 4]) for (const [vacancies] of posted(month)) expect(vacancies).toBe(2);
+    for (const [vacancies, full, hires] of posted(3)) {
+      expect(vacancies).toBe(full);
+      expect(hires).toBeLessThanOrEqual(full);
+    }
+  });
+
+  it('after downLevelAfterMonths out of work, an engineer also applies one level down and is hired at that level’s pay', () => {
+    const w = hiringWorld((p) => ([p.labour.searchProbEmployed, p.engineers.employedShareInitial] = [0, 0.8]), 50, undefined, 3000);
+    const e = w.eng;
+    const after = w.p.labour.downLevelAfterMonths;
+    for (const f of w.firms) f.hireWeights.set([0, 1, 0, 0]); // vacancies at mid level only
+    const seekers = unemployed(w);
+    seekers.forEach((i, k) => {
+      setSkill(w, i, k % NUM_LEVELS, e.skill[i]);
+      e.tenure[i] = Math.floor(k / NUM_LEVELS) % 2 === 0 ? after - 1 : after;
+    });
+    const before = new Map(seekers.map((i) => [i, { level: e.level[i], tenure: e.tenure[i], skill: e.skill[i] }]));
+    matchMarket(w, scratch(w));
+    const hired = seekers.filter((i) => e.employer[i] !== UNEMPLOYED);
+    const from = (level: number, long: boolean) => hired.filter((i) => before.get(i)!.level === level && before.get(i)!.tenure >= after === long).length;
+    expect(from(1, false) + from(1, true)).toBeGreaterThan(0);
+    expect(from(2, true)).toBeGreaterThan(0);
+    expect([from(0, false), from(0, true), from(2, false), from(3, false), from(3, true)]).toEqual([0, 0, 0, 0, 0]);
+    for (const i of hired) {
+      expect(e.level[i]).toBe(1);
+      expect(e.skill[i]).toBe(before.get(i)!.skill);
+      expect(e.payFactor[i]).toBe(skillPayFactor(w, 1, e.skill[i]));
+      expect(e.base[i]).toBe(offerCash(w, w.firms[e.employer[i]], 1, e.payFactor[i]));
+    }
+  });
+
+  it('λ̄ and φ̄p become this month’s searchers’ means; searchers are counted', () => {
+    const w = hiringWorld((p) => (p.labour.searchProbEmployed = 1), 0, 'cash-sensitive-region');
+    const e = w.eng;
+    e.lambda.fill(0.25, 0, e.n);
+    for (let i = 0; i < e.n; i++) e.phiP[i] = 0.1 * e.level[i] + 0.05 * e.labourMarket[i];
+    matchMarket(w, scratch(w));
+    for (let m = 0; m < w.markets; m++) {
+      for (let l = 0; l < NUM_LEVELS; l++) {
+        expect(w.lambdaBar[marketLevel(m, l)]).toBeCloseTo(0.25, 12);
+        expect(w.phiBar[marketLevel(m, l)]).toBeCloseTo(0.1 * l + 0.05 * m, 12);
+      }
+    }
+    expect([w.counters.searchers[0], w.counters.unemployedSearching[0]]).toEqual([e.n, unemployed(w).length]);
   });
 
   it('no one is hired across labour markets', () => {
@@ -241,13 +280,13 @@ describe('matchMarket', () => {
     for (const i of employed(w)) expect(w.marketOfType[w.firms[w.eng.employer[i]].type]).toBe(w.eng.labourMarket[i]);
   });
 
-  it('a month without vacancies changes nothing and draws nothing from the labour stream', () => {
-    const w = smallWorld();
+  it('a month without vacancies hires no one and changes no job', () => {
+    const w = smallWorld((p) => (p.labour.searchProbEmployed = 1));
     wantMore(w, 0);
     const before = Array.from(w.eng.employer);
     matchMarket(w, scratch(w));
     expect(Array.from(w.eng.employer)).toEqual(before);
-    expect(w.labourRng.next()).toBe(stream(1, STREAMS.labour).next());
+    expect([w.counters.vacancies[0], w.counters.hires[0]]).toEqual([0, 0]);
   });
 
   it('the same world and seed give the same matches', () => {
@@ -260,91 +299,71 @@ describe('matchMarket', () => {
   });
 });
 
-describe('annualReview', () => {
-  /** A world where every engineer has a year's tenure and the given rating. */
-  function reviewWorld(change: (p: Params) => void, rating = 1): World {
-    const w = smallWorld((p) => {
-      p.labour.marketCatchUp = 0;
-      p.labour.promotionProbByLevel = { junior: 0, mid: 0, senior: 0, staff: 0 };
-      change(p);
-    });
-    w.eng.tenure.fill(12);
-    w.eng.rating.fill(rating);
-    return w;
+describe('counteroffers', () => {
+  /** Employed engineers all search and outside offers beat their jobs; employers counter with `prob`; everyone’s output is `output`. */
+  function poachedWorld(prob: number, output: number): { w: World; sc: LabourScratch; base: number[]; employer: number[] } {
+    const w = hiringWorld((p) => ([p.labour.searchProbEmployed, p.labour.counterofferProb] = [1, prob]), 30);
+    for (const f of w.firms) f.offerValue.forEach((v, l) => (f.offerValue[l] = 1.5 * v));
+    w.eng.output.fill(output);
+    const [base, employer] = [Array.from(w.eng.base), Array.from(w.eng.employer)];
+    const sc = scratch(w);
+    matchMarket(w, sc);
+    return { w, sc, base, employer };
   }
 
-  it('the raise is the base raise plus the rating sensitivity times the rating’s distance from one', () => {
-    const w = reviewWorld(() => {}, 1.5);
-    const base = Array.from(w.eng.base);
-    annualReview(w, scratch(w));
-    const raise = w.p.labour.raiseBase + w.p.labour.raiseRatingSensitivity * 0.5;
-    for (const i of employed(w)) expect(w.eng.base[i] / base[i]).toBeCloseTo(1 + raise, 12);
-    for (const i of unemployed(w)) expect(w.eng.base[i]).toBe(base[i]);
-    expect(w.raiseByGroup[0]).toBeCloseTo(raise, 12);
-  });
-
-  it('engineers with less than six months’ tenure wait for the next review', () => {
-    const w = reviewWorld(() => {}, 1.5);
-    const [i, j] = employed(w);
-    [w.eng.tenure[i], w.eng.tenure[j]] = [5, 6];
-    const [bi, bj] = [w.eng.base[i], w.eng.base[j]];
-    annualReview(w, scratch(w));
-    expect(w.eng.base[i]).toBe(bi);
-    expect(w.eng.base[j]).toBeGreaterThan(bj);
-  });
-
-  it('counts ratings only up to two, and keeps raises between 0 and 50 %', () => {
-    const raise = (rating: number, sensitivity: number) => {
-      const w = reviewWorld((p) => (p.labour.raiseRatingSensitivity = sensitivity), rating);
-      const [i] = employed(w);
-      const base = w.eng.base[i];
-      annualReview(w, scratch(w));
-      return w.eng.base[i] / base - 1;
-    };
-    expect(raise(5, 0.03)).toBeCloseTo(raise(2, 0.03), 12);
-    expect(raise(2, 0.03)).toBeCloseTo(0.035 + 0.03, 12);
-    expect(raise(0, 10)).toBe(0);
-    expect(raise(2, 10)).toBeCloseTo(0.5, 12);
-  });
-
-  it('a cash freeze pays the whole raise in tokens: the base stays and the budget grows by the raise', () => {
-    const w = reviewWorld((p) => Object.values(p.firmTypes).forEach((t) => (t.policy.cashToTokenRaiseShare = 1)), 1.5);
-    const [base, budget] = [Array.from(w.eng.base), Array.from(w.eng.budget)];
-    annualReview(w, scratch(w));
-    const raise = w.p.labour.raiseBase + w.p.labour.raiseRatingSensitivity * 0.5;
-    for (const i of employed(w)) {
-      expect(w.eng.base[i] / base[i]).toBeCloseTo(1, 12);
-      expect(w.eng.budget[i] - budget[i]).toBeCloseTo(raise * base[i], 6);
-    }
-    expect(w.raiseByGroup[0]).toBe(0);
-  });
-
-  it('promotion moves up a level with a skill gain, a larger raise and the new level’s equity; staff stay staff', () => {
-    const w = reviewWorld((p) => (p.labour.promotionProbByLevel = { junior: 1, mid: 1, senior: 1, staff: 1 }));
+  it('with probability 1, an engineer whose marginal revenue covers the matched pay stays, paid to value the job as the offer', () => {
+    const { w, sc, base, employer } = poachedWorld(1, 1e9);
     const e = w.eng;
-    const lab = w.p.labour;
-    const before = ids(w).map((i) => ({ level: e.level[i], skill: e.skill[i], base: e.base[i] }));
-    annualReview(w, scratch(w));
-    for (const i of employed(w)) {
-      const b = before[i];
-      const top = b.level === NUM_LEVELS - 1;
-      expect(e.level[i]).toBe(top ? b.level : b.level + 1);
-      if (top) continue;
-      expect(e.skill[i]).toBeCloseTo(b.skill * (1 + lab.promotionSkillGain), 12);
-      expect(e.base[i] / b.base).toBeCloseTo(1 + lab.raiseBase + lab.promotionRaise, 12);
-      expect(e.equity[i]).toBeGreaterThanOrEqual(w.firms[e.employer[i]].tp.policy.equityByLevel[LEVELS[e.level[i]]]);
+    const countered = ids(w).filter((i) => e.base[i] !== base[i] && employer[i] !== UNEMPLOYED);
+    expect(countered.length).toBeGreaterThan(5);
+    expect(w.counters.counteroffers[0]).toBe(countered.length);
+    expect(w.counters.moves[0]).toBe(0);
+    for (const i of countered) {
+      expect(e.employer[i]).toBe(employer[i]);
+      expect(e.base[i]).toBeGreaterThan(base[i]);
+      let outside = -Infinity;
+      for (let j = 0; j < sc.vacBest.length; j++) if (sc.vacBest[j] === i) outside = Math.max(outside, sc.vacBestValue[j]);
+      expect((currentValue(w, i) * (1 + w.p.labour.switchingThreshold)) / outside).toBeCloseTo(1, 12);
     }
   });
 
-  it('catch-up closes its share of the gap to what the firm now offers new hires', () => {
-    const w = reviewWorld((p) => (p.labour.marketCatchUp = 0.5));
-    for (const f of w.firms) f.offerIndex = 1.2;
-    const base = Array.from(w.eng.base);
-    annualReview(w, scratch(w));
-    for (const i of employed(w)) {
-      const offer = offerBase(w.firms[w.eng.employer[i]], w.eng.level[i], w.eng.payFactor[i]);
-      const raise = Math.min(0.5, Math.max(0, w.p.labour.raiseBase + 0.5 * (offer / base[i] - 1)));
-      expect(w.eng.base[i] / base[i]).toBeCloseTo(1 + raise, 12);
+  it('when marginal revenue does not cover the matched pay, or the employer never counters, the engineer leaves', () => {
+    const countered = poachedWorld(1, 1e9).w.counters.counteroffers[0];
+    for (const { w } of [poachedWorld(1, 0), poachedWorld(0, 1e9)]) {
+      expect(w.counters.counteroffers[0]).toBe(0);
+      expect(w.counters.moves[0]).toBe(countered);
     }
+  });
+
+  it('counteroffer matches when output × marginal revenue reaches the matched monthly cost, and not a hair below', () => {
+    const w = smallWorld((p) => (p.labour.counterofferProb = 1));
+    const e = w.eng;
+    const i = employed(w)[3];
+    const f = w.firms[e.employer[i]];
+    const thr = w.p.labour.switchingThreshold;
+    const cur = currentValue(w, i);
+    const outside = cur * (1 + thr) * 1.1;
+    const raise = outside / (1 + thr) - cur;
+    const m = w.market.state;
+    const cost = (e.base[i] + raise + e.equity[i]) / 12 + (e.tokensUsed[i] + e.tokensWasted[i]) * m.priceRetail * f.tp.wholesaleDiscount;
+    const needed = cost / marginalRevenueOfOutput(f, w.p.production.eta);
+    const base = e.base[i];
+    e.output[i] = needed * (1 - 1e-9);
+    expect(counteroffer(w, i, outside)).toBe(false);
+    expect(e.base[i]).toBe(base);
+    e.output[i] = needed * (1 + 1e-9);
+    expect(counteroffer(w, i, outside)).toBe(true);
+    expect(e.base[i]).toBeCloseTo(base + raise, 6);
+    expect(w.counters.counteroffers[w.groups.type(f.type)]).toBe(1);
+    expect(w.counters.counteroffers[w.groups.level(e.level[i])]).toBe(1);
+  });
+
+  it('an outside offer that does not beat the job by the switching threshold is never matched', () => {
+    const w = smallWorld((p) => (p.labour.counterofferProb = 1));
+    const i = employed(w)[0];
+    w.eng.output[i] = 1e12;
+    const base = w.eng.base[i];
+    expect(counteroffer(w, i, currentValue(w, i) * (1 + w.p.labour.switchingThreshold) * 0.99)).toBe(false);
+    expect(w.eng.base[i]).toBe(base);
   });
 });
