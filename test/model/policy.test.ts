@@ -7,17 +7,18 @@ import type { Firm, World } from '../../sim/model/world.ts';
 const policy = (over: Partial<CompPolicy>): CompPolicy => ({ ...DEFAULTS.firmTypes.bigtech.policy, ...over });
 
 /** The few fields the policy functions read, cast to the engine types (tests only). */
-const fakeFirm = (o: { topUp?: number; budgetScale?: number; usable?: number; portability?: number; equityDiscount?: number }) =>
+const fakeFirm = (o: { topUp?: number; budgetScale?: number; usable?: number; portability?: number; equityDiscount?: number; isPay?: number }) =>
   ({
     budgetScale: o.budgetScale ?? 1,
     tp: {
       hostedUsableShare: o.usable ?? 1,
       equityRiskDiscount: o.equityDiscount ?? 1,
-      policy: { performanceTopUp: o.topUp ?? 0, tokenPortability: o.portability ?? 0 },
+      policy: { performanceTopUp: o.topUp ?? 0, tokenPortability: o.portability ?? 0, tokenBudgetIsPay: o.isPay ?? 1 },
     },
   }) as unknown as Firm;
-const fakeWorld = (orchestrationCap: number, priceRetail: number) =>
-  ({ market: { state: { orchestrationCap, priceRetail } } }) as unknown as World;
+/** A world with this market state, and engineers counting a tools budget at `toolsValuation` of λ. */
+const fakeWorld = (orchestrationCap: number, priceRetail: number, toolsValuation = 0) =>
+  ({ market: { state: { orchestrationCap, priceRetail } }, p: { labour: { toolsBudgetValuation: toolsValuation } } }) as unknown as World;
 
 describe('policyBudget', () => {
   it('Tunguz: 27 % of a $375k base is $101,250 (seeds 000, 002: ≈ $100k on $375k)', () => {
@@ -92,7 +93,7 @@ describe('usableTokenValue', () => {
 });
 
 describe('packageValue', () => {
-  it('is cash + discounted equity + λ × usable tokens when tokens are not portable', () => {
+  it('is cash + discounted equity + λ × usable tokens when the budget is pay and tokens are not portable', () => {
     const f = fakeFirm({ equityDiscount: 0.3 });
     // 150,000 + 0.3 × 40,000 + 0.6 × min(50,000, 19,200) = 150,000 + 12,000 + 11,520 = 173,520.
     expect(packageValue(fakeWorld(400, 8), f, 0.6, 150_000, 40_000, 50_000, 0.5)).toBeCloseTo(173_520, 6);
@@ -102,5 +103,20 @@ describe('packageValue', () => {
     const f = fakeFirm({ equityDiscount: 0.3, portability: 0.5 });
     // 173,520 + 0.5 × (50,000 − 19,200) = 173,520 + 15,400 = 188,920.
     expect(packageValue(fakeWorld(400, 8), f, 0.6, 150_000, 40_000, 50_000, 0.5)).toBeCloseTo(188_920, 6);
+  });
+
+  it('counts a tools budget’s usable tokens at the tools valuation of λ (none by default)', () => {
+    const f = fakeFirm({ equityDiscount: 0.3, isPay: 0 });
+    // 150,000 + 12,000 + 0 × 11,520 = 162,000; at a tools valuation of 0.5: + 0.5 × 11,520 = 167,760.
+    expect(packageValue(fakeWorld(400, 8), f, 0.6, 150_000, 40_000, 50_000, 0.5)).toBeCloseTo(162_000, 6);
+    expect(packageValue(fakeWorld(400, 8, 0.5), f, 0.6, 150_000, 40_000, 50_000, 0.5)).toBeCloseTo(167_760, 6);
+    // The tools valuation does not touch a budget presented as pay.
+    expect(packageValue(fakeWorld(400, 8, 0.5), fakeFirm({ equityDiscount: 0.3 }), 0.6, 150_000, 40_000, 50_000, 0.5)).toBeCloseTo(173_520, 6);
+  });
+
+  it('keeps the portable share of an unusable tools budget at face value', () => {
+    const f = fakeFirm({ equityDiscount: 0.3, portability: 0.5, isPay: 0 });
+    // 162,000 + 0.5 × (50,000 − 19,200) = 177,400.
+    expect(packageValue(fakeWorld(400, 8), f, 0.6, 150_000, 40_000, 50_000, 0.5)).toBeCloseTo(177_400, 6);
   });
 });
