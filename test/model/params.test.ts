@@ -17,7 +17,7 @@ const leaves = numericLeaves(DEFAULTS);
 describe('PARAM_SPECS against DEFAULTS', () => {
   it('finds numeric leaves in every section, every firm type and every level', () => {
     const paths = leaves.map(([p]) => p);
-    for (const section of ['run', 'market', 'production', 'engineers', 'labour', 'cfo']) {
+    for (const section of ['run', 'market', 'demand', 'production', 'engineers', 'labour', 'supply', 'cfo']) {
       expect(paths.some((p) => p.startsWith(`${section}.`))).toBe(true);
     }
     for (const type of Object.keys(DEFAULTS.firmTypes)) {
@@ -36,10 +36,10 @@ describe('PARAM_SPECS against DEFAULTS', () => {
     if (spec.integer) expect(Number.isInteger(value)).toBe(true);
   });
 
-  it('uses every spec for at least one leaf (event fields aside: DEFAULTS has no events)', () => {
+  it('uses every spec for at least one leaf (price and demand event fields aside: DEFAULTS has no events)', () => {
     const used = new Set(leaves.map(([p]) => specFor(p)));
     const unused = Object.entries(PARAM_SPECS)
-      .filter(([key, spec]) => !used.has(spec) && !key.startsWith('market.events.*.'))
+      .filter(([key, spec]) => !used.has(spec) && !key.startsWith('market.events.*.') && !key.startsWith('demand.events.*.'))
       .map(([key]) => key);
     expect(unused).toEqual([]);
   });
@@ -53,6 +53,8 @@ describe('PARAM_SPECS against DEFAULTS', () => {
   it('resolves event fields by index', () => {
     expect(specFor('market.events.3.priceFactor')).toBe(PARAM_SPECS['market.events.*.priceFactor']);
     expect(specFor('market.events.0.startMonth')?.integer).toBe(true);
+    expect(specFor('demand.events.2.factor')).toBe(PARAM_SPECS['demand.events.*.factor']);
+    expect(specFor('demand.events.0.months')?.integer).toBe(true);
   });
 });
 
