@@ -51,6 +51,10 @@ export function drawEngineer(w: World, rng: Stream, i: number, level: number): v
   e.moved[i] = 0;
   e.output[i] = 0;
   e.prevOutput[i] = 0;
+  e.tokensUsed[i] = 0;
+  e.tokensWasted[i] = 0;
+  e.moveDrop[i] = 0;
+  e.pool[i] = 0;
 }
 
 /** Places engineer i in firm f with the firm's offer for their level and skill. */

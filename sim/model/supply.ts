@@ -56,7 +56,8 @@ function updateRelativePay(w: World): void {
   for (let m = 0; m < w.markets; m++) {
     if (force[m] === 0 || st.expectedEarnings0[m] <= 0) continue;
     const earnings = (1 - unemp[m] / force[m]) * w.marketPay[marketLevel(m, MID)];
-    st.relativePay[m] = earnings / (st.expectedEarnings0[m] * outside);
+    // Floored so a market where no one has work sees a very high, not an infinite, exit hazard.
+    st.relativePay[m] = Math.max(1e-3, earnings / (st.expectedEarnings0[m] * outside));
   }
 }
 
