@@ -25,7 +25,7 @@ export function agentUnitsPerMTokens(w: World, f: Firm): number {
 /** Net marginal revenue of one more effective compute unit at total compute C, $ per month. */
 function marginalRevenueOfCompute(w: World, f: Firm, C: number): number {
   const pp = w.p.production;
-  ces(f.A, f.L, C, w.benchmarks[f.type], pp.sigma, scratch);
+  ces(f.A, f.L, C, f.bench, pp.sigma, scratch);
   if (scratch.Y <= 0) return 0;
   const scale = (1 - f.tp.overheadShareOfRevenue) * planningGrowth(f) * pp.eta * f.Z * w.demandShift;
   return scale * pow(scratch.Y, pp.eta - 1) * scratch.YC;

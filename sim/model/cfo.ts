@@ -31,7 +31,7 @@ import { costMinimisingIntensity, outputPerLabour } from './production.ts';
  */
 export function optimalHeadcount(w: World, f: Firm, costPerEngineer: number): number {
   const pp = w.p.production;
-  const b = w.benchmarks[f.type];
+  const b = f.bench;
   if (f.n <= 0 || f.L <= 0 || costPerEngineer <= 0) return f.n;
   const skill = f.L / f.n;
   const directed = (f.C - f.X) / f.n;

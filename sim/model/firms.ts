@@ -35,6 +35,7 @@ function newFirm(p: Params, typeNames: string[], seed: number, slot: number, typ
     alive: true,
     reentryMonth: -1,
     A,
+    bench: { pi0: 1, k0: 1 },
     Z: 0,
     cash: 0,
     target: 0,
@@ -98,7 +99,7 @@ export function produce(w: World): void {
   const pp = w.p.production;
   for (const f of w.firms) {
     if (!f.alive || f.n === 0) continue;
-    ces(f.A, f.L, f.C, w.benchmarks[f.type], pp.sigma, prodScratch);
+    ces(f.A, f.L, f.C, f.bench, pp.sigma, prodScratch);
     f.Y = prodScratch.Y;
     f.YL = prodScratch.YL;
     f.YC = prodScratch.YC;
@@ -106,30 +107,34 @@ export function produce(w: World): void {
 }
 
 /**
- * The CES normalisation of each firm type from its month-0 firms (after token use): labour's
+ * The CES normalisation (ECONOMICS.md §1) from the month-0 bundle, after token use: labour's
  * share of factor cost π0 = pay ÷ (pay + tooling + tokens at wholesale) and the compute
- * intensity k0 = C0/L0 (ECONOMICS.md §1). A type with no engineers at month 0 takes the mean
- * of the others (or π0 = 0.95, k0 = 1 if there are none).
+ * intensity k0 = C0/L0 — of each firm, so that at month 0 every firm's output, factor shares and
+ * optimal headcount are the same whatever σ, and of each type's firms together, which entrants
+ * use. A type with no engineers at month 0 takes the mean of the others (or π0 = 0.95, k0 = 1
+ * if there are none).
  */
 export function setBenchmarks(w: World, pay: Float64Array): void {
   const T = w.typeNames.length;
   const L = new Float64Array(T);
   const C = new Float64Array(T);
   const labour = new Float64Array(T);
-  const compute = new Float64Array(T);
+  const computeCost = new Float64Array(T);
   for (const f of w.firms) {
     if (f.n === 0) continue;
+    const compute = f.toolingCost + f.tokenCost + f.creditCost;
+    f.bench = { pi0: pay[f.slot] / (pay[f.slot] + compute), k0: f.C / f.L };
     L[f.type] += f.L;
     C[f.type] += f.C;
     labour[f.type] += pay[f.slot];
-    compute[f.type] += f.toolingCost + f.tokenCost + f.creditCost;
+    computeCost[f.type] += compute;
   }
   let pi0Sum = 0;
   let k0Sum = 0;
   let known = 0;
   for (let t = 0; t < T; t++) {
     if (L[t] <= 0) continue;
-    w.benchmarks[t] = { pi0: labour[t] / (labour[t] + compute[t]), k0: C[t] / L[t] };
+    w.benchmarks[t] = { pi0: labour[t] / (labour[t] + computeCost[t]), k0: C[t] / L[t] };
     pi0Sum += w.benchmarks[t].pi0;
     k0Sum += w.benchmarks[t].k0;
     known += 1;
@@ -138,6 +143,7 @@ export function setBenchmarks(w: World, pay: Float64Array): void {
     if (L[t] > 0) continue;
     w.benchmarks[t] = known > 0 ? { pi0: pi0Sum / known, k0: k0Sum / known } : { pi0: 0.95, k0: 1 };
   }
+  for (const f of w.firms) if (f.n === 0) f.bench = w.benchmarks[f.type];
 }
 
 /** Loaded monthly cost of the firm's engineers, $ per engineer (cash + equity + tooling + their tokens + credits). */
@@ -250,6 +256,7 @@ export function updateDemandAndEntry(w: World): void {
 
 function enter(w: World, f: Firm): void {
   f.generation += 1;
+  f.bench = w.benchmarks[f.type];
   f.rng = stream(w.seed, STREAMS.firm(f.slot, f.generation));
   f.alive = true;
   f.A = f.tp.productivityMean * meanOneLogNormal(f.rng, f.tp.productivityDispersion);

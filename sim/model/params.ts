@@ -120,7 +120,7 @@ export interface ProductionParams {
    *  Unit: $ per engineer-year; default: 10,000; source: model assumption: order of magnitude of developer tooling and cloud spend per engineer. */
   toolingCostPerEngineerYear: number;
   /** Effective compute per token: Effective compute e of a million tokens directed at leverage 1 and month-0 capability, in units of one engineer’s pre-AI tooling. Calibrated so the RCT treatment (an assistant of ≈ $15 a month at 2023 capability) raises a treated engineer’s output by ≈ 30 %.
-   *  Unit: compute units per million tokens at Q = 1; default: 100; source: Copilot RCT +55.8 %; Google RCT ≈ +21 %; field experiments +26 % (calibration in docs/model.md). */
+   *  Unit: compute units per million tokens at Q = 1; default: 30; source: Copilot RCT +55.8 %; Google RCT ≈ +21 %; field experiments +26 % (calibration in docs/model.md). */
   effectiveComputePerMTokens: number;
 }
 
@@ -195,7 +195,7 @@ export interface FirmTypeParams {
    *  Unit: log s.d.; default: bigtech 0.1; startup 0.25; midmarket 0.15; source: model assumption (docs/model.md). */
   productivityDispersion: number;
   /** Real demand growth: Trend growth of product demand Z beyond the outside wage’s nominal growth (Z grows at both).
-   *  Unit: × per year; default: bigtech 1.03; startup 1.12; midmarket 1.02; source: model assumption (docs/model.md). */
+   *  Unit: × per year; default: bigtech 1.015; startup 1.05; midmarket 1.02; source: model assumption (docs/model.md). */
   demandGrowthPerYear: number;
   /** Demand volatility: Monthly noise in product demand.
    *  Unit: log s.d. per month; default: bigtech 0.02; startup 0.05; midmarket 0.03; source: model assumption (docs/model.md). */
@@ -300,7 +300,7 @@ export interface LabourParams {
    *  Unit: applications per month; default: 3; source: search-and-matching literature (Petrongolo–Pissarides). */
   applicationsPerSearcher: number;
   /** Matching efficiency μ: Scale of the matching function: a searcher makes contact with probability min(1, μ·θ^(1−γ)), θ = vacancies ÷ searchers.
-   *  Unit: contacts per searcher per month at tightness 1; default: 0.35; source: search-and-matching literature (Shimer 2005: monthly job-finding ≈ 0.3–0.45). */
+   *  Unit: contacts per searcher per month at tightness 1; default: 0.6; source: calibrated to the monthly job-finding rate from unemployment, ≈ 0.3 (Shimer 2005: 0.3–0.45) in baseline-static. */
   matchingEfficiency: number;
   /** Matching elasticity γ: Elasticity of matches with respect to searchers in m = μ·S^γ·V^(1−γ).
    *  Unit: elasticity w.r.t. searchers; default: 0.4; source: Petrongolo & Pissarides 2001; Shimer 2005: 0.28 – 0.54, default 0.4. */

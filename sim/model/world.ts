@@ -152,6 +152,8 @@ export interface Firm {
   reentryMonth: number;
   /** Total factor productivity A. */
   A: number;
+  /** The CES normalisation: the firm's own month-0 bundle, or its type's for an entrant. */
+  bench: Benchmark;
   /** Product demand shifter Z (revenue = Z·Y^η per month). */
   Z: number;
   /** Cash, $. */
@@ -287,7 +289,7 @@ export interface World {
   marketBudget: Float64Array;
   /** Scratch: headcount weight by level behind the market means. */
   marketWeight: Float64Array;
-  /** The CES normalisation of each firm type (index as typeNames), set at month 0. */
+  /** The CES normalisation of each firm type's month-0 firms together (index as typeNames): what entrants use. */
   benchmarks: Benchmark[];
   /** This month's economy-wide demand shifter (demand events and cycle; firms.ts). */
   demandShift: number;

@@ -109,7 +109,7 @@ export class MetricsCollector {
   private readonly unempN: Float64Array;
   private readonly cellN: Float64Array;
   private readonly cellTenure: Float64Array;
-  private readonly f: Record<'rev' | 'profit' | 'cash' | 'target' | 'Y' | 'YCC' | 'cost' | 'tokens', Float64Array>;
+  private readonly f: Record<'rev' | 'profit' | 'cash' | 'target' | 'Y' | 'YCC' | 'cost' | 'tokens' | 'computeCost' | 'labourCost' | 'X' | 'C' | 'agents', Float64Array>;
 
   constructor(w: World) {
     this.g = w.groups;
@@ -159,7 +159,7 @@ export class MetricsCollector {
     this.cellN = new Float64Array(w.typeNames.length * NUM_LEVELS);
     this.cellTenure = new Float64Array(w.typeNames.length * NUM_LEVELS);
     const a = () => new Float64Array(G);
-    this.f = { rev: a(), profit: a(), cash: a(), target: a(), Y: a(), YCC: a(), cost: a(), tokens: a() };
+    this.f = { rev: a(), profit: a(), cash: a(), target: a(), Y: a(), YCC: a(), cost: a(), tokens: a(), computeCost: a(), labourCost: a(), X: a(), C: a(), agents: a() };
   }
 
   /** Regrows the per-engineer scratch when the labour force has outgrown it. */
@@ -393,7 +393,7 @@ export class MetricsCollector {
     const g = this.g;
     const G = g.count;
     const m = w.market.state;
-    const { rev, profit, cash, target, Y, YCC, cost, tokens } = this.f;
+    const { rev, profit, cash, target, Y, YCC, cost, tokens, computeCost, labourCost, X, C, agents } = this.f;
     for (const k in this.f) this.f[k as keyof typeof this.f].fill(0);
     for (const f of w.firms) {
       if (!f.alive) continue;
@@ -405,6 +405,11 @@ export class MetricsCollector {
       add2(Y, tg, f.Y);
       add2(YCC, tg, f.YC * f.C);
       add2(cost, tg, f.tokenCost);
+      add2(computeCost, tg, f.toolingCost + f.tokenCost + f.agentTokenCost);
+      add2(labourCost, tg, f.payroll + f.equityExpense);
+      add2(X, tg, f.X);
+      add2(C, tg, f.C);
+      add2(agents, tg, f.G);
       add2(tokens, tg, f.tokensProductive + f.tokensWasted);
     }
     this.put('token_price_retail', 0, m.priceRetail, month);
@@ -416,6 +421,10 @@ export class MetricsCollector {
       this.put('firm_cash', gid, cash[gid], month);
       this.put('headcount_target', gid, target[gid], month);
       this.put('compute_share_of_output', gid, Y[gid] > 0 ? YCC[gid] / Y[gid] : 0, month);
+      const factorCost = computeCost[gid] + labourCost[gid];
+      this.put('compute_cost_share', gid, factorCost > 0 ? computeCost[gid] / factorCost : 0, month);
+      this.put('autonomous_compute_share', gid, C[gid] > 0 ? X[gid] / C[gid] : 0, month);
+      this.put('agent_tokens', gid, agents[gid], month);
     }
     this.put('token_price_wholesale', 0, tokens[0] > 0 ? cost[0] / tokens[0] : m.priceRetail, month);
     for (let t = 0; t < w.typeNames.length; t++) {

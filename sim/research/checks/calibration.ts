@@ -71,7 +71,7 @@ export function rctGain(p: Params, seed = 1): { byLevel: GainByLevel[]; all: num
   const e = w.eng;
   const pp = p.production;
   const tokens = RCT_TREATMENT.spendPerMonth / RCT_TREATMENT.pricePerMTokens;
-  const pre = w.firms.map((f) => (f.n > 0 ? ces(f.A, f.L, f.n, w.benchmarks[f.type], pp.sigma, production()) : production()));
+  const pre = w.firms.map((f) => (f.n > 0 ? ces(f.A, f.L, f.n, f.bench, pp.sigma, production()) : production()));
   return gainsByLevel(w, (i) => {
     const mp = pre[e.employer[i]];
     const delta = RCT_TREATMENT.capability * (e.phiP[i] + e.phiF[i]) * pp.effectiveComputePerMTokens * tokens;
