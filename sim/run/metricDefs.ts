@@ -40,6 +40,7 @@ const DEFS = [
   def('wealth_mean', '$', TL, 'Mean engineer wealth (savings, vested equity, vested portable credits); firm type and level by current employer and level.'),
   def('wealth_median', '$', TL, 'Median engineer wealth.'),
   def('wealth_p10', '$', TL, '10th percentile of engineer wealth.'),
+  def('token_pay_value_mean', '$ per year', TL, 'Mean value to employed engineers of the tokens in their pay: λ × usable tokens at retail, where the budget is presented as pay (0 for a tools budget). The denominator of the pass-through of token pay to cash.'),
   def('token_budget_mean', '$ per year retail', TL, 'Mean token budget of employed engineers (tools or pay), at retail value.'),
   // Substitution
   def('headcount', 'engineers', TL, 'Employed engineers.'),

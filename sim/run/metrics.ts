@@ -39,7 +39,8 @@ const USED = 7;
 const WASTED = 8;
 const SPEND = 9;
 const PAYROLL = 10;
-const SUMS = 11;
+const TOKEN_VALUE = 11;
+const SUMS = 12;
 
 /**
  * Integer sums by group, at gid·COUNTS + k: headcount of the employed, their tenure, engineers
@@ -200,6 +201,7 @@ export class MetricsCollector {
       this.put('total_comp_mean', gid, ratio(sum(gid, COMP), emp), month);
       this.put('token_share_of_comp', gid, ratio(sum(gid, TOKEN_PAY), sum(gid, COMP)), month);
       this.put('token_budget_mean', gid, ratio(sum(gid, BUDGET), emp), month);
+      this.put('token_pay_value_mean', gid, ratio(sum(gid, TOKEN_VALUE), emp), month);
       this.put('wealth_mean', gid, ratio(sum(gid, WEALTH), count(gid, WEALTH_N)), month);
       this.put('headcount', gid, emp, month);
       this.put('unemployment_rate', gid, ratio(count(gid, UNEMP), count(gid, FORCE)), month);
@@ -324,6 +326,10 @@ export class MetricsCollector {
       add3(sums, rt, rl, WASTED, e.tokensWasted[i]);
       add3(sums, rt, rl, SPEND, spend);
       add3(sums, rt, rl, PAYROLL, base / 12);
+      if (tokenPay > 0) {
+        const usable = Math.min(budget * f.tp.hostedUsableShare, m.orchestrationCap * (e.phiP[i] + e.phiF[i]) * m.priceRetail * 12);
+        add3(sums, rt, rl, TOKEN_VALUE, e.lambda[i] * usable);
+      }
     }
     // Integer sums by group from the tallies (exact whatever the order of the terms).
     const counts = this.counts;

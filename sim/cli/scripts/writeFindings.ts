@@ -10,6 +10,8 @@ import { parseScenario } from '../../input/scenario.ts';
 import { unpackResult } from '../../run/result.ts';
 import { summarize } from '../../research/ensemble.ts';
 import { findingsMarkdown } from '../../research/reports/findings.ts';
+import { passThrough, passThroughMarkdown } from '../../research/reports/passThrough.ts';
+import { cloneParams } from '../../model/params.ts';
 import type { ScenarioSummary } from '../../research/reports/findings.ts';
 import { createPool, defaultWorkers } from '../parallel/pool.ts';
 import { writeFileAtomic } from '../output/atomicOutput.ts';
@@ -42,9 +44,26 @@ try {
   }
   const driversFile = new URL('docs/sensitivity/drivers.json', root);
   const drivers = existsSync(driversFile) ? (JSON.parse(readFileSync(driversFile, 'utf8')) as Record<string, string[]>) : {};
+  // Who pays for token pay: tunguz-100k against its tools-budget twin, paired seeds.
+  const tunguz = scenarios.find((p) => p.name === 'tunguz-100k');
+  let passSection = '';
+  if (tunguz) {
+    const tools = cloneParams(tunguz);
+    for (const t of Object.values(tools.firmTypes)) t.policy.tokenBudgetIsPay = 0;
+    const payRuns = await Promise.all(seeds.map((seed) => pool.run(tunguz, seed).then(unpackResult)));
+    const toolRuns = await Promise.all(seeds.map((seed) => pool.run(tools, seed).then(unpackResult)));
+    const baseline = scenarios.find((p) => p.name === 'baseline');
+    const groups = ['all', ...payRuns[0].firmTypes];
+    const at = [5, years].filter((y, k, a) => y <= years && a.indexOf(y) === k);
+    passSection = passThroughMarkdown(passThrough(payRuns, toolRuns, groups, at), tunguz.name, seeds.length, 'the same scenario with its budgets as tools budgets (not counted as pay): the presentation alone');
+    if (baseline) {
+      const baseRuns = await Promise.all(seeds.map((seed) => pool.run(baseline, seed).then(unpackResult)));
+      passSection += '\n' + passThroughMarkdown(passThrough(payRuns, baseRuns, groups, at), tunguz.name, seeds.length, '`baseline` ($2,400 tools budgets): the size of the budget and its presentation together', false);
+    }
+  }
   const engineers = scenarios[0].run.engineers;
   const cmd = `npm run findings -- --seeds ${seeds.length}${opt('engineers') ? ` --engineers ${engineers}` : ''}${opt('years') ? ` --years ${years}` : ''}`;
-  await writeFileAtomic(fileURLToPath(new URL('docs/findings.md', root)), findingsMarkdown(all, years, cmd, drivers));
+  await writeFileAtomic(fileURLToPath(new URL('docs/findings.md', root)), findingsMarkdown(all, years, cmd, drivers) + (passSection ? `\n${passSection}` : ''));
   process.stdout.write(`wrote docs/findings.md (${all.length} scenarios × ${seeds.length} seeds, year ${years})\n`);
 } finally {
   await pool.close();
