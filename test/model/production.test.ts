@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ces, COBB_DOUGLAS_TOLERANCE, production } from '../../sim/model/production.ts';
+import { ces, COBB_DOUGLAS_TOLERANCE, costMinimisingIntensity, directedCompute, outputPerLabour, production } from '../../sim/model/production.ts';
+import type { Benchmark } from '../../sim/model/production.ts';
+import type { MarketState } from '../../sim/model/market.ts';
+import type { ProductionParams } from '../../sim/model/params.ts';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 const SIGMAS = [0.3, 0.5, 0.8, 1, 1.5, 3, 10];
@@ -11,7 +14,8 @@ const INPUTS: [number, number][] = [
   [1_000, 1e5],
   [3, 1e-3],
 ];
-const cesY = (A: number, L: number, C: number, alpha: number, sigma: number) => ces(A, L, C, alpha, sigma, production());
+/** The CES with compute in benchmark units (k0 = 1): labour's weight `alpha` is π0. */
+const cesY = (A: number, L: number, C: number, alpha: number, sigma: number) => ces(A, L, C, { pi0: alpha, k0: 1 }, sigma, production());
 const grid = SIGMAS.flatMap((sigma) => INPUTS.map(([L, C]) => [sigma, L, C] as [number, number, number]));
 
 describe('ces', () => {
@@ -145,10 +149,116 @@ describe('ces', () => {
 
   it('writes into and returns the record it is given', () => {
     const out = production();
-    const r = ces(1, 2, 3, 0.5, 0.8, out);
+    const r = ces(1, 2, 3, { pi0: 0.5, k0: 1 }, 0.8, out);
     expect(r).toBe(out);
     expect(out.Y).toBeGreaterThan(0);
-    ces(1, 0, 3, 0.5, 0.8, out);
+    ces(1, 0, 3, { pi0: 0.5, k0: 1 }, 0.8, out);
     expect(out).toEqual({ Y: 0, YL: 0, YC: 0 });
+  });
+});
+
+describe('the normalised CES (benchmark π0, k0)', () => {
+  const BENCHES: Benchmark[] = [
+    { pi0: 0.97, k0: 1.3 },
+    { pi0: 0.6, k0: 40 },
+    { pi0: 0.2, k0: 0.05 },
+  ];
+  const BENCH_SIGMAS = [0.3, 0.8, 1, 1.5, 3];
+
+  it('at the benchmark bundle (C = k0·L) output is A·L and labour’s share is π0, for every σ including exactly 1', () => {
+    for (const b of BENCHES) {
+      for (const sigma of BENCH_SIGMAS) {
+        for (const L of [0.7, 12, 3_000]) {
+          const r = ces(1.4, L, b.k0 * L, b, sigma, production());
+          expect(rel(r.Y, 1.4 * L)).toBeLessThan(1e-12);
+          expect(Math.abs((r.YL * L) / r.Y - b.pi0)).toBeLessThan(1e-12);
+          expect(Math.abs((r.YC * b.k0 * L) / r.Y - (1 - b.pi0))).toBeLessThan(1e-12);
+        }
+      }
+    }
+  });
+
+  it('Euler: Y_L·L + Y_C·C = Y off the benchmark too', () => {
+    for (const b of BENCHES) {
+      for (const sigma of BENCH_SIGMAS) {
+        for (const [L, C] of INPUTS) {
+          const r = ces(0.8, L, C, b, sigma, production());
+          expect(rel(r.YL * L + r.YC * C, r.Y)).toBeLessThan(1e-12);
+        }
+      }
+    }
+  });
+
+  it('k0 only rescales compute: ces(C, k0) is ces(C/k0, 1), with Y_C divided by k0', () => {
+    for (const b of BENCHES) {
+      for (const sigma of BENCH_SIGMAS) {
+        const scaled = ces(1.1, 5, 9, b, sigma, production());
+        const unit = ces(1.1, 5, 9 / b.k0, { pi0: b.pi0, k0: 1 }, sigma, production());
+        expect(rel(scaled.Y, unit.Y)).toBeLessThan(1e-12);
+        expect(rel(scaled.YL, unit.YL)).toBeLessThan(1e-12);
+        expect(rel(scaled.YC * b.k0, unit.YC)).toBeLessThan(1e-12);
+      }
+    }
+  });
+
+  it('σ = 1 is the exact limit: σ = 1 ± 1e-7 gives output and marginal products within 1e-5 of Cobb-Douglas', () => {
+    for (const b of BENCHES) {
+      for (const [L, C] of [[2.5, 7], [100, 3], [0.4, 250]]) {
+        const cd = ces(1.2, L, C, b, 1, production());
+        // Cobb-Douglas in normalised units: A·L^π0·(C/k0)^(1−π0).
+        expect(rel(cd.Y, 1.2 * Math.pow(L, b.pi0) * Math.pow(C / b.k0, 1 - b.pi0))).toBeLessThan(1e-14);
+        for (const sigma of [1 + 1e-7, 1 - 1e-7]) {
+          const r = ces(1.2, L, C, b, sigma, production());
+          expect(rel(r.Y, cd.Y)).toBeLessThan(1e-5);
+          expect(rel(r.YL, cd.YL)).toBeLessThan(1e-5);
+          expect(rel(r.YC, cd.YC)).toBeLessThan(1e-5);
+        }
+      }
+    }
+  });
+
+  it('outputPerLabour × L is the output of ces at compute C = k0·intensity·L', () => {
+    for (const b of BENCHES) {
+      for (const sigma of BENCH_SIGMAS) {
+        for (const intensity of [0.01, 0.5, 1, 4, 300]) {
+          const L = 17;
+          const Y = ces(2.1, L, b.k0 * intensity * L, b, sigma, production()).Y;
+          expect(rel(outputPerLabour(2.1, intensity, b, sigma) * L, Y)).toBeLessThan(1e-12);
+        }
+        expect(outputPerLabour(2.1, 1, b, sigma)).toBeCloseTo(2.1, 12);
+      }
+    }
+  });
+
+  it('costMinimisingIntensity makes Y_L ÷ Y_C equal the price ratio (w̃ ÷ s̄) ÷ p_C', () => {
+    for (const b of BENCHES) {
+      for (const sigma of BENCH_SIGMAS) {
+        for (const [wage, skill, price] of [[20_000, 1, 300], [9_000, 1.6, 45], [31_000, 0.7, 4_000]]) {
+          const intensity = costMinimisingIntensity(wage, skill, price, b, sigma);
+          expect(intensity).toBeGreaterThan(0);
+          const L = 40 * skill;
+          const r = ces(1.3, L, b.k0 * intensity * L, b, sigma, production());
+          expect(rel(r.YL / r.YC, wage / skill / price)).toBeLessThan(1e-9);
+        }
+      }
+    }
+  });
+
+  it('a dearer engineer raises the cost-minimising intensity, by the elasticity σ', () => {
+    const b = BENCHES[0];
+    for (const sigma of BENCH_SIGMAS) {
+      const ratio = costMinimisingIntensity(2 * 20_000, 1, 300, b, sigma) / costMinimisingIntensity(20_000, 1, 300, b, sigma);
+      expect(rel(ratio, Math.pow(2, sigma))).toBeLessThan(1e-12);
+    }
+  });
+});
+
+describe('directedCompute', () => {
+  it('is one unit of tooling plus Q·κ·e per million tokens', () => {
+    const m = { capability: 1.5 } as MarketState;
+    const pp = { effectiveComputePerMTokens: 30 } as ProductionParams;
+    expect(directedCompute(m, pp, 0.8, 0)).toBe(1);
+    expect(directedCompute(m, pp, 0.8, 2)).toBeCloseTo(1 + 1.5 * 0.8 * 30 * 2, 12);
+    expect(directedCompute(m, pp, 0, 1_000)).toBe(1);
   });
 });
