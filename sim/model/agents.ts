@@ -48,7 +48,7 @@ export function chooseAgents(w: World): void {
     const top = lo + 32;
     let hi = lo + 1;
     while (hi < top && marginalRevenueOfCompute(w, f, exp(hi)) > unitPrice) hi = Math.min(top, hi + 4);
-    for (let k = 0; k < 50; k++) {
+    for (let k = 0; k < 36; k++) {
       const mid = 0.5 * (lo + hi);
       if (marginalRevenueOfCompute(w, f, exp(mid)) > unitPrice) lo = mid;
       else hi = mid;

@@ -55,6 +55,8 @@ export function drawEngineer(w: World, rng: Stream, i: number, level: number): v
   e.tokensWasted[i] = 0;
   e.moveDrop[i] = 0;
   e.pool[i] = 0;
+  e.illiquid[i] = 0;
+  e.illiquidFirm[i] = -1;
 }
 
 /** Places engineer i in firm f with the firm's offer for their level and skill. */
@@ -160,6 +162,26 @@ export function useTokens(w: World): void {
   }
 }
 
+/** The id of a firm's current generation, as held by engineers with illiquid equity in it. */
+export const firmGenerationId = (f: Firm): number => f.slot * 65536 + f.generation;
+
+/**
+ * Vested equity of a venture firm stays illiquid (at grant value) until the firm has a
+ * liquidity event (then it is wealth) or fails (then it is worth 0). An engineer holds one such
+ * stake: joining a second venture firm marks the first at its risk discount into wealth.
+ */
+function vestIlliquid(w: World, i: number, f: Firm, vested: number): void {
+  const e = w.eng;
+  const id = firmGenerationId(f);
+  if (e.illiquidFirm[i] !== id && e.illiquid[i] > 0) {
+    const old = w.firms[Math.floor(e.illiquidFirm[i] / 65536)];
+    e.wealth[i] += e.illiquid[i] * old.tp.equityRiskDiscount;
+    e.illiquid[i] = 0;
+  }
+  e.illiquidFirm[i] = id;
+  e.illiquid[i] += vested;
+}
+
 /**
  * Engineer i's directed compute this month, d_i = 1 + Q·κ·e·u: valid between token use and
  * learning (which moves κ). Not stored: recomputing it is cheaper than 8 bytes per engineer.
@@ -258,8 +280,9 @@ export function produceLearnSave(w: World): void {
     const cliff = f.tp.policy.equityCliffMonths;
     const tenure = e.tenure[i] + 1;
     if (tenure >= cliff) {
-      const months = tenure === cliff ? cliff : 1;
-      e.wealth[i] += ((e.equity[i] * months) / 12) * f.tp.equityRiskDiscount;
+      const vested = (e.equity[i] * (tenure === cliff ? cliff : 1)) / 12;
+      if (f.tp.venture === 1) vestIlliquid(w, i, f, vested);
+      else e.wealth[i] += vested * f.tp.equityRiskDiscount;
     }
     if (e.credits[i] > 0 && tenure >= f.tp.policy.creditVestingMonths) {
       e.wealth[i] += e.credits[i];

@@ -7,7 +7,7 @@ import { LEVELS } from './params.ts';
 import { stream, STREAMS } from '../lib/rng.ts';
 import type { Stream } from '../lib/rng.ts';
 import { ces, production } from './production.ts';
-import { meanOneLogNormal } from './engineers.ts';
+import { firmGenerationId, meanOneLogNormal } from './engineers.ts';
 import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
@@ -203,6 +203,7 @@ export function settleAccounts(w: World): void {
     const cashCosts = f.payroll + f.toolingCost + f.tokenCost + f.agentTokenCost + f.creditCost + overhead;
     f.profit = f.revenue - cashCosts - f.equityExpense;
     f.cash += f.revenue - cashCosts;
+    if (f.tp.venture === 1 && f.rng.next() < f.tp.equityLiquidityProbPerYear / 12) settleIlliquidEquity(w, f, true);
     if (f.tp.venture === 1 && cashCosts > f.revenue) {
       const runway = f.cash / (cashCosts - f.revenue);
       const fp = f.tp.funding;
@@ -212,9 +213,26 @@ export function settleAccounts(w: World): void {
   }
 }
 
-/** Lays off everyone and closes the slot until an entrant takes it. */
+/**
+ * A venture firm's illiquid equity held by its current and former engineers: paid out into
+ * wealth at grant value at a liquidity event (an acquisition or listing), or written off when
+ * the firm fails.
+ */
+export function settleIlliquidEquity(w: World, f: Firm, liquid: boolean): void {
+  const e = w.eng;
+  const id = firmGenerationId(f);
+  for (let i = 0; i < e.n; i++) {
+    if (e.illiquidFirm[i] !== id) continue;
+    if (liquid) e.wealth[i] += e.illiquid[i];
+    e.illiquid[i] = 0;
+    e.illiquidFirm[i] = -1;
+  }
+}
+
+/** Lays off everyone, writes off its illiquid equity and closes the slot until an entrant takes it. */
 export function exitFirm(w: World, f: Firm): void {
   const e = w.eng;
+  if (f.tp.venture === 1) settleIlliquidEquity(w, f, false);
   for (let i = 0; i < e.n; i++) {
     if (e.employer[i] !== f.slot) continue;
     separate(w, i);

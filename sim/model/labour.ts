@@ -106,7 +106,7 @@ export function movingLoss(w: World, i: number, newUsable: number, newFactor: nu
   const slot = e.employer[i];
   if (slot === UNEMPLOYED) return 0;
   const f = w.firms[slot];
-  let loss = ratingPayLoss(w, e.level[i]) * e.base[i] * e.moveDrop[i];
+  let loss = w.ratingPayLoss[e.level[i]] * e.base[i] * e.moveDrop[i];
   const eb = effectiveBudget(f, e.budget[i], e.rating[i]);
   const curUsable = usableTokenValue(w, f, eb, e.phiP[i] + e.phiF[i]);
   const factor = f.tp.policy.tokenBudgetIsPay === 1 ? 1 : w.p.labour.toolsBudgetValuation;
@@ -166,7 +166,7 @@ export function employedPoachingPremium(w: World, i: number): number {
   const k = marketLevel(e.labourMarket[i], e.level[i]);
   const cash = w.marketBase[k] * e.payFactor[i];
   const newUsable = Math.min(w.marketBudget[k], m.orchestrationCap * phiP * m.priceRetail * 12) * tp.hostedUsableShare;
-  let loss = ratingPayLoss(w, e.level[i]) * base * e.moveDrop[i];
+  let loss = w.ratingPayLoss[e.level[i]] * base * e.moveDrop[i];
   const curValued = factor * curUsable;
   const newValued = factor * newUsable;
   if (newValued < curValued) loss += (lab.lossAversion - 1) * lambda * (curValued - newValued);

@@ -105,7 +105,7 @@ function capAtMarginalRevenue(w: World, f: Firm, level: number): void {
     f.offerValue[level] = Math.min(hi, lo);
     return;
   }
-  for (let k = 0; k < 40; k++) {
+  for (let k = 0; k < 24; k++) {
     const mid = 0.5 * (lo + hi);
     if (costAt(mid) <= 0) lo = mid;
     else hi = mid;

@@ -148,6 +148,7 @@ export const PARAM_SPECS: Readonly<Record<ParamSpecKey, ParamSpec>> = {
   'firmTypes.*.equityRiskDiscount': spec('Equity risk discount', '$ per $ granted', 0, 1, 0.01, 'What an engineer counts $1 of granted equity as worth.', ASSUMPTION),
   'firmTypes.*.cashMonthsInitial': spec('Cash at start', 'months of costs', 0, 600, 1, 'Initial cash as months of total cost.', ASSUMPTION),
   'firmTypes.*.venture': spec('Venture-funded', '0 or 1', 0, 1, 1, '1: raises rounds when runway is short, exits when cash runs out, and is replaced by an entrant.', ASSUMPTION, true),
+  'firmTypes.*.equityLiquidityProbPerYear': spec('Liquidity events', 'probability per year', 0, 1, 0.01, 'For a venture firm, whose vested equity is illiquid: the yearly chance of an acquisition or listing that pays it out at grant value (a failure writes it off).', 'model assumption: a few per cent of venture-backed startups a year exit by acquisition or listing'),
   'firmTypes.*.funding.runwayTriggerMonths': spec('Runway trigger', 'months', 0, 120, 1, 'A venture firm seeks a round when runway falls below this.', ASSUMPTION),
   'firmTypes.*.funding.roundProbPerMonth': spec('Funding probability', 'probability per month', 0, 1, 0.01, 'Chance a round closes in a month while seeking.', ASSUMPTION),
   'firmTypes.*.funding.roundSizeMonthsOfBurn': spec('Round size', 'months of costs', 0, 240, 1, 'Size of a round in months of current costs.', ASSUMPTION),

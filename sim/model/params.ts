@@ -215,6 +215,9 @@ export interface FirmTypeParams {
   /** Venture-funded: 1: raises rounds when runway is short, exits when cash runs out, and is replaced by an entrant.
    *  Unit: 0 or 1; default: bigtech 0; startup 1; midmarket 0; source: model assumption (docs/model.md). */
   venture: number;
+  /** Liquidity events: For a venture firm, whose vested equity is illiquid: the yearly chance of an acquisition or listing that pays it out at grant value (a failure writes it off).
+   *  Unit: probability per year; default: bigtech 0; startup 0.04; midmarket 0; source: model assumption: a few per cent of venture-backed startups a year exit by acquisition or listing. */
+  equityLiquidityProbPerYear: number;
   /** Venture funding: when a venture firm seeks a round, how likely and how large it is, how it plans. */
   funding: FundingParams;
   /** Token valuation multiplier: Multiplies λ for engineers who start at firms of this type (e.g. a cash-sensitive region).

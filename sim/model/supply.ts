@@ -76,8 +76,10 @@ export function supplyStep(w: World): void {
   const retire = w.p.engineers.retirementRatePerYear / 12;
   const separation = w.p.labour.separationRatePerYear / 12;
   const st = w.supply;
+  const exitScale = st.exitScale;
+  for (let m = 0; m < w.markets; m++) exitScale[m] = pow(st.relativePay[m], -s.supplyElasticity);
   for (let i = e.n - 1; i >= 0; i--) {
-    const rPow = pow(st.relativePay[e.labourMarket[i]], -s.supplyElasticity);
+    const rPow = exitScale[e.labourMarket[i]];
     const u = rng.next();
     const exit = retire + exitHazard(w, i, rPow);
     const slot = e.employer[i];

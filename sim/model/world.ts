@@ -72,6 +72,9 @@ export class Engineers {
   moved!: Uint8Array;
   /** The labour market the engineer belongs to (see FirmTypeParams.labourMarket). */
   labourMarket!: Uint8Array;
+  /** Vested but illiquid venture equity, $ at grant value, and the firm generation it is in (−1 none). */
+  illiquid!: Float64Array;
+  illiquidFirm!: Int32Array;
 
   /** Every per-engineer array, for growing and for moving an engineer to another index. */
   private arrays(): (Float64Array | Int32Array | Uint8Array)[] {
@@ -79,6 +82,7 @@ export class Engineers {
       this.level, this.skill, this.payFactor, this.employer, this.base, this.equity, this.budget, this.tenure,
       this.phiP, this.phiF, this.wealth, this.credits, this.rating, this.lambda, this.output, this.prevOutput,
       this.tokensUsed, this.tokensWasted, this.pool, this.moveDrop, this.moved, this.labourMarket,
+      this.illiquid, this.illiquidFirm,
     ];
   }
 
@@ -122,6 +126,8 @@ export class Engineers {
     this.moveDrop = grow(this.moveDrop, f64);
     this.moved = grow(this.moved, u8);
     this.labourMarket = grow(this.labourMarket, u8);
+    this.illiquid = grow(this.illiquid, f64);
+    this.illiquidFirm = grow(this.illiquidFirm, i32, -1);
     this.capacity = cap;
   }
 
@@ -311,6 +317,8 @@ export interface World {
   /** Three months of (value × hires, hires) by labour market and level behind marketPay. */
   payRing: Float64Array;
   payRingCount: Float64Array;
+  /** ratingPayLoss by level (labour.ts), fixed for the run. */
+  ratingPayLoss: Float64Array;
   /** Mean skill by level at start (the reference for pay-for-skill). */
   levelSkill: Float64Array;
   /** Mean cash raise at the most recent review by group (NaN before the first). */
@@ -329,15 +337,16 @@ export interface SupplyState {
   relativePay: Float64Array;
   /** Multiplier on λ for entrants to the market (that of the market's first firm type). */
   lambdaMultiplier: Float64Array;
-  /** Scratch: unemployed engineers and the labour force by market this month. */
+  /** Scratch: unemployed engineers and the labour force by market this month, and r^(−e_s). */
   unemployed: Float64Array;
   force: Float64Array;
+  exitScale: Float64Array;
 }
 
 /** A SupplyState for `markets` labour markets (filled by initSupply). */
 export function newSupplyState(markets: number): SupplyState {
   const a = () => new Float64Array(markets);
-  return { labourForce0: a(), entryRate: a(), expectedEarnings0: a(), relativePay: a(), lambdaMultiplier: a(), unemployed: a(), force: a() };
+  return { labourForce0: a(), entryRate: a(), expectedEarnings0: a(), relativePay: a(), lambdaMultiplier: a(), unemployed: a(), force: a(), exitScale: a() };
 }
 
 export function newCounters(groups: number): Counters {

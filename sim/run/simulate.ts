@@ -12,7 +12,7 @@ import { initEngineers, produceLearnSave, useTokens } from '../model/engineers.t
 import { calibrateDemand, demandShiftAt, initFirms, setBenchmarks, produce, settleAccounts, updateDemandAndEntry } from '../model/firms.ts';
 import { cfoScratch, quarterlyCfo } from '../model/cfo.ts';
 import { chooseAgents } from '../model/agents.ts';
-import { ensureLabourScratch, labourScratch, matchMarket } from '../model/labour.ts';
+import { ensureLabourScratch, labourScratch, matchMarket, ratingPayLoss } from '../model/labour.ts';
 import { adjustOffers, initMarketPay, initOffers, initSearcherMeans, updateMarketPay, updateMarketStats } from '../model/offers.ts';
 import { annualReview } from '../model/reviews.ts';
 import { initSupply, supplyStep } from '../model/supply.ts';
@@ -78,9 +78,11 @@ export function createWorld(p: Params, seed: number): World {
     marketPay0: new Float64Array(markets * NUM_LEVELS),
     payRing: new Float64Array(3 * markets * NUM_LEVELS),
     payRingCount: new Float64Array(3 * markets * NUM_LEVELS),
+    ratingPayLoss: new Float64Array(NUM_LEVELS),
     levelSkill: Float64Array.from(LEVELS.map((l) => p.engineers.skillByLevel[l])),
     raiseByGroup: new Float64Array(groups.count).fill(Number.NaN),
   };
+  for (let l = 0; l < NUM_LEVELS; l++) w.ratingPayLoss[l] = ratingPayLoss(w, l);
   market.step(0);
   initEngineers(w, stream(seed, STREAMS.init), weights);
   initSearcherMeans(w);
