@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocateSlots, calibrateDemand, planningGrowth } from '../../sim/model/firms.ts';
-import { DEFAULTS } from '../../sim/model/params.ts';
+import { DEFAULTS, cloneParams } from '../../sim/model/params.ts';
+import { createWorld } from '../../sim/run/simulate.ts';
 import { ces, production } from '../../sim/model/production.ts';
 import { stream } from '../../sim/lib/rng.ts';
 import type { Firm, World } from '../../sim/model/world.ts';
@@ -75,8 +76,8 @@ describe('planningGrowth', () => {
 
 describe('calibrateDemand', () => {
   /** The fields calibrateDemand reads, cast to the engine types (tests only). */
-  const fake = (eta: number, overhead: number, g: number) => {
-    const w = { p: { production: { eta } } } as unknown as World;
+  const fake = (eta: number, overhead: number, g: number, demandShift = 1) => {
+    const w = { p: { production: { eta } }, demandShift } as unknown as World;
     const f = { Z: -1, tp: { overheadShareOfRevenue: overhead, funding: { planningRevenueMultiple: g } } } as unknown as Firm;
     return { w, f };
   };
@@ -102,10 +103,11 @@ describe('calibrateDemand', () => {
   it('puts the firm at its optimum: the net marginal revenue of one more engineer equals the cost', () => {
     // Independent of the closed form: engineers of skill s with compute c each feed a CES firm,
     // so Y(N) = ces(A, N·s, N·c); differentiate (1 − overhead)·g·Z·Y(N)^η numerically in N.
-    const { eta, alpha, sigma } = DEFAULTS.production;
+    const { eta, sigma } = DEFAULTS.production;
+    const bench = { pi0: 0.93, k0: 0.4 };
     const tp = DEFAULTS.firmTypes.startup;
     const { w, f } = fake(eta, tp.overheadShareOfRevenue, tp.funding.planningRevenueMultiple);
-    const Y = (n: number) => ces(1.1, n * 1.2, n * 0.4, alpha, sigma, production()).Y;
+    const Y = (n: number) => ces(1.1, n * 1.2, n * 0.4, bench, sigma, production()).Y;
     const N = 25;
     const cost = 18_000;
     calibrateDemand(w, f, N, Y(N), cost);
@@ -115,9 +117,75 @@ describe('calibrateDemand', () => {
     expect(rel(marginal, cost)).toBeLessThan(1e-7);
   });
 
+  it('divides out this month’s economy-wide demand shift, so revenue Z·shift·Y^η still meets the cost', () => {
+    const plain = fake(0.5, 0.3, 1);
+    calibrateDemand(plain.w, plain.f, 100, 400, 14_000);
+    const boom = fake(0.5, 0.3, 1, 1.25);
+    calibrateDemand(boom.w, boom.f, 100, 400, 14_000);
+    expect(rel(boom.f.Z * 1.25, plain.f.Z)).toBeLessThan(1e-12);
+  });
+
   it('sets Z to 0 when there is no output', () => {
     const { w, f } = fake(0.5, 0.3, 1);
     calibrateDemand(w, f, 10, 0, 14_000);
     expect(f.Z).toBe(0);
+  });
+});
+
+describe('setBenchmarks: the CES normalised on the month-0 bundle', () => {
+  /** A month-0 world of 1,500 engineers and 15 firms at σ (the default seed and sizes otherwise). */
+  const worldAt = (sigma: number, seed = 4) => {
+    const p = cloneParams(DEFAULTS);
+    [p.run.engineers, p.run.firms] = [1500, 15];
+    p.production.sigma = sigma;
+    return createWorld(p, seed);
+  };
+
+  it('each firm’s π0 is its pay ÷ (pay + tooling + tokens + credits) and k0 its compute per labour unit; it starts at Y = A·L', () => {
+    const w = worldAt(0.8);
+    const e = w.eng;
+    const staffed = w.firms.filter((f) => f.n > 0);
+    expect(staffed.length).toBeGreaterThan(10);
+    for (const f of staffed) {
+      let pay = 0;
+      for (let i = 0; i < e.n; i++) if (e.employer[i] === f.slot) pay += (e.base[i] + e.equity[i]) / 12;
+      expect(rel(f.bench.pi0, pay / (pay + f.toolingCost + f.tokenCost + f.creditCost))).toBeLessThan(1e-12);
+      expect(rel(f.bench.k0, f.C / f.L)).toBeLessThan(1e-12);
+      expect(rel(f.Y, f.A * f.L)).toBeLessThan(1e-12);
+      expect(Math.abs((f.YL * f.L) / f.Y - f.bench.pi0)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('a slot with no engineers at month 0 (an entrant to come) takes its type’s pooled benchmark', () => {
+    const p = cloneParams(DEFAULTS);
+    [p.run.engineers, p.run.firms] = [60, 40];
+    const w = createWorld(p, 1);
+    const empty = w.firms.filter((f) => f.n === 0);
+    expect(empty.length).toBeGreaterThan(0);
+    for (const f of empty) expect(f.bench).toEqual(w.benchmarks[f.type]);
+    w.typeNames.forEach((_, t) => {
+      const ofType = w.firms.filter((f) => f.type === t && f.n > 0);
+      if (ofType.length === 0) return;
+      const L = ofType.reduce((a, f) => a + f.L, 0);
+      const C = ofType.reduce((a, f) => a + f.C, 0);
+      expect(rel(w.benchmarks[t].k0, C / L)).toBeLessThan(1e-12);
+      expect(w.benchmarks[t].pi0).toBeGreaterThan(Math.min(...ofType.map((f) => f.bench.pi0)) - 1e-12);
+      expect(w.benchmarks[t].pi0).toBeLessThan(Math.max(...ofType.map((f) => f.bench.pi0)) + 1e-12);
+    });
+  });
+
+  it('worlds that differ only in σ start with the same output, compute share and demand Z at every firm', () => {
+    const ref = worldAt(0.8);
+    for (const sigma of [0.3, 0.5, 1, 1.5, 3]) {
+      const w = worldAt(sigma);
+      w.firms.forEach((f, k) => {
+        const g = ref.firms[k];
+        expect(f.n).toBe(g.n);
+        if (g.n === 0) return;
+        expect(rel(f.Y, g.Y), `σ ${sigma} firm ${k} Y`).toBeLessThan(1e-9);
+        expect(rel((f.YC * f.C) / f.Y, (g.YC * g.C) / g.Y), `σ ${sigma} firm ${k} compute share`).toBeLessThan(1e-9);
+        expect(rel(f.Z, g.Z), `σ ${sigma} firm ${k} Z`).toBeLessThan(1e-9);
+      });
+    }
   });
 });
