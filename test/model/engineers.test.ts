@@ -187,7 +187,7 @@ describe('useTokens', () => {
     for (const f of w.firms) expect(f.capped).toBe(0);
   });
 
-  it('firms add up their own staff only: headcount, labour, compute, tokens and their cost', () => {
+  it('firms add up their own staff only: headcount, labour, compute, tokens, their cost and tooling', () => {
     const w = smallWorld();
     useTokens(w);
     const e = w.eng;
@@ -199,6 +199,9 @@ describe('useTokens', () => {
       expect(f.C).toBeCloseTo(sum(s.map((i) => computeInput(w, i))), 9);
       expect(f.tokensProductive).toBeCloseTo(sum(s.map((i) => e.tokensUsed[i])), 9);
       expect(f.tokenCost).toBeCloseTo(sum(s.map((i) => (e.tokensUsed[i] + e.tokensWasted[i]) * price * f.tp.wholesaleDiscount)), 6);
+      expect(f.toolingCost).toBeCloseTo((s.length * w.p.production.toolingCostPerEngineerYear) / 12, 6);
+      // No agents yet: they are chosen after token use.
+      expect([f.X, f.G, f.agentTokenCost]).toEqual([0, 0, 0]);
     }
   });
 
@@ -246,7 +249,7 @@ describe('useTokens', () => {
     expect(e.tokensUsed[i]).toBeCloseTo((100 * f.tp.hostedUsableShare) / price, 12);
   });
 
-  it('portable credits accrue a share of the unused allowance, paid by the firm at its wholesale discount', () => {
+  it('portable credits accrue a share of the unused allowance, paid by the firm at their retail face value', () => {
     const w = smallWorld(everyPolicy({ tokenPortability: 0.5 }));
     setBudgets(w, 1e6);
     const e = w.eng;
@@ -258,22 +261,23 @@ describe('useTokens', () => {
       for (const i of staff(w, f)) {
         const allowance = effectiveBudget(f, 1e6, e.rating[i]) / 12;
         expect(e.credits[i]).toBeCloseTo(0.5 * (allowance - e.tokensUsed[i] * price), 6);
-        cost += e.credits[i] * f.tp.wholesaleDiscount;
+        cost += e.credits[i];
       }
       expect(f.creditCost).toBeCloseTo(cost, 6);
+      if (f.tp.wholesaleDiscount < 1 && cost > 0) expect(f.creditCost).toBeGreaterThan(cost * f.tp.wholesaleDiscount);
     }
   });
 });
 
 describe('computeInput', () => {
-  it('is c0 plus capability × leverage × productive tokens per compute unit', () => {
+  it('is one unit of tooling plus capability × leverage × e × productive tokens', () => {
     const w = smallWorld();
     const e = w.eng;
     const pp = w.p.production;
-    [e.phiP[0], e.phiF[0], e.tokensUsed[0]] = [0.8, 0.2, 500];
-    expect(computeInput(w, 0)).toBeCloseTo(pp.c0 + (w.market.state.capability * 500) / pp.computeUnitMTokens, 12);
+    [e.phiP[0], e.phiF[0], e.tokensUsed[0]] = [0.5, 0.3, 500];
+    expect(computeInput(w, 0)).toBeCloseTo(1 + w.market.state.capability * 0.8 * pp.effectiveComputePerMTokens * 500, 9);
     e.tokensUsed[0] = 0;
-    expect(computeInput(w, 0)).toBe(pp.c0);
+    expect(computeInput(w, 0)).toBe(1);
   });
 });
 

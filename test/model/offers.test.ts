@@ -15,6 +15,7 @@ import {
   cashForValue,
   hireEconomics,
   initMarketPay,
+  offerFloor,
   initSearcherMeans,
   offerCash,
   recordAcceptedOffer,
@@ -140,7 +141,7 @@ describe('cashForValue, offerCash and valueOfCash', () => {
 });
 
 describe('hireEconomics', () => {
-  it('output is Y_L·s + Y_C·(c0 + Q·κ·tokens/unit) and cost is pay plus tokens at wholesale', () => {
+  it('output is Y_L·s + Y_C·(1 + Q·κ·e·tokens) and cost is pay and tooling plus tokens at wholesale', () => {
     const w = smallWorld(tokenPay);
     const f = biggest(w);
     const m = w.market.state;
@@ -152,8 +153,8 @@ describe('hireEconomics', () => {
       const budget = policyBudget(f.tp.policy, cash) * f.budgetScale;
       const tokens = Math.min((budget / 12) * f.tp.hostedUsableShare / m.priceRetail, m.orchestrationCap * kappa);
       hireEconomics(w, f, l, cash, out);
-      expect(out.output).toBeCloseTo(f.YL * w.levelSkill[l] + f.YC * (pp.c0 + (m.capability * kappa * tokens) / pp.computeUnitMTokens), 9);
-      expect(out.cost).toBeCloseTo((cash + equityOf(f, l)) / 12 + tokens * m.priceRetail * f.tp.wholesaleDiscount, 6);
+      expect(out.output).toBeCloseTo(f.YL * w.levelSkill[l] + f.YC * (1 + m.capability * kappa * pp.effectiveComputePerMTokens * tokens), 9);
+      expect(out.cost).toBeCloseTo((cash + equityOf(f, l) + pp.toolingCostPerEngineerYear) / 12 + tokens * m.priceRetail * f.tp.wholesaleDiscount, 6);
     }
   });
 
@@ -275,9 +276,9 @@ describe('adjustOffers', () => {
     }
   });
 
-  it('caps each value where the hire’s cost reaches its marginal revenue, and only lowers values', () => {
+  it('caps each value where the hire’s cost reaches its marginal revenue (not below the floor), and only lowers values', () => {
     const w = smallWorld();
-    for (const f of w.firms) f.revenue *= 0.2;
+    for (const f of w.firms) f.revenue *= 0.5;
     const f = biggest(w);
     const before = Array.from(f.offerValue);
     adjustOffers(w);
@@ -290,18 +291,23 @@ describe('adjustOffers', () => {
       f.offerValue[level] = keep;
       return out.cost - mr * out.output;
     };
+    let interior = 0;
     for (let l = 0; l < NUM_LEVELS; l++) {
       const v = f.offerValue[l];
+      const floor = offerFloor(w, f, l);
       expect(v).toBeLessThan(before[l]);
-      if (v > 0) {
+      expect(v).toBeGreaterThanOrEqual(floor);
+      if (v > floor) {
+        interior += 1;
         expect(net(l, v)).toBeLessThanOrEqual(0);
-        expect(net(l, v * (1 + 1e-8))).toBeGreaterThan(0);
+        // The cap is found by bisection: within a millionth of the value where the two meet.
+        expect(net(l, v * (1 + 1e-6))).toBeGreaterThan(0);
       } else {
-        // Even a package worth nothing (equity alone, no cash) costs more than the hire brings in.
-        expect(net(l, 0)).toBeGreaterThan(0);
+        // Even the floor costs more than the hire brings in: the firm posts it, and no one takes it.
+        expect(net(l, floor)).toBeGreaterThan(0);
       }
     }
-    expect(f.offerValue[0]).toBeGreaterThan(0);
+    expect(interior).toBeGreaterThan(0);
   });
 
   it('a firm whose hires cover their cost keeps its offers, and a closed firm’s offers do not move', () => {
