@@ -127,11 +127,15 @@ describe('metadata of a path', () => {
     expect(paths).toContain('run.years');
     expect(paths).toContain('engineers.levelShares.junior');
     expect(paths).toContain('firmTypes.*.policy.equityByLevel.staff');
-    expect(paths.some((p) => p.startsWith('firmTypes.startup.') || p.startsWith('market.events.'))).toBe(false);
+    expect(paths.some((p) => p.startsWith('firmTypes.startup.') || p.startsWith('market.events.') || p.startsWith('demand.events.'))).toBe(false);
     for (const p of paths) expect(specFor(p), p).toBeDefined();
-    // Every metadata key is reached, event fields aside (the defaults have no events).
+    // Every metadata key is reached, price and demand event fields aside (the defaults have no events).
     const reached = new Set(paths.map(specKeyOf));
-    expect(Object.keys(PARAM_SPECS).filter((k) => !reached.has(k) && !k.startsWith('market.events.'))).toEqual([]);
+    expect(Object.keys(PARAM_SPECS).filter((k) => !reached.has(k) && !k.startsWith('market.events.') && !k.startsWith('demand.events.'))).toEqual([]);
+    for (const p of ['production.effectiveComputePerMTokens', 'production.toolingCostPerEngineerYear', 'market.autonomyInitial', 'market.autonomyGrowthFirstYear', 'market.autonomyGrowthLongRun']) {
+      expect(paths).toContain(p);
+    }
+    for (const gone of ['production.alpha', 'production.c0', 'production.computeUnitMTokens']) expect(paths).not.toContain(gone);
   });
 });
 
