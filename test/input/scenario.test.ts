@@ -39,9 +39,10 @@ const withoutLabels = ({ name: _n, description: _d, ...rest }: Params) => rest;
 
 describe('scenario files', () => {
   it('are exactly the named scenarios', () => {
-    expect(scenarioFiles.map((f) => basename(f, '.json'))).toEqual(
+    expect(scenarioFiles.map((f) => basename(f, '.json')).sort()).toEqual(
       [
         'baseline',
+        'baseline-static',
         'cash-freeze',
         'cash-sensitive-region',
         'complements',
@@ -70,6 +71,22 @@ describe('scenario files', () => {
     const params = load('baseline');
     expect(withoutLabels(params)).toEqual(withoutLabels(DEFAULTS));
     expect(params.name).toBe('baseline');
+  });
+
+  it('baseline-static freezes the AI trends (price, capability, cap, autonomy) and cohort growth; otherwise it is the baseline but for real demand growth', () => {
+    const params = load('baseline-static');
+    const m = params.market;
+    for (const g of [m.priceDeclineFirstYear, m.priceDeclineLongRun, m.capabilityGrowthFirstYear, m.capabilityGrowthLongRun, m.orchestrationCapGrowthFirstYear, m.orchestrationCapGrowthLongRun, m.autonomyGrowthFirstYear, m.autonomyGrowthLongRun]) {
+      expect(g).toBe(1);
+    }
+    expect(m.priceVolatility).toBe(0);
+    expect(params.supply.cohortGrowthPerYear).toBe(1);
+    const frozen = (p: Params) => {
+      const { market: _m, supply: _s, firmTypes, ...rest } = withoutLabels(p) as Params;
+      return { ...rest, firmTypes: Object.fromEntries(Object.entries(firmTypes).map(([k, t]) => [k, { ...t, demandGrowthPerYear: 0 }])) };
+    };
+    expect(frozen(params)).toEqual(frozen(DEFAULTS));
+    for (const t of CORE_FIRM_TYPES) expect(params.firmTypes[t].demandGrowthPerYear).toBeGreaterThanOrEqual(1);
   });
 
   it('tunguz-100k gives a $375k big-tech staff engineer about $100k of tokens, as pay, at every core firm type', () => {
