@@ -11,7 +11,9 @@ const spec = (over: Record<string, unknown>) =>
 describe('sensitivity spec files', () => {
   it('the shipped example parses, with defaults filled in', () => {
     const s = parseSensitivitySpec(readFileSync('scenarios/sensitivity/tunguz-drivers.json', 'utf8'));
-    expect(s.factors.length).toBe(10);
+    expect(s.factors.length).toBe(11);
+    // Agents' autonomy is screened with the other technology trends.
+    expect(s.factors.map((f) => f.path)).toContain('market.autonomyGrowthLongRun');
     expect(s.method).toBe('morris');
     expect(s.outputs[0]).toEqual({ metric: 'cash_base_median', group: 'all', year: 10 });
     expect(s.sobol).toEqual({ samples: 64, bootstrap: 200 });
