@@ -50,8 +50,8 @@ describe('tokensim check', () => {
     expect(r.code).toBe(0);
   });
 
-  it('fails when production.alpha is perturbed by 1 %, listing what moved', async () => {
-    const outcome = await runCheck({ perturb: (p) => void (p.production.alpha *= 1.01), only: ['baseline', 'substitutes'] });
+  it('fails when production.effectiveComputePerMTokens is perturbed by 1 %, listing what moved', async () => {
+    const outcome = await runCheck({ perturb: (p) => void (p.production.effectiveComputePerMTokens *= 1.01), only: ['baseline', 'substitutes'] });
     expect(outcome.scenarios).toEqual(['baseline', 'substitutes']);
     expect(outcome.problems).toEqual([]);
     expect(new Set(outcome.differences.map((d) => d.scenario))).toEqual(new Set(['baseline', 'substitutes']));
