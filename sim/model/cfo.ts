@@ -18,18 +18,21 @@ import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
 import { agentUnitsPerMTokens } from './agents.ts';
-import { costMinimisingIntensity, outputPerLabour } from './production.ts';
+import { costMinimisingIntensity, directedCompute, outputPerLabour } from './production.ts';
+import { effectiveBudget } from './policy.ts';
 
 /**
  * The headcount N* that maximises the CFO's profit (1 − overhead)·g·Z·Y^η − N·w − p_C·X, with
  * the firm's skill per engineer s̄ and directed compute per engineer d̄ (tooling included), the
  * monthly cost w of an engineer and p_C the wholesale price of an effective unit of agent
- * compute. Where agents pay (w̃ = w − p_C·d̄ > 0 and the cost-minimising intensity needs more
+ * compute, the marginal hire producing `hireShare` of what the average engineer does
+ * (hireOutputShare). Where agents pay (w̃ = w − p_C·d̄ > 0 and the cost-minimising intensity needs more
  * compute than the engineers direct) the intensity is set by Y_L/Y_C = w̃/(p_C·s̄) and each
  * engineer costs w̃ + p_C·C/N; otherwise compute is what the engineers direct. Output is then
- * N·y with y fixed, so N* = (η·(1 − overhead)·g·Z·y^η ÷ cost per engineer)^(1/(1 − η)).
+ * N·y with y fixed, and the marginal hire adds hireShare·y, so
+ * N* = (η·(1 − overhead)·g·Z·y^η·hireShare ÷ cost per engineer)^(1/(1 − η)).
  */
-export function optimalHeadcount(w: World, f: Firm, costPerEngineer: number): number {
+export function optimalHeadcount(w: World, f: Firm, costPerEngineer: number, hireShare = 1): number {
   const pp = w.p.production;
   const b = f.bench;
   if (f.n <= 0 || f.L <= 0 || costPerEngineer <= 0) return f.n;
@@ -50,7 +53,7 @@ export function optimalHeadcount(w: World, f: Firm, costPerEngineer: number): nu
       }
     }
   }
-  return pow((pp.eta * scale * pow(y, pp.eta)) / cost, 1 / (1 - pp.eta));
+  return pow((pp.eta * scale * pow(y, pp.eta) * hireShare) / cost, 1 / (1 - pp.eta));
 }
 
 /** Net marginal revenue of one more average engineer per month: (1 − overhead)·η·R·g/N. */
@@ -76,6 +79,34 @@ export function marginalRevenuePerMTokens(f: Firm, w: World, eta: number): numbe
  */
 export function replacementCostPerEngineer(f: Firm, offerCashSum: number): number {
   return f.n > 0 ? (offerCashSum / 12 + f.equityExpense + f.toolingCost + f.tokenCost + f.creditCost) / f.n : 0;
+}
+
+/**
+ * Per firm slot, the output its engineers would produce as new hires — without their
+ * firm-specific leverage φf, as a move would leave them — over what they produce now, at this
+ * month's marginal products (1 for a firm with no output). A new engineer costs the current
+ * offer but starts without φf, so the CFO weighs the marginal hire, not the average incumbent:
+ * N* is scaled by this share^(1/(1 − η)) (optimalHeadcount). Writes into `out`.
+ */
+export function hireOutputShare(w: World, out: Float64Array, scratch: Float64Array): Float64Array {
+  const e = w.eng;
+  const m = w.market.state;
+  const pp = w.p.production;
+  out.fill(0);
+  scratch.fill(0);
+  for (let i = 0; i < e.n; i++) {
+    const slot = e.employer[i];
+    if (slot === UNEMPLOYED) continue;
+    const f = w.firms[slot];
+    const ci = directedCompute(m, pp, e.phiP[i] + e.phiF[i], e.tokensUsed[i]);
+    const y = f.YL * e.skill[i] + f.YC * ci;
+    const budgetTokens = ((effectiveBudget(f, e.budget[i], e.rating[i]) / 12) * f.tp.hostedUsableShare) / m.priceRetail;
+    const asHire = f.YL * e.skill[i] + f.YC * directedCompute(m, pp, e.phiP[i], Math.min(budgetTokens, m.orchestrationCap * e.phiP[i]));
+    out[slot] += Math.min(asHire, y);
+    scratch[slot] += y;
+  }
+  for (let s = 0; s < out.length; s++) out[s] = scratch[s] > 0 ? out[s] / scratch[s] : 1;
+  return out;
 }
 
 /** New headcount target: N* itself (at least 1), unless it lies within the dead band of the old one. */
@@ -110,6 +141,9 @@ const econ = { output: 0, cost: 0 };
 
 /** Scratch for the quarterly pass (reused across quarters). */
 export interface CfoScratch {
+  /** Per slot: hireOutputShare and its scratch. */
+  hireShare: Float64Array;
+  hireShareScratch: Float64Array;
   kappaSum: Float64Array;
   /** Σ of the firm's current cash offers to its own engineers (their level and skill), $/year. */
   offerCashSum: Float64Array;
@@ -121,6 +155,8 @@ export interface CfoScratch {
 
 export function cfoScratch(firms: number, engineers: number): CfoScratch {
   return {
+    hireShare: new Float64Array(firms),
+    hireShareScratch: new Float64Array(firms),
     kappaSum: new Float64Array(firms),
     offerCashSum: new Float64Array(firms),
     offsets: new Int32Array(firms + 1),
@@ -164,12 +200,13 @@ export function quarterlyCfo(w: World, sc: CfoScratch): void {
   const m = w.market.state;
   if (sc.ids.length < w.eng.capacity) sc.ids = new Int32Array(w.eng.capacity);
   bucketByEmployer(w, sc);
+  hireOutputShare(w, sc.hireShare, sc.hireShareScratch);
   for (const f of w.firms) {
     if (!f.alive || f.n === 0) continue;
     const headcount = sc.offsets[f.slot + 1] - sc.offsets[f.slot];
     if (headcount > 0) f.kappaBar = sc.kappaSum[f.slot] / headcount;
     const cost = replacementCostPerEngineer(f, sc.offerCashSum[f.slot]);
-    f.target = nextTarget(w, f, optimalHeadcount(w, f, cost));
+    f.target = nextTarget(w, f, optimalHeadcount(w, f, cost, sc.hireShare[f.slot]));
     if (cfo.cfoSetsBudget === 1) {
       const uncapped = 1 - f.capped / f.n;
       const ratio = (marginalRevenuePerMTokens(f, w, eta) * uncapped) / (m.priceRetail * f.tp.wholesaleDiscount);

@@ -88,7 +88,7 @@ export const DEFAULTS: Params = {
     underpaySearchBoost: 3,
     lowRatingSearchBoost: 2,
     applicationsPerSearcher: 3,
-    matchingEfficiency: 0.6,
+    matchingEfficiency: 0.35,
     matchingElasticity: 0.4,
     switchingThreshold: 0.08,
     lossAversion: 2.25,

@@ -166,12 +166,13 @@ export function planningGrowth(f: Firm): number {
 
 /**
  * Sets demand Z so that at N engineers producing Y with loaded cost `cost` per engineer the
- * marginal revenue of an engineer net of overhead equals its cost (the firm starts at its
- * optimum): (1 − overhead)·η·R·g = N·cost, R = Z·Y^η, g = planning growth.
+ * marginal revenue of a hire (who produces `hireShare` of the average: cfo.ts hireOutputShare)
+ * net of overhead equals its cost, so the firm starts at its optimum:
+ * (1 − overhead)·η·R·g·hireShare = N·cost, R = Z·Y^η, g = planning growth.
  */
-export function calibrateDemand(w: World, f: Firm, N: number, Y: number, cost: number): void {
+export function calibrateDemand(w: World, f: Firm, N: number, Y: number, cost: number, hireShare = 1): void {
   const eta = w.p.production.eta;
-  const R = (N * cost) / ((1 - f.tp.overheadShareOfRevenue) * eta * planningGrowth(f));
+  const R = (N * cost) / ((1 - f.tp.overheadShareOfRevenue) * eta * planningGrowth(f) * hireShare);
   f.Z = Y > 0 ? R / (w.demandShift * pow(Y, eta)) : 0;
 }
 

@@ -31,6 +31,12 @@ export interface LabourScratch {
   vacBest: Int32Array;
   vacBestScore: Float64Array;
   vacBestValue: Float64Array;
+  /** Each vacancy's second-best applicant, the firm's fallback when the best goes elsewhere. */
+  vacNext: Int32Array;
+  vacNextScore: Float64Array;
+  vacNextValue: Float64Array;
+  /** 1 for an engineer placed (hired or kept by a counteroffer) this month. */
+  placed: Uint8Array;
   vacByLevel: Int32Array;
   levelStart: Int32Array;
   levelCount: Int32Array;
@@ -55,6 +61,10 @@ export function labourScratch(n: number, groups: number): LabourScratch {
     vacBest: new Int32Array(n),
     vacBestScore: new Float64Array(n),
     vacBestValue: new Float64Array(n),
+    vacNext: new Int32Array(n),
+    vacNextScore: new Float64Array(n),
+    vacNextValue: new Float64Array(n),
+    placed: new Uint8Array(n),
     vacByLevel: new Int32Array(n),
     levelStart: new Int32Array(cells + 1),
     levelCount: new Int32Array(cells),
@@ -201,7 +211,8 @@ function postVacancies(w: World, sc: LabourScratch): number {
     f.acceptable.fill(0);
     if (quarterStart) f.hiresThisQuarter = 0;
     if (!f.alive) continue;
-    const limit = Math.ceil(w.p.cfo.maxHireRatePerQuarter * Math.max(f.n, 10)) - f.hiresThisQuarter;
+    // A small firm may still hire a couple of people a quarter (the limit applies as if it had 25).
+    const limit = Math.ceil(w.p.cfo.maxHireRatePerQuarter * Math.max(f.n, 25)) - f.hiresThisQuarter;
     const open = Math.min(limit, Math.max(0, f.target - f.n));
     let acc = 0;
     for (let l = 0; l < NUM_LEVELS; l++) sc.mixCum[l] = acc += f.hireWeights[l];
@@ -211,6 +222,8 @@ function postVacancies(w: World, sc: LabourScratch): number {
       sc.vacLevel[v] = l;
       sc.vacBest[v] = -1;
       sc.vacBestScore[v] = -Infinity;
+      sc.vacNext[v] = -1;
+      sc.vacNextScore[v] = -Infinity;
       f.vacancies[l] += 1;
       count(c.vacancies, w.groups, f.type, l);
     }
@@ -310,9 +323,18 @@ export function matchMarket(w: World, sc: LabourScratch): void {
       g.acceptable[lv] += 1;
       const score = applicantScore(w, g, i, lv, cash, budget);
       if (score > sc.vacBestScore[j]) {
+        if (sc.vacBest[j] !== i) {
+          sc.vacNext[j] = sc.vacBest[j];
+          sc.vacNextScore[j] = sc.vacBestScore[j];
+          sc.vacNextValue[j] = sc.vacBestValue[j];
+        }
         sc.vacBestScore[j] = score;
         sc.vacBest[j] = i;
         sc.vacBestValue[j] = value;
+      } else if (score > sc.vacNextScore[j] && sc.vacBest[j] !== i) {
+        sc.vacNextScore[j] = score;
+        sc.vacNext[j] = i;
+        sc.vacNextValue[j] = value;
       }
     }
   }
@@ -328,10 +350,27 @@ export function matchMarket(w: World, sc: LabourScratch): void {
   for (let j = 0; j < vacancies; j++) {
     const i = sc.vacBest[j];
     if (i < 0 || sc.engBestVac[i] !== j) continue;
-    if (e.employer[i] !== UNEMPLOYED && counteroffer(w, i, sc.vacBestValue[j])) continue;
-    hire(w, i, w.firms[sc.vacFirm[j]], sc.vacLevel[j]);
+    place(w, sc, i, j, sc.vacBestValue[j]);
   }
-  for (let j = 0; j < vacancies; j++) if (sc.vacBest[j] >= 0) sc.engBestVac[sc.vacBest[j]] = -1;
+  // A vacancy whose best applicant went elsewhere turns to its second-best, if still unplaced.
+  for (let j = 0; j < vacancies; j++) {
+    const best = sc.vacBest[j];
+    const next = sc.vacNext[j];
+    if (best < 0 || sc.engBestVac[best] === j || next < 0 || sc.placed[next] === 1) continue;
+    place(w, sc, next, j, sc.vacNextValue[j]);
+  }
+  for (let j = 0; j < vacancies; j++) {
+    if (sc.vacBest[j] >= 0) sc.engBestVac[sc.vacBest[j]] = -1;
+    if (sc.vacBest[j] >= 0) sc.placed[sc.vacBest[j]] = 0;
+    if (sc.vacNext[j] >= 0) sc.placed[sc.vacNext[j]] = 0;
+  }
+}
+
+/** Engineer i takes vacancy j (worth `value` to them) unless their employer matches it. */
+function place(w: World, sc: LabourScratch, i: number, j: number, value: number): void {
+  sc.placed[i] = 1;
+  if (w.eng.employer[i] !== UNEMPLOYED && counteroffer(w, i, value)) return;
+  hire(w, i, w.firms[sc.vacFirm[j]], sc.vacLevel[j]);
 }
 
 /**

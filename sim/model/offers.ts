@@ -214,7 +214,7 @@ export function adjustOffers(w: World): void {
       vacAll += f.vacanciesRecent[l];
       fillAll += f.filledRecent[l];
     }
-    const short = f.target > f.n;
+    const short = f.n < f.target * (1 - band);
     const above = f.n > f.target * (1 + band);
     for (let l = 0; l < NUM_LEVELS; l++) {
       const vac = f.vacanciesRecent[l];

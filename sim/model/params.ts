@@ -303,7 +303,7 @@ export interface LabourParams {
    *  Unit: applications per month; default: 3; source: search-and-matching literature (Petrongolo–Pissarides). */
   applicationsPerSearcher: number;
   /** Matching efficiency μ: Scale of the matching function: a searcher makes contact with probability min(1, μ·θ^(1−γ)), θ = vacancies ÷ searchers.
-   *  Unit: contacts per searcher per month at tightness 1; default: 0.6; source: calibrated to the monthly job-finding rate from unemployment, ≈ 0.3 (Shimer 2005: 0.3–0.45) in baseline-static. */
+   *  Unit: contacts per searcher per month at tightness 1; default: 0.35; source: search-and-matching literature (Shimer 2005: monthly job-finding ≈ 0.3–0.45). */
   matchingEfficiency: number;
   /** Matching elasticity γ: Elasticity of matches with respect to searchers in m = μ·S^γ·V^(1−γ).
    *  Unit: elasticity w.r.t. searchers; default: 0.4; source: Petrongolo & Pissarides 2001; Shimer 2005: 0.28 – 0.54, default 0.4. */

@@ -10,7 +10,7 @@ import { stream, STREAMS } from '../lib/rng.ts';
 import { TokenMarket } from '../model/market.ts';
 import { initEngineers, produceLearnSave, useTokens } from '../model/engineers.ts';
 import { calibrateDemand, demandShiftAt, initFirms, setBenchmarks, produce, settleAccounts, updateDemandAndEntry } from '../model/firms.ts';
-import { cfoScratch, quarterlyCfo } from '../model/cfo.ts';
+import { cfoScratch, hireOutputShare, quarterlyCfo } from '../model/cfo.ts';
 import { chooseAgents } from '../model/agents.ts';
 import { ensureLabourScratch, labourScratch, matchMarket, ratingPayLoss } from '../model/labour.ts';
 import { adjustOffers, initMarketPay, initOffers, initSearcherMeans, updateMarketPay, updateMarketStats } from '../model/offers.ts';
@@ -110,6 +110,7 @@ function monthZeroPay(w: World): Float64Array {
 
 /** Calibrates each firm's demand and cash from its month-0 engineers (no state advances). */
 function produceForCalibration(w: World, pay: Float64Array): void {
+  const hireShare = hireOutputShare(w, new Float64Array(w.firms.length), new Float64Array(w.firms.length));
   for (const f of w.firms) {
     f.target = f.n;
     if (f.n === 0) {
@@ -118,7 +119,7 @@ function produceForCalibration(w: World, pay: Float64Array): void {
       continue;
     }
     const cost = (pay[f.slot] + f.toolingCost + f.tokenCost + f.creditCost) / f.n;
-    calibrateDemand(w, f, f.n, f.Y, cost);
+    calibrateDemand(w, f, f.n, f.Y, cost, hireShare[f.slot]);
     const revenue = f.Z * w.demandShift * pow(f.Y, w.p.production.eta);
     f.revenue = revenue;
     f.cash = f.tp.cashMonthsInitial * (pay[f.slot] + f.toolingCost + f.tokenCost + f.tp.overheadShareOfRevenue * revenue);
