@@ -146,6 +146,33 @@ describe('people versus compute', () => {
     expect(avg('substitutes', 'token_budget_mean')).toBeGreaterThan(2 * avg('complements', 'token_budget_mean'));
   });
 
+  it('compute’s cost share and agents’ share of compute are shares: within [0, 1] for every group and month', () => {
+    for (const name of ['baseline', 'baseline-static', 'substitutes', 'complements']) {
+      for (const s of run(name).series) {
+        if (s.metric !== 'compute_cost_share' && s.metric !== 'autonomous_compute_share') continue;
+        for (const v of s.values) {
+          expect(v, `${name} ${s.metric}/${s.group}`).toBeGreaterThanOrEqual(0);
+          expect(v, `${name} ${s.metric}/${s.group}`).toBeLessThanOrEqual(1);
+        }
+      }
+    }
+  });
+
+  it('with σ = 3 agents do part of the work from year 2 on; with the AI trends frozen they do not start in two years and stay marginal', () => {
+    const substitutes = findSeries(run('substitutes'), 'autonomous_compute_share')!;
+    const agents = findSeries(run('substitutes'), 'agent_tokens')!;
+    for (let m = 12; m < 60; m++) {
+      expect(substitutes[m], `month ${m + 1}`).toBeGreaterThan(0);
+      expect(agents[m], `month ${m + 1}`).toBeGreaterThan(0);
+    }
+    expect(avg('substitutes', 'autonomous_compute_share')).toBeGreaterThan(0.5);
+    const frozen = findSeries(run('baseline-static'), 'autonomous_compute_share')!;
+    for (let m = 0; m < 24; m++) expect(frozen[m], `month ${m + 1}`).toBe(0);
+    // The token price is frozen in nominal terms while pay and demand grow with the outside
+    // wage, so agents creep in later at a few firms — but not as a share of compute to speak of.
+    for (let m = 24; m < 60; m++) expect(frozen[m], `month ${m + 1}`).toBeLessThan(0.01);
+  });
+
   it('the CFO sets budgets only when told to: the baseline budget stays at the policy', () => {
     expect(avg('baseline', 'token_budget_mean')).toBeCloseTo(2400, 9);
     expect(avg('complements', 'token_budget_mean')).not.toBeCloseTo(2400, 0);

@@ -80,6 +80,25 @@ function reference(w: World): Expected {
   let tenure = 0;
   for (const i of employed) tenure += e.tenure[i];
   set('tenure_mean_months', 0, employed.length ? tenure / employed.length : 0);
+  // Compute and agents, over alive firms in slot order: all, then each firm type.
+  for (const gid of [0, ...w.typeNames.map((_, t) => g.type(t))]) {
+    let computeCost = 0;
+    let labourCost = 0;
+    let X = 0;
+    let C = 0;
+    let agentTokens = 0;
+    for (const f of w.firms) {
+      if (!f.alive || (gid !== 0 && g.type(f.type) !== gid)) continue;
+      computeCost += f.toolingCost + f.tokenCost + f.agentTokenCost;
+      labourCost += f.payroll + f.equityExpense;
+      X += f.X;
+      C += f.C;
+      agentTokens += f.G;
+    }
+    set('compute_cost_share', gid, computeCost + labourCost > 0 ? computeCost / (computeCost + labourCost) : 0);
+    set('autonomous_compute_share', gid, C > 0 ? X / C : 0);
+    set('agent_tokens', gid, agentTokens);
+  }
   return out;
 }
 
@@ -103,6 +122,17 @@ describe('metrics collector equals a straightforward recomputation', () => {
     const p = cloneParams(DEFAULTS);
     p.run.engineers = 600;
     p.run.years = 2;
+    check(p, 3);
+  });
+
+  it('at σ = 3, where firms run agents (compute cost share, autonomous share, agent tokens)', () => {
+    const p = cloneParams(DEFAULTS);
+    p.run.engineers = 600;
+    p.run.years = 2;
+    p.production.sigma = 3;
+    let agentMonths = 0;
+    simulate(p, 3, { inspect: (w) => void (agentMonths += w.firms.some((f) => f.alive && f.X > 0) ? 1 : 0) });
+    expect(agentMonths).toBeGreaterThan(12);
     check(p, 3);
   });
 
