@@ -231,11 +231,13 @@ describe('adjustOffers', () => {
     return w;
   }
   const lab = DEFAULTS.labour;
+  /** A target that leaves the firm short by twice the dead band. */
+  const shortBeyondBand = (w: World, f: Firm) => Math.ceil(f.n / (1 - 2 * w.p.cfo.deadBand));
 
-  it('short of target, a level’s value rises by the raise speed × the unfilled share of its recent vacancies', () => {
+  it('short of target beyond the dead band, a level’s value rises by the raise speed × the unfilled share of its recent vacancies', () => {
     const w = richWorld();
     const f = biggest(w);
-    f.target = f.n + 5;
+    f.target = shortBeyondBand(w, f);
     [f.vacancies[0], f.filled[0], f.acceptable[0]] = [4, 1, 10]; // three quarters unfilled
     [f.vacancies[2], f.filled[2], f.acceptable[2]] = [2, 2, 1]; // filled, not over-subscribed
     [f.vacancies[3], f.filled[3], f.acceptable[3]] = [2, 2, 5]; // filled, over-subscribed
@@ -249,10 +251,21 @@ describe('adjustOffers', () => {
     expect(f.offerValue[3] / before[3]).toBeCloseTo(1 - lab.offerCutSpeed, 12);
   });
 
+  it('short inside the dead band, unfilled vacancies raise nothing', () => {
+    const w = richWorld();
+    const f = biggest(w);
+    f.target = Math.floor(f.n / (1 - w.p.cfo.deadBand / 2));
+    expect(f.target).toBeGreaterThan(f.n);
+    [f.vacancies[0], f.filled[0]] = [4, 0];
+    const before = Array.from(f.offerValue);
+    adjustOffers(w);
+    expect(Array.from(f.offerValue)).toEqual(before);
+  });
+
   it('the signal lasts about a quarter: a month after the vacancies, the unfilled share still raises offers', () => {
     const w = richWorld();
     const f = biggest(w);
-    f.target = f.n + 5;
+    f.target = shortBeyondBand(w, f);
     [f.vacancies[0], f.filled[0]] = [3, 0];
     adjustOffers(w);
     f.vacancies.fill(0);
