@@ -4,6 +4,7 @@ import {
   budgetStep,
   bucketByEmployer,
   cfoScratch,
+  hireOutputShare,
   hiringMix,
   layOffLowestRated,
   nextTarget,
@@ -69,10 +70,37 @@ function computeWhereAgentsPay(w: World, f: Firm, N: number, q: number): number 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
 describe('the CFO’s joint choice of headcount and compute', () => {
-  it('each firm starts at its optimum: at month 0 N* is its headcount, whatever σ (agents do not pay yet)', () => {
+  it('each firm starts at its optimum: at month 0 N* for the marginal hire is its headcount, whatever σ (agents do not pay yet)', () => {
     for (const sigma of [0.5, 0.8, 1, 3]) {
       const w = worldAt(sigma, DEFAULTS.market.autonomyInitial);
-      for (const f of w.firms.filter((g) => g.n > 0)) expect(rel(optimalHeadcount(w, f, loadedCost(w, f)), f.n), `σ ${sigma}`).toBeLessThan(1e-9);
+      const share = hireOutputShare(w, new Float64Array(w.firms.length), new Float64Array(w.firms.length));
+      for (const f of w.firms.filter((g) => g.n > 0)) {
+        expect(rel(optimalHeadcount(w, f, loadedCost(w, f), share[f.slot]), f.n), `σ ${sigma}`).toBeLessThan(1e-9);
+      }
+    }
+  });
+
+  it('a hire produces at most what the average engineer does: the share is in (0, 1], and 1 when no one has firm-specific leverage', () => {
+    const w = worldAt(0.8, DEFAULTS.market.autonomyInitial);
+    const share = hireOutputShare(w, new Float64Array(w.firms.length), new Float64Array(w.firms.length));
+    const staffedFirms = w.firms.filter((g) => g.n > 0);
+    for (const f of staffedFirms) {
+      expect(share[f.slot]).toBeGreaterThan(0);
+      expect(share[f.slot]).toBeLessThanOrEqual(1);
+    }
+    expect(staffedFirms.some((f) => share[f.slot] < 1)).toBe(true);
+    for (const f of w.firms.filter((g) => g.n === 0)) expect(share[f.slot]).toBe(1);
+    w.eng.phiF.fill(0);
+    hireOutputShare(w, share, new Float64Array(w.firms.length));
+    for (const f of staffedFirms) expect(share[f.slot]).toBeCloseTo(1, 12);
+  });
+
+  it('N* scales with the hire’s share of average output as share^(1/(1−η))', () => {
+    const w = worldAt(0.8, DEFAULTS.market.autonomyInitial);
+    const eps = 1 / (1 - w.p.production.eta);
+    for (const f of w.firms.filter((g) => g.n > 0)) {
+      const cost = loadedCost(w, f);
+      expect(rel(optimalHeadcount(w, f, cost, 0.8) / optimalHeadcount(w, f, cost), Math.pow(0.8, eps))).toBeLessThan(1e-12);
     }
   });
 

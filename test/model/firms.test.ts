@@ -125,6 +125,14 @@ describe('calibrateDemand', () => {
     expect(rel(boom.f.Z * 1.25, plain.f.Z)).toBeLessThan(1e-12);
   });
 
+  it('sizes demand for the marginal hire: a hire producing a share h of the average needs Z ÷ h', () => {
+    const plain = fake(0.5, 0.3, 1);
+    calibrateDemand(plain.w, plain.f, 100, 400, 14_000);
+    const hire = fake(0.5, 0.3, 1);
+    calibrateDemand(hire.w, hire.f, 100, 400, 14_000, 0.8);
+    expect(rel(hire.f.Z * 0.8, plain.f.Z)).toBeLessThan(1e-12);
+  });
+
   it('sets Z to 0 when there is no output', () => {
     const { w, f } = fake(0.5, 0.3, 1);
     calibrateDemand(w, f, 10, 0, 14_000);
