@@ -37,7 +37,7 @@ const scenarioNames = readdirSync(DEFAULT_SCENARIOS_DIR)
 
 describe('tokensim check', () => {
   it('has one golden file per scenario, with every metric of group all at each year end', () => {
-    expect(readdirSync(DEFAULT_GOLDEN_DIR).sort()).toEqual(scenarioNames.map((n) => `${n}.json`));
+    expect(readdirSync(DEFAULT_GOLDEN_DIR).sort()).toEqual(scenarioNames.map((n) => `${n}.json`).sort());
     const g = parseGolden(readFileSync(path.join(DEFAULT_GOLDEN_DIR, 'baseline.json'), 'utf8'));
     expect(g).toMatchObject({ scenario: 'baseline', engineers: 1000, years: 3, seeds: [1, 2], group: 'all', months: [12, 24, 36], digits: 6 });
     expect(Object.keys(g.values)).toEqual(METRIC_DEFS.map((d) => d.name));
@@ -124,7 +124,7 @@ describe('tokensim check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`wrote 1 golden file, ${scenarioNames.length - 1} unchanged, removed 1 in ${dir}`);
     expect(readFileSync(file, 'utf8')).toBe(committed);
-    expect(readdirSync(dir).sort()).toEqual(scenarioNames.map((n) => `${n}.json`));
+    expect(readdirSync(dir).sort()).toEqual(scenarioNames.map((n) => `${n}.json`).sort());
     expect((await cli(['check', '--golden', dir])).code).toBe(0);
   });
 
