@@ -1,6 +1,7 @@
 /**
  * Search and matching (docs/model.md): on-the-job and unemployed search, vacancies posted at
- * the firms' offers, matching, counteroffers and the golden handcuff (the moving loss).
+ * the firms' offers, matching and counteroffers. What a job and a move are worth to an
+ * engineer (the golden handcuff) is in jobValue.ts.
  *
  * Matching is O(searchers × applications + vacancies): each searcher samples vacancies at their
  * level (after some months unemployed, also one level down) and applies where the offer beats
@@ -12,13 +13,15 @@ import { LEVELS } from './params.ts';
 import { employ, drawIndex, setSkill } from './engineers.ts';
 import { marginalRevenueOfOutput, separate } from './firms.ts';
 import { offerCash, recordAcceptedOffer } from './offers.ts';
-import { effectiveBudget, packageValue, policyBudget, skillPayFactor, usableTokenValue } from './policy.ts';
+import { packageValue, policyBudget, skillPayFactor, usableTokenValue } from './policy.ts';
+import { currentValue, movingLoss, valueFactor } from './jobValue.ts';
 import { count, marketLevel, NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
 import { directedCompute } from './production.ts';
 
 export { marketLevel } from './world.ts';
+export { currentValue, employedPoachingPremium, movingLoss, poachingPremium, ratingPayLoss } from './jobValue.ts';
 
 /** Most labour markets a run may have (the range of firmTypes.*.labourMarket). */
 const MAX_MARKETS = 16;
@@ -82,106 +85,6 @@ export function labourScratch(n: number, groups: number): LabourScratch {
 /** The scratch, regrown if the labour force has outgrown it. */
 export function ensureLabourScratch(sc: LabourScratch, capacity: number): LabourScratch {
   return sc.searchers.length >= capacity ? sc : labourScratch(capacity, sc.raiseSums.length);
-}
-
-/** Value to engineer i of staying in their current job (or of unemployment). */
-export function currentValue(w: World, i: number): number {
-  const e = w.eng;
-  const slot = e.employer[i];
-  if (slot === UNEMPLOYED) return w.p.labour.unemploymentBenefitShare * e.base[i];
-  const f = w.firms[slot];
-  const eb = effectiveBudget(f, e.budget[i], e.rating[i]);
-  return packageValue(w, f, e.lambda[i], e.base[i], e.equity[i], eb, e.phiP[i] + e.phiF[i]);
-}
-
-/**
- * Pay lost per unit of rating lost, as a share of base, over the moving-loss horizon H: from
- * the review rules, a rating lower by Δ moves pay toward an offer lower by
- * raiseRatingSensitivity·Δ (a catch-up share of it each year) and lowers the promotion chance
- * p·rating² by about 2p·Δ (each promotion worth the promotion raise): H·(catchUp·rs + 2p·raise).
- */
-export function ratingPayLoss(w: World, level: number): number {
-  const lab = w.p.labour;
-  const promo = level < NUM_LEVELS - 1 ? 2 * lab.promotionProbByLevel[LEVELS[level]] * lab.promotionRaise : 0;
-  return lab.movingLossHorizonYears * (lab.marketCatchUp * lab.raiseRatingSensitivity + promo);
-}
-
-/**
- * The cost of moving to engineer i: the output lost when φf resets, as the rating and hence the
- * pay it costs inside the model (ratingPayLoss), plus loss aversion on a smaller usable token
- * budget than the current one, in the same units in which the engineer values tokens.
- */
-export function movingLoss(w: World, i: number, newUsable: number, newFactor: number): number {
-  const e = w.eng;
-  const slot = e.employer[i];
-  if (slot === UNEMPLOYED) return 0;
-  const f = w.firms[slot];
-  let loss = w.ratingPayLoss[e.level[i]] * e.base[i] * e.moveDrop[i];
-  const eb = effectiveBudget(f, e.budget[i], e.rating[i]);
-  const curUsable = usableTokenValue(w, f, eb, e.phiP[i] + e.phiF[i]);
-  const factor = f.tp.policy.tokenBudgetIsPay === 1 ? 1 : w.p.labour.toolsBudgetValuation;
-  const cur = factor * curUsable;
-  const next = newFactor * newUsable;
-  if (next < cur) loss += (w.p.labour.lossAversion - 1) * e.lambda[i] * (cur - next);
-  return loss;
-}
-
-/** λ-valuation factor of firm f's budget (1 as pay, the tools setting otherwise). */
-function valueFactor(w: World, f: Firm): number {
-  return f.tp.policy.tokenBudgetIsPay === 1 ? 1 : w.p.labour.toolsBudgetValuation;
-}
-
-/**
- * The extra cash an outside firm offering the market package for the level must add to move
- * engineer i: the premium that makes the offer beat the current job by the switching threshold.
- * The market package is valued as pay when the engineer's own firm presents its budget as pay.
- */
-export function poachingPremium(w: World, i: number, curValue: number): number {
-  const e = w.eng;
-  const l = e.level[i];
-  const f = w.firms[e.employer[i]];
-  const m = w.market.state;
-  const k = marketLevel(e.labourMarket[i], l);
-  const cash = w.marketBase[k] * e.payFactor[i];
-  const factor = valueFactor(w, f);
-  const newUsable = Math.min(w.marketBudget[k], m.orchestrationCap * e.phiP[i] * m.priceRetail * 12) * f.tp.hostedUsableShare;
-  const offer = cash + w.marketEquity[k] * w.marketEquityDiscount[k] + e.lambda[i] * factor * newUsable - movingLoss(w, i, newUsable, factor);
-  return Math.max(0, curValue * (1 + w.p.labour.switchingThreshold) - offer);
-}
-
-/**
- * poachingPremium(w, i, currentValue(w, i)) for an employed engineer, computed in one go: the
- * metrics need it for every employed engineer every month, and the two calls would work out
- * the effective budget and the usable token value twice. Same operations in the same order,
- * so the same bits (test/run/metricsFast.test.ts compares the two).
- */
-export function employedPoachingPremium(w: World, i: number): number {
-  const e = w.eng;
-  const m = w.market.state;
-  const lab = w.p.labour;
-  const f = w.firms[e.employer[i]];
-  const tp = f.tp;
-  const pol = tp.policy;
-  const lambda = e.lambda[i];
-  const base = e.base[i];
-  const phiP = e.phiP[i];
-  const factor = valueFactor(w, f);
-  // Value of the current job (packageValue).
-  const eb = effectiveBudget(f, e.budget[i], e.rating[i]);
-  const curUsable = Math.min(eb * tp.hostedUsableShare, m.orchestrationCap * (phiP + e.phiF[i]) * m.priceRetail * 12);
-  let cur = base + e.equity[i] * tp.equityRiskDiscount;
-  cur += lambda * factor * curUsable;
-  if (pol.tokenPortability > 0) cur += pol.tokenPortability * Math.max(0, eb - curUsable);
-  // The market offer less the moving loss (poachingPremium, movingLoss).
-  const k = marketLevel(e.labourMarket[i], e.level[i]);
-  const cash = w.marketBase[k] * e.payFactor[i];
-  const newUsable = Math.min(w.marketBudget[k], m.orchestrationCap * phiP * m.priceRetail * 12) * tp.hostedUsableShare;
-  let loss = w.ratingPayLoss[e.level[i]] * base * e.moveDrop[i];
-  const curValued = factor * curUsable;
-  const newValued = factor * newUsable;
-  if (newValued < curValued) loss += (lab.lossAversion - 1) * lambda * (curValued - newValued);
-  const offer = cash + w.marketEquity[k] * w.marketEquityDiscount[k] + lambda * factor * newUsable - loss;
-  return Math.max(0, cur * (1 + lab.switchingThreshold) - offer);
 }
 
 function searchProbability(w: World, i: number): number {

@@ -18,6 +18,7 @@ import { employedPoachingPremium } from '../model/labour.ts';
 import { NUM_LEVELS, UNEMPLOYED } from '../model/world.ts';
 import type { Groups, World } from '../model/world.ts';
 import { exp } from '../lib/dmath.ts';
+import { FirmMetrics } from './firmMetrics.ts';
 
 const WINDOW = 12;
 const P10_50_90 = [0.1, 0.5, 0.9] as const;
@@ -59,12 +60,6 @@ function add3(sums: Float64Array, ra: number, rb: number, k: number, v: number):
   sums[k] += v;
   sums[ra + k] += v;
   sums[rb + k] += v;
-}
-
-/** Adds v to the `all` group and to group a. */
-function add2(arr: Float64Array, a: number, v: number): void {
-  arr[0] += v;
-  arr[a] += v;
 }
 
 export class MetricsCollector {
@@ -110,7 +105,8 @@ export class MetricsCollector {
   private readonly unempN: Float64Array;
   private readonly cellN: Float64Array;
   private readonly cellTenure: Float64Array;
-  private readonly f: Record<'rev' | 'profit' | 'cash' | 'target' | 'Y' | 'YCC' | 'cost' | 'tokens' | 'computeCost' | 'labourCost' | 'X' | 'C' | 'agents', Float64Array>;
+  private readonly firms: FirmMetrics;
+  private readonly putFn = (metric: MetricName, gid: number, v: number, month: number): void => this.put(metric, gid, v, month);
 
   constructor(w: World) {
     this.g = w.groups;
@@ -159,8 +155,7 @@ export class MetricsCollector {
     this.unempN = new Float64Array(NUM_LEVELS);
     this.cellN = new Float64Array(w.typeNames.length * NUM_LEVELS);
     this.cellTenure = new Float64Array(w.typeNames.length * NUM_LEVELS);
-    const a = () => new Float64Array(G);
-    this.f = { rev: a(), profit: a(), cash: a(), target: a(), Y: a(), YCC: a(), cost: a(), tokens: a(), computeCost: a(), labourCost: a(), X: a(), C: a(), agents: a() };
+    this.firms = new FirmMetrics(this.g);
   }
 
   /** Regrows the per-engineer scratch when the labour force has outgrown it. */
@@ -396,45 +391,6 @@ export class MetricsCollector {
   }
 
   private firmMetrics(w: World, month: number): void {
-    const g = this.g;
-    const G = g.count;
-    const m = w.market.state;
-    const { rev, profit, cash, target, Y, YCC, cost, tokens, computeCost, labourCost, X, C, agents } = this.f;
-    for (const k in this.f) this.f[k as keyof typeof this.f].fill(0);
-    for (const f of w.firms) {
-      if (!f.alive) continue;
-      const tg = g.type(f.type);
-      add2(rev, tg, 12 * f.revenue);
-      add2(profit, tg, 12 * f.profit);
-      add2(cash, tg, f.cash);
-      add2(target, tg, f.target);
-      add2(Y, tg, f.Y);
-      add2(YCC, tg, f.YC * f.C);
-      add2(cost, tg, f.tokenCost);
-      add2(computeCost, tg, f.toolingCost + f.tokenCost + f.agentTokenCost);
-      add2(labourCost, tg, f.payroll + f.equityExpense);
-      add2(X, tg, f.X);
-      add2(C, tg, f.C);
-      add2(agents, tg, f.G);
-      add2(tokens, tg, f.tokensProductive + f.tokensWasted);
-    }
-    this.put('token_price_retail', 0, m.priceRetail, month);
-    this.put('capability_index', 0, m.capability, month);
-    this.put('orchestration_cap', 0, m.orchestrationCap, month);
-    for (let gid = 0; gid < G; gid++) {
-      this.put('revenue', gid, rev[gid], month);
-      this.put('profit_margin', gid, rev[gid] > 0 ? profit[gid] / rev[gid] : 0, month);
-      this.put('firm_cash', gid, cash[gid], month);
-      this.put('headcount_target', gid, target[gid], month);
-      this.put('compute_share_of_output', gid, Y[gid] > 0 ? YCC[gid] / Y[gid] : 0, month);
-      const factorCost = computeCost[gid] + labourCost[gid];
-      this.put('compute_cost_share', gid, factorCost > 0 ? computeCost[gid] / factorCost : 0, month);
-      this.put('autonomous_compute_share', gid, C[gid] > 0 ? X[gid] / C[gid] : 0, month);
-      this.put('agent_tokens', gid, agents[gid], month);
-    }
-    this.put('token_price_wholesale', 0, tokens[0] > 0 ? cost[0] / tokens[0] : m.priceRetail, month);
-    for (let t = 0; t < w.typeNames.length; t++) {
-      this.put('token_price_wholesale', g.type(t), m.priceRetail * w.p.firmTypes[w.typeNames[t]].wholesaleDiscount, month);
-    }
+    this.firms.collect(w, month, this.putFn);
   }
 }

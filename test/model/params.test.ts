@@ -79,7 +79,7 @@ describe('doc comments on Params', () => {
 
   /** Every field of every interface in params.ts with its doc comment as one line of text. */
   function fieldDocs(): { iface: string; field: string; doc: string | undefined }[] {
-    const source = readFileSync('sim/model/params.ts', 'utf8');
+    const source = ['sim/model/params.ts', 'sim/model/labourParams.ts'].map((f) => readFileSync(f, 'utf8')).join('\n');
     const out: { iface: string; field: string; doc: string | undefined }[] = [];
     for (const [, iface, body] of source.matchAll(/^export interface (\w+) \{\n([\s\S]*?)\n\}/gm)) {
       let doc: string[] | undefined;
