@@ -9,7 +9,8 @@
  * sums are exact in any order, and quantiles are exact order statistics (see quantile.ts).
  */
 import { METRIC_DEFS, type MetricName } from './metricDefs.ts';
-import { NO_GROUP, OrderStats, groupQuantiles, rankQuartiles } from '../lib/orderStats.ts';
+import { NO_GROUP, OrderStats } from '../lib/orderStats.ts';
+import { groupQuantiles, rankQuartiles } from '../lib/groupStats.ts';
 
 export { quantileSorted } from '../lib/quantile.ts';
 import type { Series } from './result.ts';

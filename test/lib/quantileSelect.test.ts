@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NO_GROUP, OrderStats, groupQuantiles, rankQuartiles } from '../../sim/lib/orderStats.ts';
+import { NO_GROUP, OrderStats } from '../../sim/lib/orderStats.ts';
+import { groupQuantiles, rankQuartiles } from '../../sim/lib/groupStats.ts';
 import { quantileSorted, quantilesInPlace, selectInPlace } from '../../sim/lib/quantile.ts';
 import { stream } from '../../sim/lib/rng.ts';
 import type { Stream } from '../../sim/lib/rng.ts';
