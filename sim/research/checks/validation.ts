@@ -123,6 +123,26 @@ function identities(checks: Check[]): void {
     });
   }
 
+  for (const sigma of [3, 0.5]) {
+    const arm = (factor: number) => {
+      const p = cloneParams(DEFAULTS);
+      p.run.engineers = 3000;
+      p.run.years = 5;
+      p.production.sigma = sigma;
+      p.market.events = factor === 1 ? [] : [{ label: 'cheaper compute', startMonth: 0, months: 600, priceFactor: factor }];
+      return windowMean([1, 2, 3, 4].map((seed) => simulate(p, seed)), 'headcount', 36, 60);
+    };
+    const change = arm(0.8) / arm(1) - 1;
+    checks.push({
+      kind: 'identity',
+      target: `Derived demand as a mechanism at σ = ${sigma}: realised headcount after compute gets 20 % cheaper`,
+      value: change,
+      expected: sigma > 2 ? 'lower (σ > ε: agents replace engineers)' : 'higher (σ < ε: cheaper compute raises labour demand)',
+      pass: Math.sign(change) === Math.sign(2 - sigma),
+      how: 'full engine with pay endogenous and default frictions, the whole price path × 0.8 against × 1, seeds 1–4 in both arms, 3,000 engineers, years 4–5',
+    });
+  }
+
   const rct = rctGain(cloneParams(DEFAULTS));
   const junior = rct.byLevel[0].medianGain;
   const senior = rct.byLevel[2].medianGain;
