@@ -68,24 +68,24 @@ export class MetricsCollector {
   private readonly table = new Map<MetricName, (Float64Array | undefined)[]>();
   private readonly g: Groups;
   /** Exact order statistics by group (its scratch holds one value per engineer). */
-  private stats: OrderStats;
+  private stats!: OrderStats;
   /**
    * Each engineer's group by firm type (NO_GROUP when unemployed), by level, and by budget
    * quartile (employed only), this month: the columns of the OrderStats rounds.
    */
-  private typeCol: Uint8Array;
-  private levelCol: Uint8Array;
-  private quartileCol: Uint8Array;
-  private cashColumns: readonly Uint8Array[];
-  private wealthColumns: readonly Uint8Array[];
-  private premiumColumns: readonly Uint8Array[];
+  private typeCol!: Uint8Array;
+  private levelCol!: Uint8Array;
+  private quartileCol!: Uint8Array;
+  private cashColumns!: readonly Uint8Array[];
+  private wealthColumns!: readonly Uint8Array[];
+  private premiumColumns!: readonly Uint8Array[];
   /**
    * First the budgets of the employed in engineer order (for the quartiles); once they are
    * ranked, each employed engineer's poaching premium, by engineer id.
    */
-  private work: Float64Array;
+  private work!: Float64Array;
   /** Budget quartile (0–3) of each employed engineer this month, in engineer order. */
-  private quartile: Uint8Array;
+  private quartile!: Uint8Array;
   /** Quantiles by group (up to 3 each) and group sizes from groupQuantiles. */
   private readonly q: Float64Array;
   private readonly qSizes: Int32Array;
@@ -128,17 +128,7 @@ export class MetricsCollector {
       }
       this.table.set(d.name, row);
     }
-    const n = w.eng.capacity;
-    this.stats = new OrderStats(n, G);
-    this.typeCol = new Uint8Array(n);
-    this.levelCol = new Uint8Array(n);
-    this.quartileCol = new Uint8Array(n);
-    // Column 0 decides membership: the employed for cash and premium, everyone for wealth.
-    this.cashColumns = [this.typeCol, this.levelCol];
-    this.wealthColumns = [this.levelCol, this.typeCol];
-    this.premiumColumns = [this.typeCol, this.levelCol, this.quartileCol];
-    this.work = new Float64Array(n);
-    this.quartile = new Uint8Array(n);
+    this.allocateEngineerScratch(w.eng.capacity);
     this.q = new Float64Array(3 * G);
     this.qSizes = new Int32Array(G);
     this.hireRing = new Float64Array(WINDOW * G);
@@ -159,19 +149,23 @@ export class MetricsCollector {
     this.firms = new FirmMetrics(this.g);
   }
 
-  /** Regrows the per-engineer scratch when the labour force has outgrown it. */
-  private ensureCapacity(w: World): void {
-    const n = w.eng.capacity;
-    if (this.work.length >= n) return;
+  /** The per-engineer scratch for `n` engineers (the labour force's capacity). */
+  private allocateEngineerScratch(n: number): void {
     this.stats = new OrderStats(n, this.g.count);
     this.typeCol = new Uint8Array(n);
     this.levelCol = new Uint8Array(n);
     this.quartileCol = new Uint8Array(n);
+    // Column 0 decides membership: the employed for cash and premium, everyone for wealth.
     this.cashColumns = [this.typeCol, this.levelCol];
     this.wealthColumns = [this.levelCol, this.typeCol];
     this.premiumColumns = [this.typeCol, this.levelCol, this.quartileCol];
     this.work = new Float64Array(n);
     this.quartile = new Uint8Array(n);
+  }
+
+  /** Regrows the per-engineer scratch when the labour force has outgrown it. */
+  private ensureCapacity(w: World): void {
+    if (this.work.length < w.eng.capacity) this.allocateEngineerScratch(w.eng.capacity);
   }
 
   private put(metric: MetricName, gid: number, v: number, month: number): void {
