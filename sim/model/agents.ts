@@ -31,6 +31,43 @@ function marginalRevenueOfCompute(w: World, f: Firm, C: number): number {
   return scale * pow(scratch.Y, pp.eta - 1) * scratch.YC;
 }
 
+/**
+ * d ln(marginal revenue of compute) ÷ d ln C at the compute of the last call to
+ * marginalRevenueOfCompute: (η − 1)·s_C + (ρ − 1)·(1 − s_C), s_C compute's output share; < 0.
+ */
+function marginalRevenueSlope(w: World, C: number): number {
+  const pp = w.p.production;
+  const share = (scratch.YC * C) / scratch.Y;
+  return (pp.eta - 1) * share + (pp.sigma === 1 ? -1 : -1 / pp.sigma) * (1 - share);
+}
+
+/**
+ * The log compute at which marginal revenue equals `price`, between `lo` (where it is above)
+ * and at most `top`: Newton on ln C with the analytic slope, falling back to bisection when a
+ * step leaves the bracket; 1e-12 in ln C.
+ */
+function solveCompute(w: World, f: Firm, lo: number, top: number, price: number): number {
+  const lnPrice = log(price);
+  let hi = top;
+  let x = lo;
+  for (let k = 0; k < 60 && hi - lo > 1e-12; k++) {
+    const C = exp(x);
+    const mr = marginalRevenueOfCompute(w, f, C);
+    if (mr <= 0) {
+      hi = x;
+      x = 0.5 * (lo + hi);
+      continue;
+    }
+    const g = log(mr) - lnPrice;
+    if (g > 0) lo = x;
+    else hi = x;
+    const next = x - g / marginalRevenueSlope(w, C);
+    if (Math.abs(next - x) < 1e-12) return Math.min(Math.max(next, lo), hi);
+    x = next > lo && next < hi ? next : 0.5 * (lo + hi);
+  }
+  return Math.min(Math.max(x, lo), hi);
+}
+
 /** Sets every alive firm's agent tokens G and compute X for this month (after token use, before production). */
 export function chooseAgents(w: World): void {
   const m = w.market.state;
@@ -42,18 +79,10 @@ export function chooseAgents(w: World): void {
     const unitPrice = (m.priceRetail * f.tp.wholesaleDiscount) / units;
     const directed = f.C;
     if (marginalRevenueOfCompute(w, f, directed) <= unitPrice) continue;
-    // Marginal revenue falls with compute (concave CES, η < 1): bisect on log C, at most
-    // e^32 ≈ 10^14 times the directed compute (far beyond any path the trends reach).
-    let lo = log(directed);
-    const top = lo + 32;
-    let hi = lo + 1;
-    while (hi < top && marginalRevenueOfCompute(w, f, exp(hi)) > unitPrice) hi = Math.min(top, hi + 4);
-    for (let k = 0; k < 36; k++) {
-      const mid = 0.5 * (lo + hi);
-      if (marginalRevenueOfCompute(w, f, exp(mid)) > unitPrice) lo = mid;
-      else hi = mid;
-    }
-    let G = (exp(lo) - directed) / units;
+    // Marginal revenue falls with compute (concave CES, η < 1): solve on log C, at most e^32 ≈
+    // 10^14 times the directed compute (far beyond any path the trends reach).
+    const lnC = solveCompute(w, f, log(directed), log(directed) + 32, unitPrice);
+    let G = Math.max(0, exp(lnC) - directed) / units;
     if (quota > 0) G = Math.min(G, quota * m.orchestrationCap * f.n);
     f.G = G;
     f.X = G * units;
