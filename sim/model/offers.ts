@@ -100,7 +100,17 @@ function capAtMarginalRevenue(w: World, f: Firm, level: number): void {
   };
   let hi = f.offerValue[level];
   if (costAt(hi) <= 0) return;
-  let lo = offerFloor(w, f, level);
+  const floor = offerFloor(w, f, level);
+  if (f.tp.policy.tokenBudgetShareOfBase === 0) {
+    // Tokens do not depend on cash, so output is fixed and cost linear in cash: solve directly.
+    const equity = f.tp.policy.equityByLevel[LEVELS[level]];
+    const fixed = equity + w.p.production.toolingCostPerEngineerYear;
+    const tokens = econ.cost - (offerCash(w, f, level, 1) + fixed) / 12;
+    const cash = Math.max(0, 12 * (mr * econ.output - tokens) - fixed);
+    f.offerValue[level] = Math.min(hi, Math.max(floor, valueOfCash(w, f, level, cash)));
+    return;
+  }
+  let lo = floor;
   if (lo >= hi || costAt(lo) > 0) {
     f.offerValue[level] = Math.min(hi, lo);
     return;
