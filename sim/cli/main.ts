@@ -15,7 +15,7 @@ import { schemaCommand } from './commands/schemaCommand.ts';
 import { sensitivityCommand } from './commands/sensitivityCommand.ts';
 import { sweepCommand } from './commands/sweepCommand.ts';
 import { validateCommand } from './commands/validateCommand.ts';
-import { WriteAbortedError } from './output/atomicOutput.ts';
+import { OutputDirError, WriteAbortedError } from './output/atomicOutput.ts';
 
 /** Every command, in the order `tokensim --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -146,7 +146,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO(), pkg
   try {
     return await dispatch(argv, io, pkg);
   } catch (err) {
-    if (err instanceof UsageError) {
+    // An output directory that cannot be created is a bad --out: nothing has been written.
+    if (err instanceof UsageError || err instanceof OutputDirError) {
       io.stderr(`tokensim: ${oneLine(err)}\n`);
       return EXIT_USAGE;
     }

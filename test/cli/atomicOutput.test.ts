@@ -1,9 +1,12 @@
 /** The CLI's one way of writing files (sim/cli/output/atomicOutput.ts): whole or not at all. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  clearStaleTempDirs,
+  OutputDirError,
   StagedOutput,
   tempDirFor,
   WriteAbortedError,
@@ -168,5 +171,58 @@ describe('single-file atomic write', () => {
       expect(ok.status).toBe('fulfilled');
       expect(readdirSync(runs)).toEqual(['ok.json']);
     }
+  });
+});
+
+describe('directories that cannot be made', () => {
+  it('fails at once under /proc, where the kernel refuses a new directory with ENOENT', async () => {
+    const out = `/proc/self/tokensim-${++counter}`;
+    await expect(writeFilesAtomically(out, [{ name: 'a.csv', chunks: ['x'] }])).rejects.toThrow(OutputDirError);
+    await expect(writeFileAtomic(path.join(out, 'runs', 'r.json'), 'x')).rejects.toThrow(/cannot create directory/);
+  }, 10_000);
+
+  it('names the path when a file stands where a directory must be', async () => {
+    const file = tmpPath('a-file');
+    writeFileSync(file, 'not a directory');
+    const err = await StagedOutput.create(path.join(file, 'out')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OutputDirError);
+    expect((err as Error).message).toMatch(/^cannot create directory .*a-file.* not a directory$/);
+  });
+});
+
+describe('stale staging directories', () => {
+  /** The id of a process that has exited. */
+  const deadPid = (): number => {
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    return Number(child.stdout);
+  };
+
+  it('are removed when their process is gone; nothing else beside them is touched', async () => {
+    const out = path.join(tmpPath('stale'), 'run');
+    const dead = deadPid();
+    const live = process.ppid;
+    const make = (name: string): string => {
+      const dir = path.join(path.dirname(out), name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'series.csv'), 'partial');
+      return dir;
+    };
+    const stale = [make(`run.tmp-${dead}`), make(`run.tmp-${dead}-sweep`)];
+    const kept = [make(`run.tmp-${live}`), make(`run.tmp-${dead}.bak`), make(`other.tmp-${dead}`), make(`run.tmp-${dead}-Sweep`), make(`run.tmp-0${dead}`)];
+    writeFileSync(`${out}.tmp-${dead + 1}`, 'a file, not a staging directory');
+    symlinkSync(kept[0], `${out}.tmp-${dead + 2}`);
+    expect(spawnSync('kill', ['-0', String(dead)]).status).not.toBe(0);
+
+    await writeFilesAtomically(out, [{ name: 'a.csv', chunks: ['x'] }], { tag: 'x' });
+
+    for (const dir of stale) expect(existsSync(dir)).toBe(false);
+    for (const dir of kept) expect(readFileSync(path.join(dir, 'series.csv'), 'utf8')).toBe('partial');
+    expect(readdirSync(path.dirname(out)).sort()).toEqual(
+      ['run', `run.tmp-${dead + 1}`, `run.tmp-${dead + 2}`, ...kept.map((d) => path.basename(d))].sort(),
+    );
+  });
+
+  it('clearing a directory with no parent yet is a no-op', async () => {
+    expect(await clearStaleTempDirs(path.join(tmpPath('none'), 'a', 'b'))).toEqual([]);
   });
 });

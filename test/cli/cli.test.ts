@@ -259,6 +259,7 @@ describe('bad usage and bad files, every command', () => {
     [['run', 'scenarios/baseline.json', '--out', out, '--workers', '0'], "--workers must be an integer from 1 to 256 (got '0')"],
     [['run', 'scenarios/baseline.json', '--out', out, '--wokers', '2'], "unknown option --wokers for 'run'"],
     [['run', 'scenarios/baseline.json', '--out', outFile], `--out ${outFile} exists and is not a directory`],
+    [['run', 'scenarios/baseline.json', '--out', '/proc/self/x', '--engineers', '10', '--years', '1'], 'cannot create directory /proc/self/x.tmp-'],
     [['run', 'scenarios/baseline.json', 'scenarios/baseline.json', '--out', out], "are both named 'baseline'"],
     [['run', 'scenarios/baseline.json', path.join(TMP, 'missing.json'), '--out', out], 'missing.json: no such file'],
     [['run', bad, '--out', out], `${bad}: run.years: must be at least 1 (got 0)`],

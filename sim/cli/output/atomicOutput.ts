@@ -8,13 +8,15 @@
  *   (created if needed, with any subdirectories). `discard()` — on an error or Ctrl-C —
  *   removes the temporary directory and any directory the call created (a missing parent
  *   included); files of an earlier run in `<dir>` stay untouched until a commit replaces them.
- *   writeFilesAtomically is the same for files whose text is known up front.
+ *   writeFilesAtomically is the same for files whose text is known up front. A staging
+ *   directory left by a killed process (`<dir>.tmp-<pid>` whose process is gone) is removed
+ *   by the next StagedOutput for the same `<dir>` (clearStaleTempDirs).
  * - writeFileAtomic: one file, written to a hidden temporary sibling, flushed and renamed, so
  *   a crash or a kill leaves either the whole file or none. Missing directories are created
  *   and kept even on failure: concurrent writers share them (a sweep's runs/), and removing one
  *   between another writer's mkdir and its open would fail that writer too.
  */
-import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Thrown when an abort signal stops a write (the CLI maps it to exit code 130). */
@@ -43,9 +45,64 @@ export async function assertUsableOutDir(outDir: string): Promise<void> {
 // ---------------------------------------------------------------------------------------
 // Primitives
 
-/** Creates `dir` and missing parents; returns the outermost directory created, if any. */
+/** A directory the output needs cannot be created (a read-only or virtual file system, a file in the way). */
+export class OutputDirError extends Error {
+  override name = 'OutputDirError';
+}
+
+/** `ENOENT: no such file or directory, mkdir '/x'` → `no such file or directory`. */
+function reasonOf(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '').split('\n')[0];
+}
+
+const codeOf = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | undefined)?.code;
+
+/** Whether `p` exists (following links); other failures than ENOENT are thrown. */
+async function statOrUndefined(p: string): Promise<Awaited<ReturnType<typeof stat>> | undefined> {
+  try {
+    return await stat(p);
+  } catch (err) {
+    if (codeOf(err) === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Creates `dir` and missing parents, one level at a time; returns the outermost directory
+ * created, if any. Node's own `mkdir(…, { recursive: true })` never settles where the kernel
+ * refuses a directory with ENOENT although its parent exists (under /proc), so it is not used.
+ * Another writer creating the same directory meanwhile is fine; a failure is an OutputDirError.
+ */
 async function makeDir(dir: string): Promise<string | undefined> {
-  return mkdir(dir, { recursive: true });
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  try {
+    for (;;) {
+      const info = await statOrUndefined(at);
+      if (info) {
+        if (!info.isDirectory()) throw new OutputDirError(`cannot create directory ${dir}: ${at} is not a directory`);
+        break;
+      }
+      missing.push(at);
+      const parent = path.dirname(at);
+      if (parent === at) break;
+      at = parent;
+    }
+    let first: string | undefined;
+    for (const d of missing.reverse()) {
+      try {
+        await mkdir(d);
+        first ??= d;
+      } catch (err) {
+        if (codeOf(err) !== 'EEXIST' || !(await statOrUndefined(d))?.isDirectory()) throw err;
+      }
+    }
+    return first;
+  } catch (err) {
+    if (err instanceof OutputDirError) throw err;
+    throw new OutputDirError(`cannot create directory ${dir}: ${reasonOf(err)}`);
+  }
 }
 
 /** Removes directories made by makeDir, the last made first; errors are ignored. */
@@ -119,7 +176,9 @@ export class StagedOutput {
   /** Creates the (empty) temporary directory for `outDir`; `tag` defaults to the process id. */
   static async create(outDir: string, tag: string | number = process.pid): Promise<StagedOutput> {
     const tempDir = tempDirFor(outDir, tag);
-    await rm(tempDir, { recursive: true, force: true }); // a stale one from a crashed run with this pid
+    // A stale one from a crashed run with this pid; a path that cannot exist fails in makeDir.
+    await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+    await clearStaleTempDirs(outDir);
     const created = await makeDir(tempDir);
     return new StagedOutput(outDir, tempDir, created ?? tempDir);
   }
@@ -191,6 +250,45 @@ export class StagedOutput {
     );
     await removeMade([this.createdForTemp]);
   }
+}
+
+/** Whether process `pid` is gone: signal 0 checks without sending (EPERM means it is alive). */
+function processGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return codeOf(err) === 'ESRCH';
+  }
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Removes the staging directories of `outDir` left by processes that are gone (killed with
+ * SIGKILL, or a machine that lost power): siblings named exactly `<dir>.tmp-<pid>` or
+ * `<dir>.tmp-<pid>-<word>` (tempDirFor's names) that are directories, not links, and whose
+ * pid is neither this process nor a live one. Nothing else is touched; errors are ignored.
+ * Returns the directories removed.
+ */
+export async function clearStaleTempDirs(outDir: string): Promise<string[]> {
+  const target = path.resolve(outDir);
+  const parent = path.dirname(target);
+  const pattern = new RegExp(`^${escapeRegExp(path.basename(target))}\\.tmp-([1-9][0-9]{0,9})(?:-[a-z]+)?$`);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (!Number.isSafeInteger(pid) || pid === process.pid || !processGone(pid)) continue;
+    const dir = path.join(parent, name);
+    const info = await lstat(dir).catch(() => undefined);
+    if (!info?.isDirectory()) continue;
+    await rm(dir, { recursive: true, force: true }).then(
+      () => removed.push(dir),
+      () => undefined,
+    );
+  }
+  return removed;
 }
 
 /** One file to write: its name inside the directory and its text, in chunks. */
