@@ -41,15 +41,26 @@ export function readPackageInfo(): PackageInfo {
   return { name: String(pkg.name ?? 'tokensim'), version: String(pkg.version ?? '0.0.0') };
 }
 
+/** Streams already guarded by ignoreBrokenPipe. */
+const guarded = new WeakSet<NodeJS.WriteStream>();
+
 /**
  * Lets output piped into a reader that stops early (`tokensim schema | head`) end quietly:
- * a broken pipe (EPIPE) drops the rest of that stream's output instead of crashing.
+ * a broken pipe (EPIPE) drops the rest of that stream's output instead of crashing, and the
+ * exit code stays the command's. The listener is added even when the stream has others: a
+ * `pipe()` into stdout adds one that rethrows when it is the last.
  */
 function ignoreBrokenPipe(stream: NodeJS.WriteStream): void {
-  if (stream.listenerCount('error') > 0) return;
+  if (guarded.has(stream)) return;
+  guarded.add(stream);
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
+}
+
+/** Writes `text` unless the stream has closed (after a broken pipe, the rest is dropped). */
+function writeTo(stream: NodeJS.WriteStream, text: string): void {
+  if (!stream.destroyed) stream.write(text);
 }
 
 /** The process's own stdout and stderr. */
@@ -57,8 +68,8 @@ export function processIO(): CliIO {
   ignoreBrokenPipe(process.stdout);
   ignoreBrokenPipe(process.stderr);
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: (text) => writeTo(process.stdout, text),
+    stderr: (text) => writeTo(process.stderr, text),
     stderrIsTTY: process.stderr.isTTY === true,
   };
 }

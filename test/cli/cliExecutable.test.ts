@@ -56,6 +56,14 @@ describe('tokensim executable', () => {
     expect(r.stdout).toBe(`tokensim ${pkg.version}\n`);
   });
 
+  it.each(['schema', '--help', 'run --help'])('%s into a reader that has gone (a broken pipe) exits 0 without a word', async (line) => {
+    const { child, done } = start(line.split(' '));
+    child.stdout!.destroy(); // the reader quits before the first write, as `| head` may
+    const r = await done;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('a bad flag exits 2 with one line naming the flag', async () => {
     const out = tmpPath('badflag');
     const r = await tokensim(['run', 'scenarios/baseline.json', '--out', out, '--enginers', '500']);
