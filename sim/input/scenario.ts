@@ -10,6 +10,8 @@ import { z } from 'zod';
 import { scanJson } from './jsonScan.ts';
 import { formatPath, kindOf, lookup, show, suggestion } from './issueText.ts';
 import { specFor } from '../model/paramPaths.ts';
+import { Groups } from '../model/world.ts';
+import { NO_GROUP } from '../lib/orderStats.ts';
 import {
   CORE_FIRM_TYPES,
   DEFAULTS,
@@ -53,6 +55,19 @@ function summarise(issues: ScenarioIssue[], source?: string): string {
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const FIRM_TYPE_PATTERN = /^[a-z][a-z0-9-]*$/;
 
+/**
+ * The longest scenario name. A name is a directory (`<dir>/<name>/` when several scenarios
+ * share a `--out`) and a file (`<name>.json`), sometimes with a suffix; file systems allow
+ * 255 bytes per path component, and 100 characters leaves room for every suffix.
+ */
+export const MAX_NAME_LENGTH = 100;
+
+/**
+ * The most firm types a scenario may have, core types included: the engine numbers its
+ * metric groups (all, each firm type, levels, budget quartiles) below NO_GROUP in one byte.
+ */
+export const MAX_FIRM_TYPES = NO_GROUP - new Groups([]).count;
+
 /** Firm type whose values a new firm type starts from. */
 const TEMPLATE_FIRM_TYPE = 'midmarket';
 
@@ -82,9 +97,12 @@ const nonEmpty = () => z.string().regex(/\S/, { error: 'must not be empty' });
 /** Schemas of the string leaves, by pattern path (`*` for a firm type or an event index). */
 const STRING_LEAVES: Record<string, () => z.ZodType> = {
   name: () =>
-    z.string().regex(NAME_PATTERN, {
-      error: 'must be lower-case letters, digits and hyphens, starting with a letter or digit',
-    }),
+    z
+      .string()
+      .regex(NAME_PATTERN, {
+        error: 'must be lower-case letters, digits and hyphens, starting with a letter or digit',
+      })
+      .max(MAX_NAME_LENGTH),
   description: nonEmpty,
   'market.events.*.label': nonEmpty,
   'demand.events.*.label': nonEmpty,
@@ -237,6 +255,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, schema: z.ZodTyp
     case 'too_small':
       return [{ path, message: `must be at least ${String(issue.minimum)} (got ${show(value)})` }];
     case 'too_big':
+      if (issue.origin === 'string') return [{ path, message: `must be at most ${String(issue.maximum)} characters (got ${(value as string).length})` }];
       return [{ path, message: `must be at most ${String(issue.maximum)} (got ${show(value)})` }];
     case 'invalid_value':
       return [{ path, message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${show(value)})` }];
@@ -298,13 +317,18 @@ function crossFieldIssues(p: Params): ScenarioIssue[] {
 }
 
 /**
- * Names of new firm types, checked on the raw input (zod's output would turn a `__proto__`
- * key into a prototype and drop it). A new type must set `firmShare`, so a misspelt core
- * name cannot silently add a firm type.
+ * The number of firm types (at most MAX_FIRM_TYPES) and the names of new ones, checked on
+ * the raw input (zod's output would turn a `__proto__` key into a prototype and drop it).
+ * A new type must set `firmShare`, so a misspelt core name cannot silently add a firm type.
  */
 function firmTypeNameIssues(input: unknown): ScenarioIssue[] {
   const types = isObject(input) ? input.firmTypes : undefined;
   if (!isObject(types)) return [];
+  const added = Object.keys(types).filter((name) => !(CORE_FIRM_TYPES as readonly string[]).includes(name));
+  const count = CORE_FIRM_TYPES.length + added.length;
+  if (count > MAX_FIRM_TYPES) {
+    return [{ path: 'firmTypes', message: `at most ${MAX_FIRM_TYPES} firm types, the ${CORE_FIRM_TYPES.length} core ones included (got ${count})` }];
+  }
   return Object.keys(types).flatMap((name): ScenarioIssue[] => {
     if ((CORE_FIRM_TYPES as readonly string[]).includes(name)) return [];
     const path = `firmTypes.${name}`;

@@ -249,6 +249,8 @@ describe('bad usage and bad files, every command', () => {
   writeFileSync(outFile, 'not a directory');
   const bad = path.join(TMP, 'bad-name.json');
   writeFileSync(bad, JSON.stringify({ name: 'bad', description: 'd', run: { years: 0 } }));
+  const longName = path.join(TMP, 'long-name.json');
+  writeFileSync(longName, JSON.stringify({ name: 'a'.repeat(300), description: 'd' }));
   const out = path.join(TMP, 'never-created');
   const cases: [string[], string][] = [
     [['run', 'scenarios/baseline.json', '--out', out, '--seeds', '3..1'], '--seeds range 3..1 runs backwards'],
@@ -263,6 +265,7 @@ describe('bad usage and bad files, every command', () => {
     [['run', 'scenarios/baseline.json', 'scenarios/baseline.json', '--out', out], "are both named 'baseline'"],
     [['run', 'scenarios/baseline.json', path.join(TMP, 'missing.json'), '--out', out], 'missing.json: no such file'],
     [['run', bad, '--out', out], `${bad}: run.years: must be at least 1 (got 0)`],
+    [['run', longName, 'scenarios/baseline.json', '--out', out], `${longName}: name: must be at most 100 characters (got 300)`],
     [['run', 'scenarios', '--out', out], 'cannot read scenario file scenarios: is a directory'],
     [['compare', 'scenarios/baseline.json'], 'compare: needs at least two scenario files'],
     [['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--at', '0'], "--at year must be an integer from 1 to 50 (got '0')"],

@@ -3,7 +3,10 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CORE_FIRM_TYPES, DEFAULTS, LEVELS, firmTypeNames, type Params } from '../../sim/model/params.ts';
+import { simulate } from '../../sim/run/simulate.ts';
 import {
+  MAX_FIRM_TYPES,
+  MAX_NAME_LENGTH,
   ScenarioError,
   parseScenario,
   resolveScenario,
@@ -314,6 +317,25 @@ describe('rejected scenarios name the path and the reason', () => {
     expect(problems(() => parseScenario('{"name": "x", "description": "y", "firmTypes": {"__proto__": {"firmShare": 1}}}')).issues).toEqual([
       { path: 'firmTypes.__proto__', message: 'firm-type name must be lower-case letters, digits and hyphens, starting with a letter' },
     ]);
+  });
+
+  it('a name longer than a file system takes as a directory of the output', () => {
+    expect(resolveScenario(scenario({ name: 'a'.repeat(MAX_NAME_LENGTH) })).name).toHaveLength(MAX_NAME_LENGTH);
+    expect(firstProblem(scenario({ name: 'a'.repeat(300) }))).toEqual({ path: 'name', message: `must be at most ${MAX_NAME_LENGTH} characters (got 300)` });
+  });
+
+  it('more firm types than the engine can number; as many as it can run', () => {
+    const withTypes = (count: number) => {
+      const added = Object.fromEntries(Array.from({ length: count - CORE_FIRM_TYPES.length }, (_, k) => [`type-${k}`, { firmShare: 0.01 }]));
+      return scenario({ run: { engineers: 10, years: 1 }, firmTypes: added });
+    };
+    expect(firstProblem(withTypes(MAX_FIRM_TYPES + 1))).toEqual({
+      path: 'firmTypes',
+      message: `at most ${MAX_FIRM_TYPES} firm types, the ${CORE_FIRM_TYPES.length} core ones included (got ${MAX_FIRM_TYPES + 1})`,
+    });
+    const params = resolveScenario(withTypes(MAX_FIRM_TYPES));
+    expect(Object.keys(params.firmTypes)).toHaveLength(MAX_FIRM_TYPES);
+    expect(simulate(params, 1).firmTypes).toHaveLength(MAX_FIRM_TYPES);
   });
 
   it('one-line message: source, first problem and how many more', () => {
