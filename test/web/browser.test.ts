@@ -224,6 +224,21 @@ describe('the browser visualiser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('asks before starting a link that would take hours, starting nothing meanwhile; “no” shows the default view', async () => {
+    const huge = ['baseline', 'tunguz-100k', 'price-crash'].map((s) => `${s}~engineers:2000000~years:50`).join(',');
+    const page = await open(`?s=${huge}&focus=0&seeds=30&seed=1`);
+    const panel = page.getByTestId('work-confirm');
+    await expect(panel.textContent()).resolves.toMatch(/its 90 runs \(108 billion engineer-months\) would take about \d+ (hours|minutes)/);
+    expect(await page.locator('[data-testid=run-status] .active').count()).toBe(0); // no run started
+    expect(await page.getByTestId('app').getAttribute('data-runs-done')).toBe('0');
+    await page.getByRole('button', { name: 'Show the default view instead' }).click();
+    await page.waitForURL(/\?s=baseline,tunguz-100k&focus=1&seeds=3&seed=1$/);
+    expect(await panel.count()).toBe(0);
+    await page.waitForSelector('#chart-wages [data-slot="0"] path.mean-line', { timeout: 30_000 });
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
   it('keeps its warm workers when a slider moves mid-run, drawing the months done before the first seed completes', async () => {
     // The edited scenario at the default size, so a run lasts about a second: long enough to move the slider again mid-run.
     const page = await open('?s=baseline~engineers:1000~years:3,tunguz-100k&focus=1&seeds=2&seed=1');

@@ -163,6 +163,31 @@ describe('runs', () => {
     expect(c.state.total).toBe(6);
   });
 
+  it('starts nothing of a link that would take hours until the reader says yes; “no” shows the default view', () => {
+    const huge = ['baseline', 'tunguz-100k', 'price-crash'].map((s) => `${s}~engineers:2000000~years:50`).join(',');
+    for (const yes of [true, false]) {
+      const { c, host, runner } = setup(`?s=${huge}&seeds=30`);
+      expect(c.state.workQuestion).toBe(''); // nothing is asked before the page starts
+      c.start();
+      expect(runner().wanted.map((w) => w.jobs.length)).toEqual([0]);
+      expect(c.state.workQuestion).toMatch(/^its 90 runs \(108 billion engineer-months\) would take about 15 hours on this device$/);
+      c.setSeeds(29); // still hours: still held, the question follows the view
+      expect(runner().last.jobs).toEqual([]);
+      expect(c.state.workQuestion).toContain('its 87 runs');
+      c.answerWork(yes);
+      expect(c.state.workQuestion).toBe('');
+      if (yes) expect(runner().last.jobs).toHaveLength(87);
+      else {
+        expect(host.search).toBe(DEFAULT_QUERY);
+        expect(runner().last.jobs).toHaveLength(6);
+      }
+    }
+    const { c, runner } = setup(DEFAULT_QUERY);
+    c.start();
+    expect(c.state.workQuestion).toBe('');
+    expect(runner().last.jobs).toHaveLength(6);
+  });
+
   it('draws a scenario from its first seed’s partial run until a seed completes, and never caches, hashes or exports a partial', () => {
     const { c, runner, job, finish } = setup(DEFAULT_QUERY);
     c.start();

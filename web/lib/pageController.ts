@@ -5,7 +5,7 @@
  * seeds, draws a changed scenario from its first seed's partial run until a seed completes,
  * re-summarises each scenario as its seeds arrive, hands the result to the charts one chart
  * per task, and answers the page's buttons. Only complete seeds are cached, hashed or
- * exported.
+ * exported. A link whose runs would take more than a few minutes waits for the reader's yes.
  *
  * It touches the browser only through `PageHost`, and publishes its state into cells
  * (lib/cells.ts), so it runs in vitest with a fake runner and plain cells.
@@ -26,6 +26,7 @@ import type { EnsembleRunner, RunnerEvents } from './runner.ts';
 import { runStatus } from './runStatus.ts';
 import { SlotDisplays } from './slotDisplays.ts';
 import { decodeState, defaultState, encodeState, MAX_SLOTS, seedList, type ViewState } from './urlState.ts';
+import { estimateWork, runSize, workQuestion, WorkGate } from './workEstimate.ts';
 
 /** What the controller uses of the worker pool (lib/runner.ts). */
 export type PoolRunner = Pick<EnsembleRunner, 'size' | 'progress' | 'workersStarted' | 'runsCancelled' | 'setWanted' | 'dispose'>;
@@ -102,6 +103,8 @@ export class PageController {
   private readonly rollout: ChartRollout;
   /** Benchmark marks due after a lever is released. */
   private readonly drawMarks = new DrawMarks();
+  /** Holds back a link's runs that would take long, until the reader answers. */
+  private readonly gate = new WorkGate();
   private current: PageState;
   /** The widest update asked for while updating. */
   private pending: Level | undefined;
@@ -157,7 +160,7 @@ export class PageController {
         this.partials.delete(job.key);
         this.cache.set(job.key, result);
         this.evictOldResults();
-        const size = this.sizeOf(packed.months, job.text);
+        const size = runSize(this.runs.map((r) => r.run), job.text, packed.months);
         if (size > 0) this.msPerUnit = this.msPerUnit === 0 ? ms / size : 0.5 * this.msPerUnit + (0.5 * ms) / size;
         this.update(Level.Results);
       },
@@ -196,12 +199,6 @@ export class PageController {
     }
   }
 
-  /** Engineers × months of the run with this scenario text. */
-  private sizeOf(months: number, text: string): number {
-    const run = this.runs.find((r) => r.run?.text === text)?.run;
-    return run ? run.params.run.engineers * months : 0;
-  }
-
   // ---- updates ------------------------------------------------------------------------
 
   /** Recomputes what `level` reaches and publishes; a change raised while updating is folded in. */
@@ -236,7 +233,9 @@ export class PageController {
         // A cancelled run's partial would never be completed: drop it (its run starts afresh if wanted again).
         const wanted = new Set(this.jobs.map((j) => j.key));
         for (const key of this.partials.keys()) if (!wanted.has(key)) this.partials.delete(key);
-        this.runner!.setWanted(this.jobs, new Set(this.cache.keys()));
+        const done = new Set(this.cache.keys());
+        this.gate.review(estimateWork(this.jobs, this.runs.map((r) => r.run), this.runner!.size, done));
+        this.runner!.setWanted(this.gate.held ? [] : this.jobs, done);
         const query = encodeState(view);
         if (this.host.readSearch() !== query) this.host.writeSearch(query);
       }
@@ -282,6 +281,7 @@ export class PageController {
     s.chartUpdates = this.rollout.updates;
     s.settled = s.done >= s.total && this.rollout.current;
     s.urlError = this.urlError;
+    s.workQuestion = this.gate.question ? workQuestion(this.gate.question) : '';
     s.downloadError = this.downloadError;
     this.current = s;
   }
@@ -362,6 +362,13 @@ export class PageController {
   /** The edited slot goes back to its file's values. */
   resetLevers(): void {
     this.setSlots(this.view.slots.map((s, k) => (k === this.view.focus ? { scenario: s.scenario, overrides: {} } : s)));
+  }
+
+  /** The reader's answer to a link's long runs: run them, or show the default view instead. */
+  answerWork(run: boolean): void {
+    this.gate.answer();
+    if (run) this.update(Level.View);
+    else this.setView(defaultState(this.names));
   }
 
   dismissUrlError(): void {

@@ -19,6 +19,8 @@ export interface PageState {
   view: ViewState;
   /** Why the URL could not be read ('' when it could). */
   urlError: string;
+  /** What the link's runs would cost, while the page waits for the reader to agree ('' when nothing waits). */
+  workQuestion: string;
   /** Why the scenario file could not be saved ('' when nothing failed). */
   downloadError: string;
   /** The scenario picker's rows. */
