@@ -51,13 +51,13 @@ export class FirmMetrics {
     put('orchestration_cap', 0, m.orchestrationCap, month);
     for (let gid = 0; gid < G; gid++) {
       put('revenue', gid, rev[gid], month);
-      put('profit_margin', gid, rev[gid] > 0 ? profit[gid] / rev[gid] : 0, month);
+      put('profit_margin', gid, rev[gid] > 0 ? profit[gid] / rev[gid] : Number.NaN, month);
       put('firm_cash', gid, cash[gid], month);
       put('headcount_target', gid, target[gid], month);
-      put('compute_share_of_output', gid, Y[gid] > 0 ? YCC[gid] / Y[gid] : 0, month);
+      put('compute_share_of_output', gid, Y[gid] > 0 ? YCC[gid] / Y[gid] : Number.NaN, month);
       const factorCost = computeCost[gid] + labourCost[gid];
-      put('compute_cost_share', gid, factorCost > 0 ? computeCost[gid] / factorCost : 0, month);
-      put('autonomous_compute_share', gid, C[gid] > 0 ? X[gid] / C[gid] : 0, month);
+      put('compute_cost_share', gid, factorCost > 0 ? computeCost[gid] / factorCost : Number.NaN, month);
+      put('autonomous_compute_share', gid, C[gid] > 0 ? X[gid] / C[gid] : Number.NaN, month);
       put('agent_tokens', gid, agents[gid], month);
     }
     put('token_price_wholesale', 0, tokens[0] > 0 ? cost[0] / tokens[0] : m.priceRetail, month);

@@ -184,7 +184,8 @@ export class MetricsCollector {
     const counts = this.counts;
     const sum = (gid: number, k: number) => sums[gid * SUMS + k];
     const count = (gid: number, k: number) => counts[gid * COUNTS + k];
-    const ratio = (a: number, c: number) => (c > 0 ? a / c : 0);
+    // A statistic over an empty group (nothing to average, a share of nothing) is undefined: NaN.
+    const ratio = (a: number, c: number) => (c > 0 ? a / c : Number.NaN);
     for (let gid = 0; gid < G; gid++) {
       const emp = count(gid, EMP);
       this.put('cash_base_mean', gid, ratio(sum(gid, CASH), emp), month);
@@ -201,7 +202,7 @@ export class MetricsCollector {
       this.put('firm_specific_leverage_mean', gid, ratio(sum(gid, PHI_F), emp), month);
       this.put('tokens_consumed', gid, sum(gid, USED) + sum(gid, WASTED), month);
       this.put('token_waste_share', gid, ratio(sum(gid, WASTED), sum(gid, USED) + sum(gid, WASTED)), month);
-      this.put('cash_raise_rate', gid, Number.isNaN(w.raiseByGroup[gid]) ? 0 : w.raiseByGroup[gid], month);
+      this.put('cash_raise_rate', gid, w.raiseByGroup[gid], month);
       const c = w.counters;
       this.put('hires', gid, c.hires[gid], month);
       this.put('layoffs', gid, c.layoffs[gid], month);
@@ -253,8 +254,8 @@ export class MetricsCollector {
       this.put('new_hire_cash_mean', gid, ratio(recentCash, recentHires), month);
       this.put('job_to_job_share_of_hires', gid, ratio(jobToJob, hires), month);
       // Quits per person-month employed over the trailing year, as an annual probability.
-      this.put('quit_rate_annual', gid, personMonths > 0 ? 1 - exp((-12 * quits) / personMonths) : 0, month);
-      this.put('turnover_rate_annual', gid, personMonths > 0 ? 1 - exp((-12 * separations) / personMonths) : 0, month);
+      this.put('quit_rate_annual', gid, personMonths > 0 ? 1 - exp((-12 * quits) / personMonths) : Number.NaN, month);
+      this.put('turnover_rate_annual', gid, personMonths > 0 ? 1 - exp((-12 * separations) / personMonths) : Number.NaN, month);
       this.put('mover_output_drop', gid, ratio(dropSum, dropCount), month);
     }
     this.distribution(w, month);
@@ -362,15 +363,15 @@ export class MetricsCollector {
     groupQuantiles(stats, e.base, n, this.cashColumns, TL, P10_50_90, q, sizes);
     for (let gid = 0; gid < TL; gid++) {
       const any = sizes[gid] > 0;
-      this.put('cash_base_p10', gid, any ? q[3 * gid] : 0, month);
-      this.put('cash_base_median', gid, any ? q[3 * gid + 1] : 0, month);
-      this.put('cash_base_p90', gid, any ? q[3 * gid + 2] : 0, month);
+      this.put('cash_base_p10', gid, any ? q[3 * gid] : Number.NaN, month);
+      this.put('cash_base_median', gid, any ? q[3 * gid + 1] : Number.NaN, month);
+      this.put('cash_base_p90', gid, any ? q[3 * gid + 2] : Number.NaN, month);
     }
     groupQuantiles(stats, e.wealth, n, this.wealthColumns, TL, P10_50, q, sizes);
     for (let gid = 0; gid < TL; gid++) {
       const any = sizes[gid] > 0;
-      this.put('wealth_p10', gid, any ? q[2 * gid] : 0, month);
-      this.put('wealth_median', gid, any ? q[2 * gid + 1] : 0, month);
+      this.put('wealth_p10', gid, any ? q[2 * gid] : Number.NaN, month);
+      this.put('wealth_median', gid, any ? q[2 * gid + 1] : Number.NaN, month);
     }
     // Poaching premium, also by rank quartile of token budget (ties by engineer id).
     const premium = this.work;
@@ -381,7 +382,7 @@ export class MetricsCollector {
     }
     groupQuantiles(stats, premium, n, this.premiumColumns, g.count, P50, q, sizes);
     for (let gid = 0; gid < g.count; gid++) {
-      this.put('poaching_premium_median', gid, sizes[gid] > 0 ? q[gid] : 0, month);
+      this.put('poaching_premium_median', gid, sizes[gid] > 0 ? q[gid] : Number.NaN, month);
     }
   }
 

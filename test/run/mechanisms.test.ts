@@ -24,13 +24,21 @@ function run(name: string): Result {
   return r;
 }
 
-/** Mean of a metric over months [from, to) (1-based months, inclusive of from). */
+/**
+ * Mean of a metric over months from … to (1-based, inclusive), over the months where it is
+ * defined: a statistic over an empty group (no movers yet, say) is NaN.
+ */
 function avg(name: string, metric: MetricName, group = 'all', from = 25, to = 60): number {
   const s = findSeries(run(name), metric, group);
   if (!s) throw new Error(`no series ${metric}/${group}`);
   let a = 0;
-  for (let m = from - 1; m < to; m++) a += s[m];
-  return a / (to - from + 1);
+  let n = 0;
+  for (let m = from - 1; m < to; m++) {
+    if (Number.isNaN(s[m])) continue;
+    a += s[m];
+    n++;
+  }
+  return a / n;
 }
 
 describe('token pay', () => {

@@ -17,6 +17,10 @@ const small = (engineers = 2000, years = 2): Params => {
 };
 
 const SHARE_METRICS = ['token_share_of_comp', 'unemployment_rate', 'compute_share_of_output', 'junior_share_of_hires', 'token_waste_share'];
+/** Statistics over the employed engineers of a group: NaN exactly when the group has none. */
+const EMPLOYED_STATS = ['cash_base_mean', 'cash_base_median', 'cash_base_p10', 'cash_base_p90', 'total_comp_mean', 'token_budget_mean', 'token_pay_value_mean', 'output_per_engineer', 'tenure_mean_months', 'firm_specific_leverage_mean', 'poaching_premium_median'];
+/** Statistics whose group may be empty in a month (no engineers, hires, movers or reviews yet); counts and sums never are. */
+const MAY_BE_UNDEFINED = [...EMPLOYED_STATS, 'token_share_of_comp', 'token_spend_to_payroll', 'token_waste_share', 'wealth_mean', 'wealth_median', 'wealth_p10', 'unemployment_rate', 'cash_raise_rate', 'junior_share_of_hires', 'new_hire_cash_mean', 'job_to_job_share_of_hires', 'tightness', 'job_finding_rate', 'quit_rate_annual', 'turnover_rate_annual', 'mover_output_drop', 'profit_margin', 'compute_share_of_output', 'compute_cost_share', 'autonomous_compute_share'];
 const NON_NEGATIVE: string[] = METRIC_DEFS.map((d) => d.name).filter((n) => !['profit_margin', 'mover_output_drop'].includes(n));
 
 const scenarioFiles = readdirSync('scenarios').filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
@@ -65,6 +69,24 @@ describe('reproducibility', () => {
   });
 });
 
+describe('statistics over an empty group', () => {
+  it('are NaN, not 0: a firm type with no firms, a raise before any review, a drop with no movers', () => {
+    const p = small(500, 2);
+    p.firmTypes.midmarket.firmShare = 0;
+    const r = simulate(p, 1);
+    expect(Array.from(findSeries(r, 'headcount', 'midmarket')!).every((v) => v === 0)).toBe(true);
+    for (const metric of ['cash_base_mean', 'cash_base_median', 'wealth_median', 'poaching_premium_median', 'profit_margin', 'unemployment_rate'] as const) {
+      const s = findSeries(r, metric, 'midmarket') ?? [];
+      for (const v of s) expect(v, metric).toBeNaN();
+    }
+    expect(findSeries(r, 'cash_base_median', 'startup')![0]).toBeGreaterThan(0);
+    const raise = findSeries(r, 'cash_raise_rate')!;
+    expect(raise[0]).toBeNaN();
+    expect(Number.isFinite(raise[12])).toBe(true);
+    expect(findSeries(r, 'mover_output_drop')![0]).toBeNaN();
+  });
+});
+
 describe('invariants hold every month', () => {
   it('over ten years at the default size (finite state, headcounts, Euler attribution)', () => {
     const result = simulate(cloneParams(DEFAULTS), 1, { checkInvariants: true });
@@ -72,15 +94,21 @@ describe('invariants hold every month', () => {
     expect(findSeries(result, 'headcount')![119]).toBeGreaterThan(0);
   });
 
-  it.each(scenarioFiles)('%s runs a year with every metric finite and in range', (file) => {
+  it.each(scenarioFiles)('%s runs a year with every metric finite and in range, NaN only over an empty group', (file) => {
     const p = parseScenario(readFileSync(`scenarios/${file}`, 'utf8'), file);
     p.run.engineers = 3000;
     p.run.years = 1;
     const r = simulate(p, 11, { checkInvariants: true });
     for (const s of r.series) {
+      const headcount = findSeries(r, 'headcount', s.group);
       for (let m = 0; m < r.months; m++) {
         const v = s.values[m];
-        if (!Number.isFinite(v)) throw new Error(`${s.metric}/${s.group} month ${m + 1} is ${v}`);
+        if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) throw new Error(`${s.metric}/${s.group} month ${m + 1} is ${v}`);
+        if (EMPLOYED_STATS.includes(s.metric) && headcount) {
+          const empty = headcount[m] === 0;
+          if (Number.isNaN(v) !== empty) throw new Error(`${s.metric}/${s.group} month ${m + 1} is ${v} with headcount ${headcount[m]}`);
+        }
+        if (Number.isNaN(v) && !MAY_BE_UNDEFINED.includes(s.metric)) throw new Error(`${s.metric}/${s.group} month ${m + 1} is NaN`);
         if (SHARE_METRICS.includes(s.metric) && (v < 0 || v > 1)) throw new Error(`${s.metric}/${s.group} = ${v} outside [0, 1]`);
         if (NON_NEGATIVE.includes(s.metric) && v < 0) throw new Error(`${s.metric}/${s.group} = ${v} is negative`);
       }
