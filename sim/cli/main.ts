@@ -9,6 +9,7 @@ import type { CliIO, Command, PackageInfo } from './commands/command.ts';
 import { formatFlagHelp, UsageError, wantsHelp, type FlagSpec } from './args/parseArgs.ts';
 import { checkCommand } from './commands/checkCommand.ts';
 import { compareCommand } from './commands/compareCommand.ts';
+import { listCommand } from './commands/listCommand.ts';
 import { mergeCommand } from './commands/mergeCommand.ts';
 import { runCommand } from './commands/runCommand.ts';
 import { schemaCommand } from './commands/schemaCommand.ts';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   validateCommand,
   schemaCommand,
+  listCommand,
 ];
 
 export const EXIT_OK = 0;
