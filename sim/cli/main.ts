@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { CliIO, Command, PackageInfo } from './commands/command.ts';
 import { formatFlagHelp, UsageError, wantsHelp, type FlagSpec } from './args/parseArgs.ts';
+import { didYouMean } from './args/didYouMean.ts';
 import { checkCommand } from './commands/checkCommand.ts';
 import { compareCommand } from './commands/compareCommand.ts';
 import { listCommand } from './commands/listCommand.ts';
@@ -117,8 +118,8 @@ export function formatCommandHelp(command: Command): string {
 function findCommand(name: string): Command {
   const command = COMMANDS.find((c) => c.name === name);
   if (command) return command;
-  const known = COMMANDS.map((c) => c.name).join(', ');
-  throw new UsageError(`unknown command '${name}' (commands: ${known}; see tokensim --help)`);
+  const names = COMMANDS.map((c) => c.name);
+  throw new UsageError(`unknown command '${name}'${didYouMean(name, names)} (commands: ${names.join(', ')}; see tokensim --help)`);
 }
 
 /** The first line of an error's message: stderr gets one line per failure. */

@@ -232,7 +232,7 @@ describe('main, in process', () => {
     const io = captureIO();
     expect(await main(['sweeep'], io, PKG)).toBe(2);
     expect(io.err).toHaveLength(1);
-    expect(io.err[0]).toMatch(/^tokensim: unknown command 'sweeep' \(commands: run, .*; see tokensim --help\)\n$/);
+    expect(io.err[0]).toMatch(/^tokensim: unknown command 'sweeep'; did you mean 'sweep'\? \(commands: run, .*; see tokensim --help\)\n$/);
     for (const name of ['compare', 'validate', 'schema']) expect(io.err[0]).toContain(name);
     expect(io.out).toEqual([]);
   });

@@ -32,7 +32,7 @@ describe('argument parsing', () => {
   });
 
   it('names an unknown option as typed, without its value', () => {
-    expect(() => parseArgs(['--sead=3'], SPECS, 'run')).toThrow("unknown option --sead for 'run' (see tokensim run --help)");
+    expect(() => parseArgs(['--sead=3'], SPECS, 'run')).toThrow("unknown option --sead for 'run'; did you mean --seed? (see tokensim run --help)");
     expect(() => parseArgs(['a.json', '-qv'], SPECS, 'run')).toThrow("unknown option -qv for 'run'");
     expect(() => parseArgs(['--=x'], SPECS, 'run')).toThrow("unknown option --=x for 'run'");
   });

@@ -369,7 +369,7 @@ describe('bad input exits 2 with one line naming the problem', () => {
     ['no sweep file', ['sweep', '--out', 'X'], /^tokensim: sweep: missing sweep file \(usage: tokensim sweep <sweep\.json> --out <dir>\)$/],
     ['two sweep files', ['sweep', SWEEP, SWEEP, '--out', 'X'], /^tokensim: sweep: unexpected argument '.*tiny\.json' \(one sweep file per call\)$/],
     ['no --out', ['sweep', SWEEP], /^tokensim: missing required option --out <dir>$/],
-    ['an unknown flag', ['sweep', SWEEP, '--out', 'X', '--shrad', '1/2'], /^tokensim: unknown option --shrad for 'sweep' \(see tokensim sweep --help\)$/],
+    ['an unknown flag', ['sweep', SWEEP, '--out', 'X', '--shrad', '1/2'], /^tokensim: unknown option --shrad for 'sweep'; did you mean --shard\? \(see tokensim sweep --help\)$/],
     ['--workers 0', ['sweep', SWEEP, '--out', 'X', '--workers', '0'], /^tokensim: --workers must be an integer from 1 to 1,024 \(got '0'\)$/],
     ['--shard 0/2', ['sweep', SWEEP, '--out', 'X', '--shard', '0/2'], /^tokensim: --shard must be K\/N/],
     ['--shard 1-of-2', ['sweep', SWEEP, '--out', 'X', '--shard', '1-of-2'], /^tokensim: --shard must be K\/N .*got '1-of-2'/],

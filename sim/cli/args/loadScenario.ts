@@ -3,7 +3,10 @@
  * missing, unreadable, not JSON, a wrong field — becomes one UsageError line naming the file
  * (and, from the validator, the field path and the reason).
  */
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { canonicalJson, hashString } from '../../lib/hash.ts';
 import type { Params } from '../../model/params.ts';
 import { parseScenario, ScenarioError } from '../../input/scenario.ts';
@@ -17,6 +20,31 @@ function readFailure(err: unknown): string {
   if (code === 'EISDIR') return 'is a directory, not a scenario file';
   if (code === 'EACCES') return 'permission denied';
   return err instanceof Error ? err.message : String(err);
+}
+
+/** The repository's scenarios/ (relative to this file, not the working directory). */
+const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+
+const isFile = (p: string): boolean => {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * For a file that does not exist, the file the user probably meant: the name with `.json`, or
+ * under scenarios/ here or in the repository (`tokensim run baseline`); undefined if none is.
+ */
+export function likelyFile(file: string): string | undefined {
+  const names = file.endsWith('.json') ? [file] : [`${file}.json`, file];
+  const candidates = [
+    ...(file.endsWith('.json') ? [] : [`${file}.json`]),
+    ...names.map((n) => path.join('scenarios', n)),
+    ...(path.isAbsolute(file) ? [] : names.map((n) => path.join(BUNDLED_SCENARIOS, n))),
+  ];
+  return candidates.find(isFile);
 }
 
 /** A scenario file as read: its resolved parameters and the hash of its contents. */
@@ -33,7 +61,9 @@ export async function readInputFile(file: string, what = 'scenario file'): Promi
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read ${what} ${file}: ${readFailure(err)}`);
+    const code = err instanceof Error && 'code' in err ? (err as NodeJS.ErrnoException).code : undefined;
+    const meant = code === 'ENOENT' ? likelyFile(file) : undefined;
+    throw new UsageError(`cannot read ${what} ${file}: ${readFailure(err)}${meant === undefined ? '' : `; did you mean ${meant}?`}`);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { groupThousands } from '../output/groupThousands.ts';
+import { didYouMean } from './didYouMean.ts';
 
 /** A mistake in how the command was called (bad flag, bad value, missing input): exit code 2. */
 export class UsageError extends Error {
@@ -88,7 +89,8 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[], c
     if (!spec) {
       // A short option (we have none) is named as typed: `-xy`, not the `-x` Node splits it into.
       const shown = token.rawName.startsWith('--') ? token.rawName : argv[token.index];
-      throw new UsageError(`unknown option ${shown} for '${context}' (see tokensim ${context} --help)`);
+      const hint = token.rawName.startsWith('--') ? didYouMean(name, [...byName.keys(), 'help'], (n) => `--${n}`) : '';
+      throw new UsageError(`unknown option ${shown} for '${context}'${hint} (see tokensim ${context} --help)`);
     }
     if (flags.has(name)) throw new UsageError(`--${name} was given more than once`);
     if (spec.kind === 'boolean') {

@@ -201,7 +201,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Seeded regression check: every scenario against its golden file (exit 1 on a difference)',
-  usage: 'tokensim check [--update] [--hashes] [--max-rows <n>]',
+  usage: 'tokensim check [--update] [--hashes] [--scenarios <dir>] [--golden <dir>] [--max-rows <n>]',
   flags: CHECK_FLAGS,
   details: DETAILS,
   run,

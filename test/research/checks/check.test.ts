@@ -129,7 +129,7 @@ describe('tokensim check', () => {
   });
 
   it('rejects unknown flags and arguments with exit 2', async () => {
-    expect(await cli(['check', '--updat'])).toMatchObject({ code: 2, stderr: "tokensim: unknown option --updat for 'check' (see tokensim check --help)\n" });
+    expect(await cli(['check', '--updat'])).toMatchObject({ code: 2, stderr: "tokensim: unknown option --updat for 'check'; did you mean --update? (see tokensim check --help)\n" });
     expect(await cli(['check', 'scenarios/baseline.json'])).toMatchObject({ code: 2, stderr: "tokensim: check: unexpected argument 'scenarios/baseline.json' (check takes no files; see --scenarios)\n" });
   });
 });
