@@ -114,17 +114,25 @@ describe('headline table', () => {
   it('prints one aligned row per headline metric', () => {
     const table = formatHeadlineTable(fakeResult(60));
     const lines = table.split('\n');
-    expect(lines[0]).toMatch(/^metric \(all engineers\)\s+year 1\s+year 5$/);
-    expect(lines).toHaveLength(12);
-    expect(new Set(lines.map((l) => l.length)).size).toBe(1); // right-aligned last column
+    expect(lines[0]).toMatch(/^metric \(all engineers\)\s+unit\s+year 1\s+year 5$/);
+    expect(lines).toHaveLength(13);
+    expect(lines[12]).toBe('Money is nominal US dollars (not adjusted for inflation).');
+    expect(new Set(lines.slice(0, 12).map((l) => l.length)).size).toBe(1); // right-aligned last column
+    // Every number has a unit: the metric's, with shares shown as %.
+    expect(lines.find((l) => l.startsWith('cash_base_median '))).toMatch(/^cash_base_median\s+\$ per year\s+\$/);
+    expect(lines.find((l) => l.startsWith('headcount '))).toMatch(/^headcount\s+engineers\s+\d/);
+    expect(lines.find((l) => l.startsWith('quit_rate_annual '))).toMatch(/^quit_rate_annual\s+% per year\s+\S+%/);
+    expect(lines.find((l) => l.startsWith('token_price_retail '))).toMatch(/^token_price_retail\s+\$ per million tokens\s+\$/);
+    for (const line of lines.slice(1, 12)) expect(line.split(/\s{2,}/)[1], line).not.toBe('');
     const k = METRIC_DEFS.findIndex((d) => d.name === 'headcount');
     expect(lines.find((l) => l.startsWith('headcount '))).toMatch(new RegExp(`${groupThousands(k * 1000 + 12)}\\s+${groupThousands(k * 1000 + 60)}$`));
     expect(formatHeadlineTable(fakeResult(6))).toMatch(/shorter than a year/);
   });
 
   it('marks metrics the result does not report', () => {
-    expect(formatHeadlineTable(fakeResult(12, ['headcount']))).toMatch(/cash_base_median\s+–/);
+    expect(formatHeadlineTable(fakeResult(12, ['headcount']))).toMatch(/cash_base_median\s+\$ per year\s+–/);
     expect(alignColumns([['a', '1'], ['bbb', '22']])).toBe('a     1\nbbb  22');
+    expect(alignColumns([['a', 'x', '1'], ['bbb', 'yy', '22']], 2)).toBe('a    x    1\nbbb  yy  22');
   });
 });
 

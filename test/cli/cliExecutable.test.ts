@@ -109,8 +109,8 @@ describe('tokensim executable', () => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^baseline · seed 1 · 500 engineers · 1 year · result [0-9a-f]+$/m);
-      expect(r.stdout).toMatch(/^metric \(all engineers\)\s+year 1$/m);
-      expect(r.stdout).toMatch(/^cash_base_median\s+\$[\d,]+$/m);
+      expect(r.stdout).toMatch(/^metric \(all engineers\)\s+unit\s+year 1$/m);
+      expect(r.stdout).toMatch(/^cash_base_median\s+\$ per year\s+\$[\d,]+$/m);
       expect(r.stdout).toContain(path.join(out, 'series.csv'));
       expect(readdirSync(out).sort()).toEqual(['manifest.json', 'series.csv', 'summary.csv']);
     });
@@ -165,7 +165,7 @@ describe('tokensim with several seeds, scenarios and workers', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^baseline · seeds 1\.\.3 \(3 runs\) · 500 engineers · 1 year$/m);
-    expect(r.stdout).toMatch(/^cash_base_median\s+\$[\d,]+ \[\$[\d,]+ – \$[\d,]+\]$/m);
+    expect(r.stdout).toMatch(/^cash_base_median\s+\$ per year\s+\$[\d,]+ \[\$[\d,]+ – \$[\d,]+\]$/m);
     expect(readdirSync(multi).sort()).toEqual(['manifest.json', 'series.csv', 'summary.csv']);
 
     const series = csvRows(read(multi, 'series.csv'));

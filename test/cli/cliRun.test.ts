@@ -207,9 +207,10 @@ describe('tables across seeds', () => {
     expect(summaryAtYear(summary, 'headcount', 3)).toBeUndefined();
     const table = formatSummaryTable(summary);
     expect(table.split('\n')[0]).toBe('mean [95% interval of the mean] over 3 seeds');
-    expect(table).toMatch(/^headcount\s+1,031 \[1,006 – 1,056\]$/m);
-    expect(table).toMatch(/^token_share_of_comp\s+13\.0% \[10\.5% – 15\.5%\]$/m);
-    expect(table).toMatch(/^cash_base_median\s+–$/m);
+    expect(table).toMatch(/^headcount\s+engineers\s+1,031 \[1,006 – 1,056\]$/m);
+    expect(table).toMatch(/^token_share_of_comp\s+%\s+13\.0% \[10\.5% – 15\.5%\]$/m);
+    expect(table).toMatch(/^cash_base_median\s+\$ per year\s+–$/m);
+    expect(table.split('\n').at(-1)).toBe('Money is nominal US dollars (not adjusted for inflation).');
   });
 
   it('compare shows every scenario and the difference of means from the first', () => {

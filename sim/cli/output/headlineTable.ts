@@ -2,11 +2,12 @@
  * The short table `tokensim run` prints: headline metrics for the group `all` at the end of
  * years 1, 5 and 10 (those within the horizon) — one run's values, or with several seeds the
  * mean and its 95 % interval. Formatting is locale-independent so the table reads the same
- * on every machine: dollars with thousands separators, shares as %.
+ * on every machine: dollars with thousands separators, shares as %. Every row names its unit,
+ * and a note under the table says that money is nominal US dollars.
  */
 import type { Summary } from '../../research/ensemble.ts';
 import { findSeries, type Result } from '../../run/result.ts';
-import type { MetricName } from '../../run/metricDefs.ts';
+import { METRIC_DEFS, type MetricName } from '../../run/metricDefs.ts';
 import { groupThousands } from './groupThousands.ts';
 
 /** How a headline value is shown. */
@@ -31,6 +32,18 @@ export const HEADLINE_METRICS: readonly HeadlineMetric[] = [
   { metric: 'wealth_median', format: 'usd' },
   { metric: 'token_price_retail', format: 'usdPrice' },
 ];
+
+/** The note under every headline table: what the dollars are. */
+export const MONEY_NOTE = 'Money is nominal US dollars (not adjusted for inflation).';
+
+/**
+ * The unit of a headline row, from the metric's declared unit as its values are shown:
+ * shares as % (`share` → `%`, `probability per year` → `% per year`).
+ */
+export function headlineUnit(metric: MetricName, format: ValueFormat): string {
+  const unit = METRIC_DEFS.find((d) => d.name === metric)?.unit ?? '';
+  return format === 'percent' ? unit.replace(/^(share|probability)\b/, '%') : unit;
+}
 
 /** Years shown in the table: 1, 5 and 10, keeping those whose last month is within the run. */
 export function headlineYears(months: number): number[] {
@@ -72,12 +85,12 @@ export function valueAtYear(result: Result, metric: MetricName, year: number): n
   return values && index < values.length ? values[index] : undefined;
 }
 
-/** Left-aligns the first column and right-aligns the rest, two spaces apart. */
-export function alignColumns(rows: readonly (readonly string[])[]): string {
+/** Left-aligns the first `left` columns (default 1) and right-aligns the rest, two spaces apart. */
+export function alignColumns(rows: readonly (readonly string[])[], left = 1): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, k) => (widths[k] = Math.max(widths[k] ?? 0, cell.length)));
   return rows
-    .map((row) => row.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]) : cell.padStart(widths[k]))).join('  ').trimEnd())
+    .map((row) => row.map((cell, k) => (k < left ? cell.padEnd(widths[k]) : cell.padStart(widths[k]))).join('  ').trimEnd())
     .join('\n');
 }
 
@@ -88,17 +101,18 @@ export function alignColumns(rows: readonly (readonly string[])[]): string {
 export function formatHeadlineTable(result: Result, metrics: readonly HeadlineMetric[] = HEADLINE_METRICS): string {
   const years = headlineYears(result.months);
   if (years.length === 0) return `(no headline table: the run is shorter than a year)`;
-  const rows: string[][] = [['metric (all engineers)', ...years.map((y) => `year ${y}`)]];
+  const rows: string[][] = [['metric (all engineers)', 'unit', ...years.map((y) => `year ${y}`)]];
   for (const { metric, format } of metrics) {
     rows.push([
       metric,
+      headlineUnit(metric, format),
       ...years.map((y) => {
         const v = valueAtYear(result, metric, y);
         return v === undefined ? '–' : formatValue(v, format);
       }),
     ]);
   }
-  return alignColumns(rows);
+  return `${alignColumns(rows, 2)}\n${MONEY_NOTE}`;
 }
 
 /** Mean and 95 % interval of a headline metric (group `all`) at the end of year `year`. */
@@ -141,10 +155,11 @@ export function formatDifference(diff: number, format: ValueFormat): string {
 export function formatSummaryTable(summary: Summary, metrics: readonly HeadlineMetric[] = HEADLINE_METRICS): string {
   const years = headlineYears(summary.months);
   if (years.length === 0) return `(no headline table: the run is shorter than a year)`;
-  const rows: string[][] = [['metric (all engineers)', ...years.map((y) => `year ${y}`)]];
+  const rows: string[][] = [['metric (all engineers)', 'unit', ...years.map((y) => `year ${y}`)]];
   for (const { metric, format } of metrics) {
     rows.push([
       metric,
+      headlineUnit(metric, format),
       ...years.map((y) => {
         const v = summaryAtYear(summary, metric, y);
         return v === undefined ? '–' : formatInterval(v, format, summary.n);
@@ -152,5 +167,5 @@ export function formatSummaryTable(summary: Summary, metrics: readonly HeadlineM
     ]);
   }
   const note = summary.n > 1 ? `mean [95% interval of the mean] over ${summary.n} seeds\n` : '';
-  return note + alignColumns(rows);
+  return `${note}${alignColumns(rows, 2)}\n${MONEY_NOTE}`;
 }
