@@ -3,9 +3,13 @@
  * resolved parameters, seeds, command line), by which package version, what came out (a
  * result hash per seed, the files' shapes, metric units) and how its hashes were made
  * (`hashAlgorithm`, `hashEncoding`: SHA-256 over the bytes sim/lib/hash.ts documents)
- * — so any figure made from series.csv can be traced and re-run exactly. It holds nothing
- * time- or machine-dependent: two identical runs write identical manifests.
+ * — so any figure made from series.csv can be traced and re-run exactly; run from a git
+ * checkout, also the commit it was at. It holds nothing time- or machine-dependent: two
+ * identical runs of the same code write identical manifests.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { HASH_PROVENANCE } from '../../lib/hash.ts';
 import { METRIC_DEFS, type GroupFamily } from '../../run/metricDefs.ts';
 import type { Params } from '../../model/params.ts';
@@ -44,6 +48,8 @@ export interface Manifest {
   /** Every seed, in the order of the rows in series.csv. */
   seeds: number[];
   package: PackageInfo;
+  /** The commit checked out where the package ran, when it ran from a git checkout. */
+  gitCommit?: string;
   /** The result hash, when there is exactly one seed. */
   resultHash?: string;
   /** Per seed, the hash of every value of its result. */
@@ -83,6 +89,56 @@ export interface ManifestInput {
   argv: readonly string[];
   /** Output format; csv by default. */
   format?: OutputFormat;
+  /** The git commit to record; by default the package's own checkout's (none outside one). */
+  gitCommit?: string | null;
+}
+
+/** The package's root: where package.json and, in a checkout, .git are. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const readText = (file: string): string | undefined => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+const COMMIT = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+/**
+ * The commit checked out in the git working tree at `root`, read from .git/HEAD and the ref
+ * it names (loose, or in packed-refs), with no git process; a linked worktree's `.git` file
+ * and its common directory are followed. Undefined when `root` is not a checkout or anything
+ * is unreadable.
+ */
+export function readGitCommit(root: string = PACKAGE_ROOT): string | undefined {
+  const dotGit = path.join(root, '.git');
+  let gitDir = dotGit;
+  const link = readText(dotGit);
+  if (link !== undefined) {
+    const m = /^gitdir: (.+)$/m.exec(link);
+    if (!m) return undefined;
+    gitDir = path.resolve(root, m[1].trim());
+  }
+  const head = readText(path.join(gitDir, 'HEAD'))?.trim();
+  if (head === undefined) return undefined;
+  if (COMMIT.test(head)) return head; // detached HEAD
+  const ref = /^ref: (refs\/\S+)$/.exec(head)?.[1];
+  if (ref === undefined) return undefined;
+  const common = readText(path.join(gitDir, 'commondir'));
+  const dirs = [gitDir, ...(common === undefined ? [] : [path.resolve(gitDir, common.trim())])];
+  for (const dir of dirs) {
+    const loose = readText(path.join(dir, ref))?.trim();
+    if (loose !== undefined && COMMIT.test(loose)) return loose;
+  }
+  for (const dir of dirs) {
+    for (const line of (readText(path.join(dir, 'packed-refs')) ?? '').split('\n')) {
+      const [sha, name] = line.trim().split(' ');
+      if (name === ref && COMMIT.test(sha)) return sha;
+    }
+  }
+  return undefined;
 }
 
 /** Quotes one argument for a POSIX shell, only when needed: `a b` → `'a b'`. */
@@ -128,6 +184,7 @@ export function buildManifest(input: ManifestInput): Manifest {
   const format = input.format ?? 'csv';
   const groups = groupsInOrder(first);
   const summarySeries = first.series.length;
+  const gitCommit = input.gitCommit === undefined ? readGitCommit() : (input.gitCommit ?? undefined);
   return {
     scenario: params.name,
     source,
@@ -137,6 +194,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     ...(one ? { seed: first.seed } : {}),
     seeds: results.map((r) => r.seed),
     package: { name: pkg.name, version: pkg.version },
+    ...(gitCommit === undefined ? {} : { gitCommit }),
     ...(one ? { resultHash: first.resultHash } : {}),
     runs: results.map((r) => ({ seed: r.seed, resultHash: r.resultHash })),
     engineers: params.run.engineers,
