@@ -1,6 +1,7 @@
 /**
  * A JSON syntax scanner: the same line/column message in every JS engine, and duplicate keys
- * reported (JSON.parse silently keeps the last one). Used before JSON.parse on scenario files.
+ * reported (JSON.parse silently keeps the last one), and nesting bounded so hostile input is a
+ * message rather than a stack overflow. Used before JSON.parse on scenario, sweep and sensitivity files.
  */
 
 type PathKey = string | number;
@@ -12,6 +13,13 @@ export interface JsonIssue {
 }
 
 const formatPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+
+/**
+ * The deepest nesting of objects and arrays accepted. Real inputs nest a handful of levels;
+ * a limit well below what the scanner, JSON.parse and the validators can recurse through
+ * turns a hostile file into a one-line message instead of a stack overflow.
+ */
+export const MAX_JSON_DEPTH = 64;
 
 
 /** A problem at character `offset`; `path` is set for a duplicate field. */
@@ -63,6 +71,9 @@ function consume(text: string, at: number, char: string, what: string): number {
 /** Scans one value starting at `at` (no leading space); returns the offset after it. */
 function scanValue(text: string, at: number, path: PathKey[]): number {
   const c = text[at];
+  if ((c === '{' || c === '[') && path.length >= MAX_JSON_DEPTH) {
+    throw new JsonSyntaxError(at, `nested more than ${MAX_JSON_DEPTH} levels deep`);
+  }
   if (c === '{') return scanObject(text, at, path);
   if (c === '[') return scanArray(text, at, path);
   if (c === '"') return scanString(text, at);
