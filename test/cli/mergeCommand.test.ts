@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSweep, type SweepDeps } from '../../sim/cli/commands/sweepCommand.ts';
 import { main, readPackageInfo } from '../../sim/cli/main.ts';
-import { parseRunRecord, recordHashOf, runRecord, runRecordText } from '../../sim/cli/output/sweepFiles.ts';
+import { parseRunRecord, recordHashOf, runRecord, runRecordText, shardManifestText, type ShardManifest } from '../../sim/cli/output/sweepFiles.ts';
 import { parseScenario } from '../../sim/input/scenario.ts';
 import { parseSweep } from '../../sim/research/sweep/sweep.ts';
 import { planSweep } from '../../sim/research/sweep/sweepPlan.ts';
@@ -215,6 +215,50 @@ describe('tokensim merge checks every file it merges', () => {
     writeFileSync(file, JSON.stringify(m, null, 2) + '\n');
     const got = await merge(dirs, tmpPath('manifest'));
     expect(got).toEqual({ code: 2, stderr: `tokensim: merge: ${file}: manifestHash does not match its contents (edited or damaged)\n` });
+  });
+});
+
+describe('tokensim merge checks the shard numbers of every manifest', () => {
+  /** Rewrites shard 2's manifest with `shard` changed and its hash recomputed, under `name`; drops one of its runs. */
+  function forgedShard(shard: Record<string, unknown>, name = 'shard-2-of-2.json'): { dirs: string[]; file: string } {
+    const dirs = copyShards();
+    const old = path.join(dirs[1], 'shards', 'shard-2-of-2.json');
+    const m = JSON.parse(readFileSync(old, 'utf8')) as ShardManifest;
+    rmSync(old);
+    const file = path.join(dirs[1], 'shards', name);
+    writeFileSync(file, shardManifestText({ ...m, shard: { ...m.shard, ...shard } }));
+    rmSync(path.join(dirs[1], 'runs', runFiles(dirs[1])[0]));
+    return { dirs, file };
+  }
+
+  it('names the shards holding missing runs', async () => {
+    const dirs = copyShards();
+    rmSync(path.join(dirs[1], 'runs', runFiles(dirs[1])[0]));
+    const got = await merge(dirs, tmpPath('missing'));
+    expect(got.code).toBe(2);
+    expect(got.stderr).toMatch(/^tokensim: merge: incomplete: 1 of 6 runs of 'small' \(\w{8}\) are missing \(shard 2\/2 missing or unfinished\): p\w+-r\d\n$/);
+  });
+
+  it('refuses a shard count of 10^12 at once instead of looping over the shards', async () => {
+    const { dirs, file } = forgedShard({ count: 1e12 });
+    const got = await merge(dirs, tmpPath('huge'));
+    expect(got).toEqual({ code: 2, stderr: `tokensim: merge: ${file}: shard.count: must be a whole number from 1 to 100000 (got 1000000000000)\n` });
+    const renamed = forgedShard({ count: 1e12 }, 'shard-2-of-1000000000000.json');
+    expect((await merge(renamed.dirs, tmpPath('huge'))).stderr).toBe(
+      `tokensim: merge: ${renamed.file}: shard.count: must be a whole number from 1 to 100000 (got 1000000000000)\n`,
+    );
+  });
+
+  it.each([
+    [{ count: 0 }, 'shard.count: must be a whole number from 1 to 100000 (got 0)'],
+    [{ count: 2.5 }, 'shard.count: must be a whole number from 1 to 100000 (got 2.5)'],
+    [{ count: '2' }, 'shard.count: must be a whole number from 1 to 100000 (got "2")'],
+    [{ index: 3 }, 'shard.index: must be a whole number from 1 to shard.count 2 (got 3)'],
+    [{ index: 0 }, 'shard.index: must be a whole number from 1 to shard.count 2 (got 0)'],
+    [{ index: 1 }, 'shard 1/2 does not match the file name shard-2-of-2.json'],
+  ])('refuses shard %j, naming the field', async (shard, message) => {
+    const { dirs, file } = forgedShard(shard);
+    expect(await merge(dirs, tmpPath('bad-shard'))).toEqual({ code: 2, stderr: `tokensim: merge: ${file}: ${message}\n` });
   });
 });
 

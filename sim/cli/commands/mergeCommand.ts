@@ -6,14 +6,15 @@
  * directories is needed. Refuses (exit 2) directories of different sweeps or versions, an
  * incomplete set, naming the missing runs and the shards they belong to, and any run file or
  * shard manifest whose own SHA-256 does not match its values, naming the file: each run's
- * recordHash is recomputed from the values merged (sweepFiles.ts).
+ * recordHash is recomputed from the values merged (sweepFiles.ts), and a shard number outside
+ * 1 ≤ K ≤ N ≤ MAX_SHARDS, or not matching its file name, is refused.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Params } from '../../model/params.ts';
 import { resolveScenario, ScenarioError } from '../../input/scenario.ts';
 import { resolveSweep, SweepError, type Sweep } from '../../research/sweep/sweep.ts';
-import { runParamsHash, selectShard, type SweepPlan, type SweepRun } from '../../research/sweep/sweepPlan.ts';
+import { runParamsHash, type SweepPlan, type SweepRun } from '../../research/sweep/sweepPlan.ts';
 import type { Command, CommandContext, PackageInfo } from './command.ts';
 import { groupThousands } from '../output/groupThousands.ts';
 import { planOrUsageError } from '../args/loadSweep.ts';
@@ -90,15 +91,14 @@ function listRuns(runs: readonly SweepRun[], max = 8): string {
   return runs.length > max ? `${shown.join(', ')} and ${runs.length - max} more` : shown.join(', ');
 }
 
-/** Shards (of the shard counts seen) holding the missing runs: `2/4, 4/4`. */
+/** Shards (of the shard counts seen) holding the missing runs: `2/4, 4/4`. Run i is in shard i mod N + 1. */
 function missingShards(plan: SweepPlan, missing: readonly SweepRun[], manifests: readonly ShardManifest[]): string[] {
   const counts = [...new Set(manifests.map((m) => m.shard.count))].sort((a, b) => a - b);
-  const missingIds = new Set(missing.map((r) => r.runId));
+  const position = new Map(plan.runs.map((r, i) => [r.runId, i]));
   const out: string[] = [];
   for (const count of counts) {
-    for (let k = 1; k <= count; k++) {
-      if (selectShard(plan.runs, k, count).some((r) => missingIds.has(r.runId))) out.push(`${k}/${count}`);
-    }
+    const shards = new Set(missing.map((r) => (position.get(r.runId)! % count) + 1));
+    for (const k of [...shards].sort((a, b) => a - b)) out.push(`${k}/${count}`);
   }
   return out;
 }

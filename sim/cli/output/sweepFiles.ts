@@ -21,6 +21,7 @@ import type { SweepPlan, SweepRun } from '../../research/sweep/sweepPlan.ts';
 import { runParamsHash } from '../../research/sweep/sweepPlan.ts';
 import type { PackageInfo } from '../commands/command.ts';
 import { orderSeries } from './seriesCsv.ts';
+import { MAX_SHARDS } from '../args/shard.ts';
 
 export const RUN_FORMAT = 'tokensim-sweep-run/2';
 export const SHARD_FORMAT = 'tokensim-sweep-shard/2';
@@ -234,6 +235,22 @@ export function shardManifestText(m: ShardManifest): string {
   return JSON.stringify({ ...fields, manifestHash: shardManifestHash(m) }, null, 2) + '\n';
 }
 
+const isCount = (x: unknown, max: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 1 && x <= max;
+
+/**
+ * Why a manifest's `shard` field is not one `sweep --shard K/N` could have written into file
+ * `name` (1 ≤ K ≤ N ≤ MAX_SHARDS, and the file named after K and N), or undefined. A manifest
+ * whose hash was recomputed after an edit must still not make merge loop over 10^12 shards.
+ */
+function badShard(shard: unknown, name: string): string | undefined {
+  if (shard === null || typeof shard !== 'object') return 'shard: must be an object { index, count, from }';
+  const { index, count } = shard as { index: unknown; count: unknown };
+  if (!isCount(count, MAX_SHARDS)) return `shard.count: must be a whole number from 1 to ${MAX_SHARDS} (got ${JSON.stringify(count)})`;
+  if (!isCount(index, count)) return `shard.index: must be a whole number from 1 to shard.count ${count} (got ${JSON.stringify(index)})`;
+  if (name !== shardFileName(index, count)) return `shard ${index}/${count} does not match the file name ${name}`;
+  return undefined;
+}
+
 /** The shard manifests in `dir`/shards, by file name; an empty list when there are none. */
 export async function readShardManifests(dir: string): Promise<{ file: string; manifest: ShardManifest }[]> {
   const shardsDir = path.join(dir, SHARDS_DIR);
@@ -256,6 +273,8 @@ export async function readShardManifests(dir: string): Promise<{ file: string; m
       throw new Error(`${file}: not a ${SHARD_FORMAT} manifest`);
     }
     if (manifest.manifestHash !== shardManifestHash(manifest)) throw new Error(`${file}: manifestHash does not match its contents (edited or damaged)`);
+    const shardProblem = badShard(manifest.shard, name);
+    if (shardProblem) throw new Error(`${file}: ${shardProblem}`);
     out.push({ file, manifest });
   }
   return out;
