@@ -104,6 +104,23 @@ describe('staged output', () => {
     expect(existsSync(staged.tempDir)).toBe(false);
   });
 
+  it('stages inside an existing output directory, on its filesystem (a mount point has no sibling there)', async () => {
+    const out = tmpPath('existing');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'series.csv'), 'earlier');
+    const staged = await StagedOutput.create(out, 'm');
+    expect(staged.tempDir).toBe(tempDirFor(out, 'm', true));
+    expect(path.dirname(staged.tempDir)).toBe(path.resolve(out));
+    expect(existsSync(tempDirFor(out, 'm'))).toBe(false);
+    await (await staged.open('series.csv')).append(['new']);
+    await (await staged.open('sub/x.csv')).append(['x']);
+    expect(readFileSync(path.join(out, 'series.csv'), 'utf8')).toBe('earlier');
+    await staged.commit();
+    expect(readdirSync(out).sort()).toEqual(['series.csv', 'sub']);
+    expect(readFileSync(path.join(out, 'series.csv'), 'utf8')).toBe('new');
+    expect(readFileSync(path.join(out, 'sub', 'x.csv'), 'utf8')).toBe('x');
+  });
+
   it('discard leaves no file and no new directory, and an earlier run untouched', async () => {
     const out = tmpPath('discard');
     mkdirSync(out);

@@ -3,9 +3,13 @@
  * leaves a half-written file behind. Two shapes share the same primitives (open a new file,
  * write it whole, flush it, rename it into place; on failure remove what was made):
  *
- * - StagedOutput: files are streamed into a temporary sibling directory `<dir>.tmp-<pid>`
- *   (tempDirFor), appended to in order, flushed, and only on `commit()` renamed into `<dir>`
- *   (created if needed, with any subdirectories). `discard()` — on an error or Ctrl-C —
+ * - StagedOutput: files are streamed into a temporary directory (tempDirFor) on the
+ *   filesystem of `<dir>` — inside it, `<dir>/.tokensim-tmp-<pid>`, when `<dir>` exists (it
+ *   may be a mount point, such as a container volume, where a sibling would be on another
+ *   filesystem), else the sibling `<dir>.tmp-<pid>` — appended to in order, flushed, and only
+ *   on `commit()` renamed into `<dir>` (created if needed, with any subdirectories). Should a
+ *   rename still cross filesystems (EXDEV: a subdirectory that is itself a mount point), the
+ *   file is copied to a hidden sibling of its target, flushed, and renamed there instead. `discard()` — on an error or Ctrl-C —
  *   removes the temporary directory and any directory the call created (a missing parent
  *   included); files of an earlier run in `<dir>` stay untouched until a commit replaces them.
  *   writeFilesAtomically is the same for files whose text is known up front. A staging
@@ -16,7 +20,7 @@
  *   and kept even on failure: concurrent writers share them (a sweep's runs/), and removing one
  *   between another writer's mkdir and its open would fail that writer too.
  */
-import { lstat, mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Thrown when an abort signal stops a write (the CLI maps it to exit code 130). */
@@ -28,10 +32,19 @@ function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new WriteAbortedError('interrupted');
 }
 
-/** The temporary sibling directory used for `outDir`; `tag` defaults to the process id. */
-export function tempDirFor(outDir: string, tag: string | number = process.pid): string {
-  return `${path.resolve(outDir)}.tmp-${tag}`;
+/** Name of the temporary directory made inside an existing output directory. */
+export const INSIDE_TEMP_PREFIX = '.tokensim-tmp-';
+
+/**
+ * The temporary directory used for `outDir`: inside it when it already exists (`inside`), else
+ * its sibling; `tag` defaults to the process id.
+ */
+export function tempDirFor(outDir: string, tag: string | number = process.pid, inside = false): string {
+  const dir = path.resolve(outDir);
+  return inside ? path.join(dir, `${INSIDE_TEMP_PREFIX}${tag}`) : `${dir}.tmp-${tag}`;
 }
+
+const isDirectory = async (p: string): Promise<boolean> => (await stat(p).catch(() => undefined))?.isDirectory() ?? false;
 
 /**
  * Fails early, before anything is written, when `outDir` exists and is not a directory.
@@ -132,6 +145,29 @@ async function flushAndClose(handle: FileHandle): Promise<void> {
   }
 }
 
+/**
+ * Renames `from` to `to`; across filesystems (EXDEV), copies it to a hidden sibling of `to`,
+ * flushes that and renames it into place, so `to` is still replaced whole or not at all.
+ */
+async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+    return;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+  }
+  const tmp = tempFileFor(to);
+  try {
+    await copyFile(from, tmp);
+    await flushAndClose(await open(tmp, 'r+'));
+    await rename(tmp, to);
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+  await rm(from, { force: true });
+}
+
 /** The chunks, checking the signal before each one. */
 function* untilAborted(chunks: Iterable<string>, signal: AbortSignal | undefined): Generator<string> {
   for (const chunk of chunks) {
@@ -175,7 +211,7 @@ export class StagedOutput {
 
   /** Creates the (empty) temporary directory for `outDir`; `tag` defaults to the process id. */
   static async create(outDir: string, tag: string | number = process.pid): Promise<StagedOutput> {
-    const tempDir = tempDirFor(outDir, tag);
+    const tempDir = tempDirFor(outDir, tag, await isDirectory(outDir));
     // A stale one from a crashed run with this pid; a path that cannot exist fails in makeDir.
     await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
     await clearStaleTempDirs(outDir);
@@ -224,7 +260,7 @@ export class StagedOutput {
         const target = path.resolve(this.outDir, f.name);
         const first = await makeDir(path.dirname(target));
         if (first) made.push(first);
-        await rename(path.join(this.tempDir, f.name), target);
+        await moveFile(path.join(this.tempDir, f.name), target);
       }
       this.finished = true;
       await rm(this.tempDir, { recursive: true, force: true });
@@ -273,20 +309,26 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  */
 export async function clearStaleTempDirs(outDir: string): Promise<string[]> {
   const target = path.resolve(outDir);
-  const parent = path.dirname(target);
-  const pattern = new RegExp(`^${escapeRegExp(path.basename(target))}\\.tmp-([1-9][0-9]{0,9})(?:-[a-z]+)?$`);
-  const names = await readdir(parent).catch(() => [] as string[]);
+  const suffix = '([1-9][0-9]{0,9})(?:-[a-z]+)?$';
   const removed: string[] = [];
-  for (const name of names) {
-    const pid = Number(pattern.exec(name)?.[1]);
-    if (!Number.isSafeInteger(pid) || pid === process.pid || !processGone(pid)) continue;
-    const dir = path.join(parent, name);
-    const info = await lstat(dir).catch(() => undefined);
-    if (!info?.isDirectory()) continue;
-    await rm(dir, { recursive: true, force: true }).then(
-      () => removed.push(dir),
-      () => undefined,
-    );
+  // Staging beside the output directory, and inside it when it already existed.
+  const places: [string, RegExp][] = [
+    [path.dirname(target), new RegExp(`^${escapeRegExp(path.basename(target))}\\.tmp-${suffix}`)],
+    [target, new RegExp(`^${escapeRegExp(INSIDE_TEMP_PREFIX)}${suffix}`)],
+  ];
+  for (const [parent, pattern] of places) {
+    const names = await readdir(parent).catch(() => [] as string[]);
+    for (const name of names) {
+      const pid = Number(pattern.exec(name)?.[1]);
+      if (!Number.isSafeInteger(pid) || pid === process.pid || !processGone(pid)) continue;
+      const dir = path.join(parent, name);
+      const info = await lstat(dir).catch(() => undefined);
+      if (!info?.isDirectory()) continue;
+      await rm(dir, { recursive: true, force: true }).then(
+        () => removed.push(dir),
+        () => undefined,
+      );
+    }
   }
   return removed;
 }
