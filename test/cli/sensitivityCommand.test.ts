@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main, readPackageInfo } from '../../sim/cli/main.ts';
 
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'tokensim-sens-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -45,5 +46,83 @@ describe('tokensim sensitivity', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^tokensim: .*factors\.production\.sigma: the range must have min < max/);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+/** `tokensim <args>` in this process: exit code, stdout and stderr. */
+async function tokensim(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stderrIsTTY: false };
+  const code = await main(args, io, readPackageInfo());
+  return { code, stdout, stderr };
+}
+
+let counter = 0;
+/** Writes `spec` with `over` applied to a fresh file and returns its path. */
+function specFile(over: Record<string, unknown>): string {
+  const file = path.join(TMP, `spec-${++counter}.json`);
+  writeFileSync(file, JSON.stringify({ ...spec, ...over }));
+  return file;
+}
+
+describe('tokensim sensitivity checks the spec before running anything', () => {
+  it.each([
+    [{ engineers: -1 }, 'engineers: Too small: expected number to be >=10'],
+    [{ engineers: 5 }, 'engineers: Too small: expected number to be >=10'],
+    [{ years: -1 }, 'years: Too small: expected number to be >=1'],
+    [{ years: 51 }, 'years: Too big: expected number to be <=50'],
+    [{ factors: { 'market.events.0.priceFactor': [0.5, 2] } }, 'factors.market.events.0.priceFactor: the base scenario has no market event 0'],
+    [{ factors: { 'firmTypes.nope.firmShare': [0.1, 0.2] } }, 'factors.firmTypes.nope.firmShare: the base scenario has no firm type "nope" (it has bigtech, startup, midmarket)'],
+    [{ outputs: [{ metric: 'headcount', group: 'nope', year: 1 }] }, 'outputs.0.group: metric headcount has no group "nope" (it has all, bigtech, startup, midmarket, junior, mid, senior, staff)'],
+    [{ outputs: [{ metric: 'headcount', year: 2 }] }, 'outputs.0.year: year 2 is past the 1-year horizon (set "years" in the spec, or --years)'],
+  ])('%j: exit 2, one line naming the field', async (over, message) => {
+    const file = specFile(over);
+    const out = path.join(TMP, `never-${counter}`);
+    expect(await tokensim(['sensitivity', file, '--out', out])).toEqual({ code: 2, stdout: '', stderr: `tokensim: ${file}: ${message}\n` });
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a duplicate field is an error, as in scenario files', async () => {
+    const file = path.join(TMP, 'duplicate.json');
+    writeFileSync(file, JSON.stringify(spec).replace('"years":1', '"years":1,"years":2'));
+    expect(await tokensim(['sensitivity', file])).toEqual({ code: 2, stdout: '', stderr: `tokensim: ${file}: years: duplicate field at line 1, column ${JSON.stringify(spec).indexOf('"years"') + 11}\n` });
+  });
+
+  it('--out naming an existing file is refused before the analysis runs', async () => {
+    const out = path.join(TMP, 'a-file');
+    writeFileSync(out, 'kept');
+    expect(await tokensim(['sensitivity', specFile({}), '--out', out, '--workers', '1'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `tokensim: --out ${out} exists and is not a directory\n`,
+    });
+    expect(readFileSync(out, 'utf8')).toBe('kept');
+  });
+});
+
+describe('tokensim validate and schema know sensitivity specs', () => {
+  it("accepts the project's own example", async () => {
+    expect(await tokensim(['validate', 'scenarios/sensitivity/tunguz-drivers.json'])).toEqual({ code: 0, stdout: 'ok scenarios/sensitivity/tunguz-drivers.json\n', stderr: '' });
+  });
+
+  it('reads a file with factors and outputs as a spec wherever it is, naming each problem', async () => {
+    const good = specFile({});
+    const bad = specFile({ factors: { 'firmTypes.nope.firmShare': [0.1, 0.2] } });
+    expect(await tokensim(['validate', good, bad])).toEqual({
+      code: 2,
+      stdout: `ok ${good}\n`,
+      stderr: `tokensim: ${bad}: factors.firmTypes.nope.firmShare: the base scenario has no firm type "nope" (it has bigtech, startup, midmarket)\n`,
+    });
+    const missingBase = specFile({ base: path.join(TMP, 'no-such-base.json') });
+    expect((await tokensim(['validate', missingBase])).stderr).toBe(`tokensim: ${missingBase}: base: cannot read the base scenario ${path.join(TMP, 'no-such-base.json')}\n`);
+  });
+
+  it('schema --sensitivity prints the schema beside the specs; with --sweep it is refused', async () => {
+    const r = await tokensim(['schema', '--sensitivity']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync('scenarios/sensitivity/sensitivity.schema.json', 'utf8'));
+    expect(JSON.parse(r.stdout)).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', title: 'tokensim sensitivity spec' });
+    expect(await tokensim(['schema', '--sweep', '--sensitivity'])).toEqual({ code: 2, stdout: '', stderr: 'tokensim: schema: give --sweep or --sensitivity, not both\n' });
   });
 });

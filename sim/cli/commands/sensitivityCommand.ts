@@ -12,7 +12,7 @@ import { unpackResult, findSeries } from '../../run/result.ts';
 import { stream } from '../../lib/rng.ts';
 import { morrisAnalyze, morrisDesign, saltelliDesign, sobolAnalyze } from '../../research/sensitivity/sensitivity.ts';
 import type { MorrisIndex, SobolIndex } from '../../research/sensitivity/sensitivity.ts';
-import { parseSensitivitySpec, SensitivitySpecError, setFactor } from '../../research/sensitivity/sensitivitySpec.ts';
+import { checkSpecAgainstBase, parseSensitivitySpec, SensitivitySpecError, setFactor } from '../../research/sensitivity/sensitivitySpec.ts';
 import type { SensitivityOutput, SensitivitySpec } from '../../research/sensitivity/sensitivitySpec.ts';
 import type { Command, CommandContext } from './command.ts';
 import { parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
@@ -164,6 +164,13 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   if (parsed.positionals.length !== 1) throw new UsageError('sensitivity: give one spec file (usage: tokensim sensitivity <spec.json> [--out DIR])');
   const file = parsed.positionals[0];
   const sizes = sizeAndWorkersFromArgs(parsed);
+  const out = stringFlag(parsed, 'out');
+  if (out !== undefined) {
+    const { assertUsableOutDir } = await import('../output/atomicOutput.ts');
+    await assertUsableOutDir(out).catch((err: Error) => {
+      throw new UsageError(err.message);
+    });
+  }
   const { readInputFile, loadScenario } = await import('../args/loadScenario.ts');
   let spec: SensitivitySpec;
   try {
@@ -177,7 +184,12 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   const years = sizes.years ?? spec.years;
   if (engineers !== undefined) base.run.engineers = engineers;
   if (years !== undefined) base.run.years = years;
-  const out = stringFlag(parsed, 'out');
+  try {
+    checkSpecAgainstBase(spec, base, base.run.years, file);
+  } catch (err) {
+    if (err instanceof SensitivitySpecError) throw new UsageError(err.message);
+    throw err;
+  }
   const { runsProgress } = await import('../output/progressReporter.ts');
   const total = design(spec).d.points.length;
   const bar = runsProgress(ctx.io.stderr, ctx.io.stderrIsTTY, total);

@@ -4,7 +4,9 @@
  * (`<file>: <field path>: <reason>`); exits 0 when every file is valid, 2 otherwise.
  * A sweep file is one under a `sweeps/` directory or one with `base` and `parameters`
  * fields; its base scenario (a path is relative to the sweep file) and every point are
- * checked too. JSON Schema files (`*.schema.json`) are skipped, so `scenarios/*.json` works.
+ * checked too. A sensitivity spec is one under a `sensitivity/` directory or one with `factors`
+ * and `outputs` fields; its base scenario, factor paths and output years are checked too.
+ * JSON Schema files (`*.schema.json`) are skipped, so `scenarios/*.json` works.
  */
 import path from 'node:path';
 import type { Command, CommandContext } from './command.ts';
@@ -17,7 +19,7 @@ export interface FileProblem {
 }
 
 /** What validating one file found. */
-export type FileVerdict = { kind: 'ok'; what: 'scenario' | 'sweep' } | { kind: 'skipped'; why: string } | { kind: 'invalid'; problems: FileProblem[] };
+export type FileVerdict = { kind: 'ok'; what: 'scenario' | 'sweep' | 'sensitivity' } | { kind: 'skipped'; why: string } | { kind: 'invalid'; problems: FileProblem[] };
 
 /** True for a JSON Schema file, which sits beside the scenarios but is not one. */
 export function isSchemaFile(file: string): boolean {
@@ -28,6 +30,44 @@ export function isSchemaFile(file: string): boolean {
 export function looksLikeSweep(file: string, parsed: unknown): boolean {
   if (path.normalize(file).split(path.sep).slice(0, -1).includes('sweeps')) return true;
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'base' in parsed && 'parameters' in parsed;
+}
+
+/** True when `file` should be read as a sensitivity spec: under a `sensitivity/` directory, or with factors and outputs fields. */
+export function looksLikeSensitivity(file: string, parsed: unknown): boolean {
+  if (path.normalize(file).split(path.sep).slice(0, -1).includes('sensitivity')) return true;
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'factors' in parsed && 'outputs' in parsed;
+}
+
+/** Reads and resolves the base scenario `base` names (relative to `file`), or the problem with it. */
+async function loadBase(file: string, base: string): Promise<{ params: import('../../model/params.ts').Params } | { problems: FileProblem[] }> {
+  const baseFile = path.isAbsolute(base) ? base : path.join(path.dirname(file), base);
+  const { readFile } = await import('node:fs/promises');
+  const { parseScenario } = await import('../../input/scenario.ts');
+  let baseText: string;
+  try {
+    baseText = await readFile(baseFile, 'utf8');
+  } catch {
+    return { problems: [{ path: 'base', message: `cannot read the base scenario ${baseFile}` }] };
+  }
+  try {
+    return { params: parseScenario(baseText, baseFile) };
+  } catch (err) {
+    return { problems: issuesOf(err).map((p) => ({ path: 'base', message: `${baseFile}: ${p.path}: ${p.message}` })) };
+  }
+}
+
+/** Validates a sensitivity spec: its fields, its base scenario, and its factors and output years against that base. */
+async function validateSensitivity(file: string, text: string): Promise<FileVerdict> {
+  const { checkSpecAgainstBase, parseSensitivitySpec } = await import('../../research/sensitivity/sensitivitySpec.ts');
+  try {
+    const spec = parseSensitivitySpec(text, file);
+    const base = await loadBase(file, spec.base);
+    if ('problems' in base) return { kind: 'invalid', problems: base.problems };
+    checkSpecAgainstBase(spec, base.params, spec.years ?? base.params.run.years, file);
+    return { kind: 'ok', what: 'sensitivity' };
+  } catch (err) {
+    return { kind: 'invalid', problems: issuesOf(err) };
+  }
 }
 
 /** Issues of a ScenarioError or SweepError; anything else is rethrown. */
@@ -47,6 +87,7 @@ export async function validateText(file: string, text: string): Promise<FileVerd
   } catch {
     parsed = undefined; // the parsers below name the JSON problem and where it is
   }
+  if (looksLikeSensitivity(file, parsed)) return validateSensitivity(file, text);
   if (!looksLikeSweep(file, parsed)) {
     const { parseScenario } = await import('../../input/scenario.ts');
     try {
@@ -58,24 +99,13 @@ export async function validateText(file: string, text: string): Promise<FileVerd
   }
   const { parseSweep } = await import('../../research/sweep/sweep.ts');
   const { planSweep } = await import('../../research/sweep/sweepPlan.ts');
-  const { parseScenario } = await import('../../input/scenario.ts');
   try {
     const sweep = parseSweep(text, file);
     let base;
     if (typeof sweep.base === 'string') {
-      const baseFile = path.isAbsolute(sweep.base) ? sweep.base : path.join(path.dirname(file), sweep.base);
-      const { readFile } = await import('node:fs/promises');
-      let baseText: string;
-      try {
-        baseText = await readFile(baseFile, 'utf8');
-      } catch {
-        return { kind: 'invalid', problems: [{ path: 'base', message: `cannot read the base scenario ${baseFile}` }] };
-      }
-      try {
-        base = parseScenario(baseText, baseFile);
-      } catch (err) {
-        return { kind: 'invalid', problems: issuesOf(err).map((p) => ({ path: 'base', message: `${baseFile}: ${p.path}: ${p.message}` })) };
-      }
+      const loaded = await loadBase(file, sweep.base);
+      if ('problems' in loaded) return { kind: 'invalid', problems: loaded.problems };
+      base = loaded.params;
     } else {
       base = sweep.inlineBase;
     }
@@ -113,14 +143,15 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Check scenario and sweep files; one line per problem (exit 2 if any is invalid)',
+  summary: 'Check scenario, sweep and sensitivity files; one line per problem (exit 2 if any is invalid)',
   usage: 'tokensim validate <file>…',
   flags: [],
   details: `Prints "ok <file>" for each valid file. Problems go to stderr as
 "tokensim: <file>: <field path>: <reason>", one per line. Files under a sweeps/ directory,
-or with "base" and "parameters" fields, are read as sweep files; *.schema.json is skipped.
+or with "base" and "parameters" fields, are read as sweep files; files under a sensitivity/
+directory, or with "factors" and "outputs" fields, as sensitivity specs; *.schema.json is skipped.
 
 Example:
-  tokensim validate scenarios/*.json scenarios/sweeps/*.json`,
+  tokensim validate scenarios/*.json scenarios/sweeps/*.json scenarios/sensitivity/*.json`,
   run,
 };

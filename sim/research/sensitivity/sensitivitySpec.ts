@@ -12,12 +12,17 @@
  *   "engineers": 2000, "years": 10, "seed": 1
  * }
  * A factor path with `*` in place of a firm type sets that field for every firm type.
+ * The text is scanned as scenario files are (jsonScan.ts: duplicate fields, nesting depth);
+ * engineers and years have the CLI's ranges (the `run.*` parameter metadata). Factor paths
+ * that need the base scenario — a firm type's or an event's field — are checked against it
+ * by factorProblem once it is loaded.
  */
 import { z } from 'zod';
 import type { Params } from '../../model/params.ts';
-import { firmTypeNames } from '../../model/params.ts';
-import { expandWildcard, problemWith, setAt, settableSpec, specFor } from '../../model/paramPaths.ts';
-import { isMetricName, type MetricName } from '../../run/metricDefs.ts';
+import { firmTypeNames, LEVELS } from '../../model/params.ts';
+import { expandWildcard, getAt, isFirmTypeWildcard, problemWith, setAt, settableSpec, specFor } from '../../model/paramPaths.ts';
+import { scanJson } from '../../input/jsonScan.ts';
+import { BUDGET_QUARTILES, isMetricName, METRIC_DEFS, type MetricName } from '../../run/metricDefs.ts';
 import type { Factor } from './sensitivity.ts';
 
 export interface SensitivityOutput {
@@ -40,9 +45,24 @@ export interface SensitivitySpec {
   seed: number;
 }
 
-export class SensitivitySpecError extends Error {}
+/** A spec problem: `<source>: <field path>: <reason>`, with the one issue for `tokensim validate`. */
+export class SensitivitySpecError extends Error {
+  readonly issues: { path: string; message: string }[];
 
-const schema = z
+  constructor(source: string, path: string, message: string) {
+    super(`${source}: ${path}: ${message}`);
+    this.issues = [{ path, message }];
+  }
+}
+
+/** The CLI's range for a run size (`run.engineers`, `run.years`): a whole number within the metadata's bounds. */
+const runSize = (key: 'run.engineers' | 'run.years') => {
+  const { min, max } = specFor(key);
+  return z.number().int().min(min).max(max).optional();
+};
+
+/** The fields of a spec file, with defaults (exported for the JSON Schema, sensitivitySchema.ts). */
+export const sensitivitySpecSchema = z
   .object({
     $schema: z.string().optional(),
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
@@ -55,44 +75,86 @@ const schema = z
     method: z.enum(['morris', 'sobol']).default('morris'),
     morris: z.object({ trajectories: z.number().int().min(2).max(1000).default(10), levels: z.number().int().min(2).max(20).default(4) }).strict().default({ trajectories: 10, levels: 4 }),
     sobol: z.object({ samples: z.number().int().min(8).max(100_000).default(64), bootstrap: z.number().int().min(0).max(10_000).default(200) }).strict().default({ samples: 64, bootstrap: 200 }),
-    engineers: z.number().int().optional(),
-    years: z.number().int().optional(),
+    engineers: runSize('run.engineers'),
+    years: runSize('run.years'),
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
   })
   .strict();
 
 /** Parses and checks a spec (paths and ranges against the parameter metadata). */
 export function parseSensitivitySpec(text: string, source = 'spec'): SensitivitySpec {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const problem = scanJson(body);
+  if (problem) throw new SensitivitySpecError(source, problem.path, problem.message);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(body);
   } catch (e) {
-    throw new SensitivitySpecError(`${source}: (json): ${e instanceof Error ? e.message : String(e)}`);
+    throw new SensitivitySpecError(source, '(json)', e instanceof Error ? e.message : String(e));
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = sensitivitySpecSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new SensitivitySpecError(`${source}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new SensitivitySpecError(source, issue.path.join('.') || '(root)', issue.message);
   }
   const s = parsed.data;
   const factors: Factor[] = [];
   for (const [path, [min, max]] of Object.entries(s.factors)) {
-    const where = `${source}: factors.${path}`;
+    const where = `factors.${path}`;
     const spec = settableSpec(path);
-    if (typeof spec === 'string') throw new SensitivitySpecError(`${where}: ${spec}`);
-    if (!(min < max)) throw new SensitivitySpecError(`${where}: the range must have min < max (got [${min}, ${max}])`);
+    if (typeof spec === 'string') throw new SensitivitySpecError(source, where, spec);
+    if (!(min < max)) throw new SensitivitySpecError(source, where, `the range must have min < max (got [${min}, ${max}])`);
     [min, max].forEach((v, k) => {
       const problem = problemWith(path, v);
-      if (problem) throw new SensitivitySpecError(`${where}.${k}: ${problem}`);
+      if (problem) throw new SensitivitySpecError(source, `${where}.${k}`, problem);
     });
     factors.push({ path, min, max });
   }
-  if (factors.length === 0) throw new SensitivitySpecError(`${source}: factors: name at least one parameter`);
+  if (factors.length === 0) throw new SensitivitySpecError(source, 'factors', 'name at least one parameter');
   const outputs = s.outputs.map(({ metric, group, year }, k): SensitivityOutput => {
-    if (!isMetricName(metric)) throw new SensitivitySpecError(`${source}: outputs.${k}.metric: unknown metric "${metric}"`);
+    if (!isMetricName(metric)) throw new SensitivitySpecError(source, `outputs.${k}.metric`, `unknown metric "${metric}"`);
     return { metric, group, year };
   });
   return { ...s, factors, outputs };
+}
+
+/**
+ * Why factor `path` cannot be set on `base`, or undefined: every concrete path it stands for
+ * (once per firm type for `firmTypes.*.…`) must name a number the base scenario has — a firm
+ * type or an event it lacks would otherwise be half-created and crash the run.
+ */
+export function factorProblem(path: string, base: Params): string | undefined {
+  if (isFirmTypeWildcard(path)) return undefined; // every firm type of the base has every field
+  if (typeof getAt(base, path) === 'number') return undefined;
+  const parts = path.split('.');
+  if (parts[0] === 'firmTypes') return `the base scenario has no firm type "${parts[1]}" (it has ${firmTypeNames(base).join(', ')})`;
+  if (parts[1] === 'events') return `the base scenario has no ${parts[0]} event ${parts[2]}`;
+  return 'not a parameter of the base scenario';
+}
+
+/** The groups `metric` is reported for in a run of `base`: `all` and those of its group families. */
+function groupsOf(metric: MetricName, base: Params): string[] {
+  const families = METRIC_DEFS.find((d) => d.name === metric)?.groups ?? [];
+  const byFamily = { firmType: firmTypeNames(base), level: [...LEVELS], budgetQuartile: [...BUDGET_QUARTILES] };
+  return ['all', ...families.flatMap((f) => byFamily[f])];
+}
+
+/**
+ * Checks a parsed spec against its resolved base scenario, `years` being the horizon the runs
+ * will have: every factor path exists in the base, every output's group is reported for its
+ * metric, every output year is within the horizon.
+ * Throws SensitivitySpecError naming the field.
+ */
+export function checkSpecAgainstBase(spec: SensitivitySpec, base: Params, years: number, source = 'spec'): void {
+  for (const f of spec.factors) {
+    const problem = factorProblem(f.path, base);
+    if (problem) throw new SensitivitySpecError(source, `factors.${f.path}`, problem);
+  }
+  spec.outputs.forEach((o, k) => {
+    const groups = groupsOf(o.metric, base);
+    if (!groups.includes(o.group)) throw new SensitivitySpecError(source, `outputs.${k}.group`, `metric ${o.metric} has no group "${o.group}" (it has ${groups.join(', ')})`);
+    if (o.year > years) throw new SensitivitySpecError(source, `outputs.${k}.year`, `year ${o.year} is past the ${years}-year horizon (set "years" in the spec, or --years)`);
+  });
 }
 
 /** Sets a factor's value in params; `*` as the firm type sets every type. Integers are rounded. */

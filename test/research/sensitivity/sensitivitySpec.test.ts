@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSensitivitySpec, setFactor, SensitivitySpecError } from '../../../sim/research/sensitivity/sensitivitySpec.ts';
+import { checkSpecAgainstBase, parseSensitivitySpec, setFactor, SensitivitySpecError } from '../../../sim/research/sensitivity/sensitivitySpec.ts';
+import { writeSensitivitySchemaText } from '../../../sim/research/sensitivity/sensitivitySchema.ts';
+import { parseScenario } from '../../../sim/input/scenario.ts';
 import { formatReport, rankDrivers, rankedChart, sensitivityCsv } from '../../../sim/cli/commands/sensitivityCommand.ts';
 import type { SensitivityReport } from '../../../sim/cli/commands/sensitivityCommand.ts';
 import { DEFAULTS, cloneParams } from '../../../sim/model/params.ts';
@@ -29,9 +31,37 @@ describe('sensitivity spec files', () => {
     [{ outputs: [{ metric: 'nope', year: 1 }] }, /outputs\.0\.metric: unknown metric "nope"/],
     [{ method: 'anova' }, /method/],
     [{ extra: 1 }, /extra|unrecognized/i],
+    [{ engineers: 0 }, /^x\.json: engineers: Too small: expected number to be >=10$/],
+    [{ engineers: 2_000_001 }, /^x\.json: engineers: Too big: expected number to be <=2000000$/],
+    [{ years: 0 }, /^x\.json: years: Too small: expected number to be >=1$/],
+    [{ years: 51 }, /^x\.json: years: Too big: expected number to be <=50$/],
+    [{ years: 2.5 }, /^x\.json: years: Invalid input: expected int/],
   ])('rejects a bad spec with the field and the reason (%#)', (over, message) => {
     expect(() => parseSensitivitySpec(spec(over), 'x.json')).toThrow(SensitivitySpecError);
     expect(() => parseSensitivitySpec(spec(over), 'x.json')).toThrow(message);
+  });
+
+  it('scans the text as scenario files are: duplicate fields, nesting, a byte-order mark', () => {
+    expect(() => parseSensitivitySpec('{"name": "s",\n "name": "t"}', 'x.json')).toThrow('x.json: name: duplicate field at line 2, column 2');
+    const nested = `{"name": "s", "x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    expect(() => parseSensitivitySpec(nested, 'x.json')).toThrow(/^x\.json: \(json\): nested more than 64 levels deep/);
+    expect(parseSensitivitySpec('\uFEFF' + spec({}), 'x.json').name).toBe('s');
+  });
+
+  it('checks factors, output groups and years against the base scenario', () => {
+    const base = parseScenario(readFileSync('scenarios/baseline.json', 'utf8'));
+    const check = (over: Record<string, unknown>, years = 10) => () => checkSpecAgainstBase(parseSensitivitySpec(spec(over), 'x.json'), base, years, 'x.json');
+    expect(check({ factors: { 'firmTypes.*.firmShare': [0.1, 0.2], 'firmTypes.startup.firmShare': [0.1, 0.2] } })).not.toThrow();
+    expect(check({ factors: { 'firmTypes.nope.firmShare': [0.1, 0.2] } })).toThrow('x.json: factors.firmTypes.nope.firmShare: the base scenario has no firm type "nope"');
+    expect(check({ factors: { 'market.events.0.priceFactor': [0.5, 2] } })).toThrow('x.json: factors.market.events.0.priceFactor: the base scenario has no market event 0');
+    expect(check({ outputs: [{ metric: 'headcount', group: 'budget_q1', year: 1 }] })).toThrow('x.json: outputs.0.group: metric headcount has no group "budget_q1"');
+    expect(check({ outputs: [{ metric: 'headcount', group: 'senior', year: 10 }] })).not.toThrow();
+    expect(check({ outputs: [{ metric: 'headcount', year: 11 }] })).toThrow('x.json: outputs.0.year: year 11 is past the 10-year horizon');
+    expect(check({ outputs: [{ metric: 'headcount', year: 3 }] }, 2)).toThrow('year 3 is past the 2-year horizon');
+  });
+
+  it('scenarios/sensitivity/sensitivity.schema.json is up to date (regenerate with vitest -u)', async () => {
+    await expect(writeSensitivitySchemaText()).toMatchFileSnapshot('../../../scenarios/sensitivity/sensitivity.schema.json');
   });
 
   it('a firm-type wildcard sets the field for every firm type; integers are rounded', () => {
