@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { scanJson } from './jsonScan.ts';
+import { valueRangeIssues } from './valueRangeIssues.ts';
 import { formatPath, kindOf, lookup, show, suggestion } from './issueText.ts';
 import { specFor } from '../model/paramPaths.ts';
 import { Groups } from '../model/world.ts';
@@ -313,6 +314,7 @@ function crossFieldIssues(p: Params): ScenarioIssue[] {
   if (!(firmShareSum > 0)) {
     issues.push({ path: 'firmTypes', message: 'firmShare must be above 0 for at least one firm type' });
   }
+  issues.push(...valueRangeIssues(p));
   return issues;
 }
 
