@@ -20,6 +20,7 @@ import { jobsFor, runOrdered } from '../parallel/runOrdered.ts';
 import { SERIES_CSV_HEADER, seriesCsvRowChunks } from './seriesCsv.ts';
 import { StagedOutput, WriteAbortedError, type StagedFile } from './atomicOutput.ts';
 import { summaryCsvChunks } from './summaryCsv.ts';
+import { assertFiniteResult } from './finiteResult.ts';
 
 export interface RunOutputPlan {
   /** Scenarios with `--engineers` / `--years` applied, in the order given. */
@@ -65,8 +66,9 @@ class ScenarioWriter {
     return new ScenarioWriter(series, format, seeds);
   }
 
-  /** Appends the next seed's result (called in seed order). */
-  add(result: Result): Promise<void> {
+  /** Appends the next seed's result (called in seed order); refuses one with a value that should be finite and is not. */
+  async add(result: Result): Promise<void> {
+    assertFiniteResult(result);
     const first = this.results.length === 0;
     this.results.push(result);
     if (this.format === 'csv') return this.series.append(seriesCsvRowChunks(result));

@@ -22,6 +22,7 @@ import { runParamsHash } from '../../research/sweep/sweepPlan.ts';
 import type { PackageInfo } from '../commands/command.ts';
 import { orderSeries } from './seriesCsv.ts';
 import { MAX_SHARDS } from '../args/shard.ts';
+import { assertFiniteResult } from './finiteResult.ts';
 
 export const RUN_FORMAT = 'tokensim-sweep-run/2';
 export const SHARD_FORMAT = 'tokensim-sweep-shard/2';
@@ -88,9 +89,13 @@ export function recordHashOf(r: RunRecord): string {
   return h.digest();
 }
 
-/** The record of a finished run: the kept series in series.csv order (metric, then group). */
+/**
+ * The record of a finished run: the kept series in series.csv order (metric, then group).
+ * Throws NonFiniteResultError for a run with a value that should be finite and is not.
+ */
 export function runRecord(plan: SweepPlan, run: SweepRun, packed: PackedResult, pkg: PackageInfo): RunRecord {
   const result = unpackResult(packed);
+  assertFiniteResult(result);
   const metrics = new Set(plan.sweep.metrics);
   const groups = new Set(plan.sweep.groups);
   const series = orderSeries(result.series)
