@@ -19,9 +19,10 @@
  */
 import { z } from 'zod';
 import type { Params } from '../../model/params.ts';
-import { firmTypeNames, LEVELS } from '../../model/params.ts';
+import { cloneParams, firmTypeNames, LEVELS } from '../../model/params.ts';
 import { expandWildcard, getAt, isFirmTypeWildcard, problemWith, setAt, settableSpec, specFor } from '../../model/paramPaths.ts';
 import { scanJson } from '../../input/jsonScan.ts';
+import { valueRangeIssues } from '../../input/valueRangeIssues.ts';
 import { BUDGET_QUARTILES, isMetricName, METRIC_DEFS, type MetricName } from '../../run/metricDefs.ts';
 import type { Factor } from './sensitivity.ts';
 
@@ -141,14 +142,21 @@ function groupsOf(metric: MetricName, base: Params): string[] {
 
 /**
  * Checks a parsed spec against its resolved base scenario, `years` being the horizon the runs
- * will have: every factor path exists in the base, every output's group is reported for its
- * metric, every output year is within the horizon.
+ * will have: every factor path exists in the base, neither end of its range makes the base one
+ * that scenario validation refuses for undefined results (valueRangeIssues.ts: a base of $0),
+ * every output's group is reported for its metric, every output year is within the horizon.
  * Throws SensitivitySpecError naming the field.
  */
 export function checkSpecAgainstBase(spec: SensitivitySpec, base: Params, years: number, source = 'spec'): void {
   for (const f of spec.factors) {
     const problem = factorProblem(f.path, base);
     if (problem) throw new SensitivitySpecError(source, `factors.${f.path}`, problem);
+    [f.min, f.max].forEach((v, k) => {
+      const p = cloneParams(base);
+      setFactor(p, f.path, v);
+      const issue = valueRangeIssues(p)[0];
+      if (issue) throw new SensitivitySpecError(source, `factors.${f.path}.${k}`, `${issue.path} ${issue.message}`);
+    });
   }
   spec.outputs.forEach((o, k) => {
     const groups = groupsOf(o.metric, base);

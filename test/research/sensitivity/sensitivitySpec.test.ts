@@ -54,6 +54,9 @@ describe('sensitivity spec files', () => {
     expect(check({ factors: { 'firmTypes.*.firmShare': [0.1, 0.2], 'firmTypes.startup.firmShare': [0.1, 0.2] } })).not.toThrow();
     expect(check({ factors: { 'firmTypes.nope.firmShare': [0.1, 0.2] } })).toThrow('x.json: factors.firmTypes.nope.firmShare: the base scenario has no firm type "nope"');
     expect(check({ factors: { 'market.events.0.priceFactor': [0.5, 2] } })).toThrow('x.json: factors.market.events.0.priceFactor: the base scenario has no market event 0');
+    expect(check({ factors: { 'firmTypes.*.policy.baseByLevel.junior': [0, 100_000] } })).toThrow(
+      'x.json: factors.firmTypes.*.policy.baseByLevel.junior.0: firmTypes.bigtech.policy.baseByLevel.junior must be above 0 (got 0)',
+    );
     expect(check({ outputs: [{ metric: 'headcount', group: 'budget_q1', year: 1 }] })).toThrow('x.json: outputs.0.group: metric headcount has no group "budget_q1"');
     expect(check({ outputs: [{ metric: 'headcount', group: 'senior', year: 10 }] })).not.toThrow();
     expect(check({ outputs: [{ metric: 'headcount', year: 11 }] })).toThrow('x.json: outputs.0.year: year 11 is past the 10-year horizon');
