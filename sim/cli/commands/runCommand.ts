@@ -29,8 +29,9 @@ const DETAILS = `Output, per scenario (in <dir>, or in <dir>/<scenario name>/ wh
                   package version, command line, metric units
   With --format json: series.json and summary.json instead of the CSV files (shape in README).
 
-Files appear only when complete: they are written to <dir>.tmp-<pid> and moved into place at
-the end; an error or Ctrl-C (exit 130) leaves no partial file. The output is the same bytes
+Files appear only when complete: they are written to <dir>/.tokensim-tmp-<pid> (or, when <dir>
+does not exist yet, <dir>.tmp-<pid>) and moved into place at the end; an error or Ctrl-C (exit
+130) leaves no partial file. The output is the same bytes
 whatever --workers is.
 
 Examples:
