@@ -132,6 +132,7 @@ describe('the browser visualiser', () => {
     const before = await linePath(page, 'wages', 1);
     // Hovering a panel reads out the month and each scenario's value.
     const plot = page.locator('#chart-wages [data-panel="pay"] svg[data-plot]');
+    await plot.scrollIntoViewIfNeeded();
     const box = (await plot.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
     await expect(page.locator('#chart-wages [data-panel="pay"] .tip').textContent()).resolves.toMatch(/^month \d+ \(year [\d.]+\)[\s\S]*median cash base\s*\$\d/);
