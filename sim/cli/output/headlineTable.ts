@@ -99,20 +99,22 @@ export function alignColumns(rows: readonly (readonly string[])[], left = 1): st
  * as `–`; a run shorter than a year gives a one-line note instead of a table.
  */
 export function formatHeadlineTable(result: Result, metrics: readonly HeadlineMetric[] = HEADLINE_METRICS): string {
-  const years = headlineYears(result.months);
+  return headlineTable(result.months, metrics, (metric, y, format) => {
+    const v = valueAtYear(result, metric, y);
+    return v === undefined ? '–' : formatValue(v, format);
+  });
+}
+
+/**
+ * The rows of a headline table — metric, unit, one cell per headline year — aligned, with the
+ * note on money under them; a run shorter than a year gives a one-line note instead.
+ */
+function headlineTable(months: number, metrics: readonly HeadlineMetric[], cell: (metric: HeadlineMetric['metric'], year: number, format: ValueFormat) => string, note = ''): string {
+  const years = headlineYears(months);
   if (years.length === 0) return `(no headline table: the run is shorter than a year)`;
   const rows: string[][] = [['metric (all engineers)', 'unit', ...years.map((y) => `year ${y}`)]];
-  for (const { metric, format } of metrics) {
-    rows.push([
-      metric,
-      headlineUnit(metric, format),
-      ...years.map((y) => {
-        const v = valueAtYear(result, metric, y);
-        return v === undefined ? '–' : formatValue(v, format);
-      }),
-    ]);
-  }
-  return `${alignColumns(rows, 2)}\n${MONEY_NOTE}`;
+  for (const { metric, format } of metrics) rows.push([metric, headlineUnit(metric, format), ...years.map((y) => cell(metric, y, format))]);
+  return `${note}${alignColumns(rows, 2)}\n${MONEY_NOTE}`;
 }
 
 /** Mean and 95 % interval of a headline metric (group `all`) at the end of year `year`. */
@@ -153,19 +155,14 @@ export function formatDifference(diff: number, format: ValueFormat): string {
  * horizon, under a line saying so. With one seed it is the single-run table.
  */
 export function formatSummaryTable(summary: Summary, metrics: readonly HeadlineMetric[] = HEADLINE_METRICS): string {
-  const years = headlineYears(summary.months);
-  if (years.length === 0) return `(no headline table: the run is shorter than a year)`;
-  const rows: string[][] = [['metric (all engineers)', 'unit', ...years.map((y) => `year ${y}`)]];
-  for (const { metric, format } of metrics) {
-    rows.push([
-      metric,
-      headlineUnit(metric, format),
-      ...years.map((y) => {
-        const v = summaryAtYear(summary, metric, y);
-        return v === undefined ? '–' : formatInterval(v, format, summary.n);
-      }),
-    ]);
-  }
   const note = summary.n > 1 ? `mean [95% interval of the mean] over ${summary.n} seeds\n` : '';
-  return `${note}${alignColumns(rows, 2)}\n${MONEY_NOTE}`;
+  return headlineTable(
+    summary.months,
+    metrics,
+    (metric, y, format) => {
+      const v = summaryAtYear(summary, metric, y);
+      return v === undefined ? '–' : formatInterval(v, format, summary.n);
+    },
+    note,
+  );
 }
