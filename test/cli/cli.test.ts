@@ -8,10 +8,10 @@ import { main } from '../../sim/cli/main.ts';
 import { buildManifest, formatCommandLine, manifestJson, reproducibleArgv, shellQuote } from '../../sim/cli/output/manifest.ts';
 import { formatProgress, progressReporter } from '../../sim/cli/output/progressReporter.ts';
 import { countSeriesRows, csvField, formatCsvRow, orderSeries, SERIES_CSV_HEADER, seriesCsvChunks } from '../../sim/cli/output/seriesCsv.ts';
-import type { CliIO } from '../../sim/cli/commands/command.ts';
 import { METRIC_DEFS } from '../../sim/run/metricDefs.ts';
 import { DEFAULTS, cloneParams } from '../../sim/model/params.ts';
 import type { Result, Series } from '../../sim/run/result.ts';
+import { captureIO } from '../support/cli.ts';
 
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'tokensim-cli-test-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -32,12 +32,6 @@ function fakeResult(months: number, order: readonly string[] = METRIC_DEFS.map((
   return { scenario: 'fake', seed: 7, months, paramsHash: 'p'.repeat(27), resultHash: 'r'.repeat(27), firmTypes: ['startup'], series };
 }
 
-/** Captures what a command writes. */
-function captureIO(): CliIO & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stderrIsTTY: false };
-}
 
 const PKG = { name: 'tokensim', version: '9.9.9' };
 

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../sim/cli/commands/command.ts';
 import { compareLabels, formatCompareTable } from '../../sim/cli/output/compareTable.ts';
 import { parseCompareArgs, parseYearList } from '../../sim/cli/commands/compareCommand.ts';
 import { formatDifference, formatInterval, formatSummaryTable, summaryAtYear } from '../../sim/cli/output/headlineTable.ts';
@@ -20,6 +19,7 @@ import { summarize } from '../../sim/research/ensemble.ts';
 import { cloneParams, DEFAULTS, type Params } from '../../sim/model/params.ts';
 import { packResult, type PackedResult, type Result } from '../../sim/run/result.ts';
 import { writeSchemaText } from '../../sim/input/scenario.ts';
+import { captureIO } from '../support/cli.ts';
 
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'tokensim-run-test-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -28,11 +28,6 @@ const tmpPath = (name: string): string => path.join(TMP, `${name}-${++counter}`)
 
 const PKG = { name: 'tokensim', version: '9.9.9' };
 
-function captureIO(): CliIO & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stderrIsTTY: false };
-}
 
 /** A result with two series (headcount and token_share_of_comp, group all) whose values depend on the seed. */
 function seededResult(seed: number, months = 24, scenario = 'fake'): Result {

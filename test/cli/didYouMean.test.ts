@@ -5,19 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closest, didYouMean, editDistance } from '../../sim/cli/args/didYouMean.ts';
 import { likelyFile } from '../../sim/cli/args/loadScenario.ts';
 import { parseArgs } from '../../sim/cli/args/parseArgs.ts';
-import { main } from '../../sim/cli/main.ts';
-import type { CliIO } from '../../sim/cli/commands/command.ts';
+import { runCli } from '../support/cli.ts';
 
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'tokensim-dym-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stderrIsTTY: false };
-  const code = await main(args, io, { name: 'tokensim', version: '0.0.0-test' });
-  return { code, out: out.join(''), err: err.join('') };
-}
+const cli = (args: string[]) => runCli(args, { name: 'tokensim', version: '0.0.0-test' });
 
 describe('did you mean', () => {
   it('counts insertions, deletions, substitutions and neighbour swaps as one edit each', () => {
@@ -45,22 +38,22 @@ describe('did you mean', () => {
   it('in the CLI: a misspelt command or flag is one line on stderr, exit 2, with the suggestion', async () => {
     const cmd = await cli(['rnu', 'scenarios/baseline.json']);
     expect(cmd.code).toBe(2);
-    expect(cmd.err).toMatch(/^tokensim: unknown command 'rnu'; did you mean 'run'\? \(commands: run, .*\)\n$/);
+    expect(cmd.stderr).toMatch(/^tokensim: unknown command 'rnu'; did you mean 'run'\? \(commands: run, .*\)\n$/);
     const flag = await cli(['run', 'scenarios/baseline.json', '--sed', '3', '--out', path.join(TMP, 'x')]);
-    expect([flag.code, flag.err]).toEqual([2, "tokensim: unknown option --sed for 'run'; did you mean --seed? (see tokensim run --help)\n"]);
+    expect([flag.code, flag.stderr]).toEqual([2, "tokensim: unknown option --sed for 'run'; did you mean --seed? (see tokensim run --help)\n"]);
   });
 
   it('`run baseline` points at scenarios/baseline.json, and writes nothing', async () => {
     const out = path.join(TMP, 'none');
     const r = await cli(['run', 'baseline', '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^tokensim: cannot read scenario file baseline: no such file; did you mean \S*scenarios\/baseline\.json\?\n$/);
+    expect(r.stderr).toMatch(/^tokensim: cannot read scenario file baseline: no such file; did you mean \S*scenarios\/baseline\.json\?\n$/);
     expect(likelyFile('scenarios/tunguz-100k')).toBe(path.join('scenarios', 'tunguz-100k.json'));
     expect(likelyFile(path.join(TMP, 'nothing-here'))).toBeUndefined();
   });
 
   it('check --help shows every option in its usage line', async () => {
-    const usage = (await cli(['check', '--help'])).out.split('\n').find((l) => l.startsWith('Usage:'))!;
+    const usage = (await cli(['check', '--help'])).stdout.split('\n').find((l) => l.startsWith('Usage:'))!;
     for (const flag of ['--update', '--hashes', '--scenarios <dir>', '--golden <dir>', '--max-rows <n>']) expect(usage).toContain(flag);
   });
 });

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main, readPackageInfo } from '../../sim/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'tokensim-sens-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -50,13 +50,7 @@ describe('tokensim sensitivity', () => {
 });
 
 /** `tokensim <args>` in this process: exit code, stdout and stderr. */
-async function tokensim(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stderrIsTTY: false };
-  const code = await main(args, io, readPackageInfo());
-  return { code, stdout, stderr };
-}
+const tokensim = (args: string[]) => runCli(args);
 
 let counter = 0;
 /** Writes `spec` with `over` applied to a fresh file and returns its path. */

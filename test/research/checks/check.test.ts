@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GOLDEN_DIR, DEFAULT_SCENARIOS_DIR, runCheck } from '../../../sim/cli/commands/checkCommand.ts';
-import { main, readPackageInfo } from '../../../sim/cli/main.ts';
 import { CHECK_SIZE, compareGolden, formatDifferences, goldenText, parseGolden, roundGolden, type GoldenFile } from '../../../sim/research/checks/golden.ts';
 import { METRIC_DEFS } from '../../../sim/run/metricDefs.ts';
+import { runCli } from '../../support/cli.ts';
 
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'tokensim-check-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -23,12 +23,7 @@ function goldenCopy(): string {
   return dir;
 }
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stderrIsTTY: false }, readPackageInfo());
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCli(args);
 
 const scenarioNames = readdirSync(DEFAULT_SCENARIOS_DIR)
   .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
