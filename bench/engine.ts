@@ -120,7 +120,7 @@ function scratchOf(w: World): ScratchInfo {
   const metrics = new MetricsCollector(w);
   return {
     labour: typedArrayBytes(labourScratch(n, w.groups.count)) / n,
-    cfo: typedArrayBytes(cfoScratch(w.firms.length, n)) / n,
+    cfo: typedArrayBytes(cfoScratch(w.firms.length, n, w.typeNames.length)) / n,
     metrics: typedArrayBytes(metrics) / n,
     seriesBytes: metrics.series.reduce((a, s) => a + s.values.byteLength, 0),
   };

@@ -10,6 +10,7 @@
  * re-set monthly; the CFO's quarterly headcount choice (cfo.ts) takes it into account.
  */
 import { exp, log, pow } from '../lib/dmath.ts';
+import { demandLevel } from './firms.ts';
 import { planningGrowth } from './firms.ts';
 import { ces, production } from './production.ts';
 import type { Firm, World } from './world.ts';
@@ -27,7 +28,7 @@ function marginalRevenueOfCompute(w: World, f: Firm, C: number): number {
   const pp = w.p.production;
   ces(f.A, f.L, C, f.bench, pp.sigma, scratch);
   if (scratch.Y <= 0) return 0;
-  const scale = (1 - f.tp.overheadShareOfRevenue) * planningGrowth(f) * pp.eta * f.Z * w.demandShift;
+  const scale = (1 - f.tp.overheadShareOfRevenue) * planningGrowth(f) * pp.eta * demandLevel(w, f);
   return scale * pow(scratch.Y, pp.eta - 1) * scratch.YC;
 }
 

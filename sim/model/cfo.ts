@@ -13,13 +13,14 @@
  */
 import { LEVELS } from './params.ts';
 import { hireEconomics, offerCash } from './offers.ts';
-import { planningGrowth, separate } from './firms.ts';
+import { demandLevel, planningGrowth, separate } from './firms.ts';
 import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
 import { agentUnitsPerMTokens } from './agents.ts';
 import { costMinimisingIntensity, directedCompute, outputPerLabour } from './production.ts';
 import { effectiveBudget } from './policy.ts';
+import { consistentTargets } from './sector.ts';
 
 /**
  * The headcount N* that maximises the CFO's profit (1 − overhead)·g·Z·Y^η − N·w − p_C·X, with
@@ -38,7 +39,7 @@ export function optimalHeadcount(w: World, f: Firm, costPerEngineer: number, hir
   if (f.n <= 0 || f.L <= 0 || costPerEngineer <= 0) return f.n;
   const skill = f.L / f.n;
   const directed = (f.C - f.X) / f.n;
-  const scale = (1 - f.tp.overheadShareOfRevenue) * planningGrowth(f) * f.Z * w.demandShift;
+  const scale = (1 - f.tp.overheadShareOfRevenue) * planningGrowth(f) * demandLevel(w, f);
   const units = agentUnitsPerMTokens(w, f);
   let y = skill * outputPerLabour(f.A, directed / (b.k0 * skill), b, pp.sigma);
   let cost = costPerEngineer;
@@ -151,9 +152,13 @@ export interface CfoScratch {
   offsets: Int32Array;
   ids: Int32Array;
   fill: Int32Array;
+  /** Per slot: the CFO's optimum this quarter; per type: scratch for consistentTargets. */
+  nStar: Float64Array;
+  typeNow: Float64Array;
+  typeAt: Float64Array;
 }
 
-export function cfoScratch(firms: number, engineers: number): CfoScratch {
+export function cfoScratch(firms: number, engineers: number, types: number): CfoScratch {
   return {
     hireShare: new Float64Array(firms),
     hireShareScratch: new Float64Array(firms),
@@ -162,6 +167,9 @@ export function cfoScratch(firms: number, engineers: number): CfoScratch {
     offsets: new Int32Array(firms + 1),
     ids: new Int32Array(engineers),
     fill: new Int32Array(firms),
+    nStar: new Float64Array(firms),
+    typeNow: new Float64Array(types),
+    typeAt: new Float64Array(types),
   };
 }
 
@@ -206,7 +214,13 @@ export function quarterlyCfo(w: World, sc: CfoScratch): void {
     const headcount = sc.offsets[f.slot + 1] - sc.offsets[f.slot];
     if (headcount > 0) f.kappaBar = sc.kappaSum[f.slot] / headcount;
     const cost = replacementCostPerEngineer(f, sc.offerCashSum[f.slot]);
-    f.target = nextTarget(w, f, optimalHeadcount(w, f, cost, sc.hireShare[f.slot]));
+    sc.nStar[f.slot] = optimalHeadcount(w, f, cost, sc.hireShare[f.slot]);
+  }
+  consistentTargets(w, sc.nStar, sc.typeNow, sc.typeAt);
+  for (const f of w.firms) {
+    if (!f.alive || f.n === 0) continue;
+    const headcount = sc.offsets[f.slot + 1] - sc.offsets[f.slot];
+    f.target = nextTarget(w, f, sc.nStar[f.slot]);
     if (cfo.cfoSetsBudget === 1) {
       const uncapped = 1 - f.capped / f.n;
       const ratio = (marginalRevenuePerMTokens(f, w, eta) * uncapped) / (m.priceRetail * f.tp.wholesaleDiscount);

@@ -61,7 +61,7 @@ export const DEFAULTS: Params = {
     events: [],
   },
   demand: { events: [], cycleAmplitude: 0, cyclePeriodYears: 6 },
-  production: { sigma: 0.8, eta: 0.5, toolingCostPerEngineerYear: 10_000, effectiveComputePerMTokens: 30 },
+  production: { sigma: 0.8, eta: 0.5, sectorDemandElasticity: 1, sectorPriceAdjustmentPerMonth: 0.25, toolingCostPerEngineerYear: 10_000, effectiveComputePerMTokens: 30 },
   engineers: {
     levelShares: byLevel(0.3, 0.35, 0.25, 0.1),
     skillByLevel: byLevel(0.7, 1, 1.35, 1.8),

@@ -12,6 +12,7 @@ import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
 import { initOffers } from './offers.ts';
+import { updateSectorDemand } from './sector.ts';
 
 /** Number of slots per type by largest remainder of the normalised firm shares (deterministic). */
 export function allocateSlots(shares: number[], total: number): number[] {
@@ -173,7 +174,12 @@ export function planningGrowth(f: Firm): number {
 export function calibrateDemand(w: World, f: Firm, N: number, Y: number, cost: number, hireShare = 1): void {
   const eta = w.p.production.eta;
   const R = (N * cost) / ((1 - f.tp.overheadShareOfRevenue) * eta * planningGrowth(f) * hireShare);
-  f.Z = Y > 0 ? R / (w.demandShift * pow(Y, eta)) : 0;
+  f.Z = Y > 0 ? R / (w.demandShift * w.sectorShift[f.type] * pow(Y, eta)) : 0;
+}
+
+/** The firm's demand level this month, $ per month per output^η: revenue = demandLevel·Y^η. */
+export function demandLevel(w: World, f: Firm): number {
+  return f.Z * w.demandShift * w.sectorShift[f.type];
 }
 
 /**
@@ -199,7 +205,7 @@ export function settleAccounts(w: World): void {
   const eta = w.p.production.eta;
   for (const f of w.firms) {
     if (!f.alive) continue;
-    f.revenue = f.n > 0 ? f.Z * w.demandShift * pow(f.Y, eta) : 0;
+    f.revenue = f.n > 0 ? demandLevel(w, f) * pow(f.Y, eta) : 0;
     const overhead = f.tp.overheadShareOfRevenue * f.revenue;
     const cashCosts = f.payroll + f.toolingCost + f.tokenCost + f.agentTokenCost + f.creditCost + overhead;
     f.profit = f.revenue - cashCosts - f.equityExpense;
@@ -264,6 +270,7 @@ export function separate(w: World, i: number): void {
 export function updateDemandAndEntry(w: World): void {
   const nominal = w.p.supply.outsideWageGrowthPerYear;
   w.demandShift = demandShiftAt(w.p, w.month);
+  if (w.month > 0) updateSectorDemand(w);
   for (const f of w.firms) {
     if (f.alive) {
       f.Z *= pow(nominal * f.tp.demandGrowthPerYear, 1 / 12) * meanOneLogNormal(f.rng, f.tp.demandVolatility);

@@ -58,10 +58,10 @@ export interface MarketParams {
   /** Token list price: Retail list price of the blended frontier token mix at month 0.
    *  Unit: $ per million tokens; default: 8; source: public API price lists, late 2025: ≈ $5 in / $25 out, blended ≈ $8. */
   listPriceInitial: number;
-  /** Price decline, first year: Factor by which the frontier list price falls in the first year; the log rate decays toward the long-run rate.
+  /** Price decline, first year: Factor by which the frontier list price falls in the first year (below 1 it rises); the log rate decays toward the long-run rate.
    *  Unit: × per year; default: 2; source: frontier list prices fall ≈ 3× per model generation (≈ ×2 a year). */
   priceDeclineFirstYear: number;
-  /** Price decline, long run: Long-run factor by which the list price falls per year.
+  /** Price decline, long run: Long-run factor by which the list price falls per year (below 1 it rises).
    *  Unit: × per year; default: 1.25; source: model assumption (docs/model.md). */
   priceDeclineLongRun: number;
   /** Capability growth, first year: Growth of useful work per token in the first year; with the price fall it sets the fall of P/Q (≈ ×10 at default).
@@ -118,6 +118,12 @@ export interface ProductionParams {
   /** Revenue curvature η: Revenue R = Z·Y^η; product-demand elasticity ε = 1/(1 − η).
    *  Unit: exponent; default: 0.5; source: model assumption (docs/model.md). */
   eta: number;
+  /** Sector demand elasticity ε_S: Price elasticity of demand for a firm type's software as a whole (the outer nest of its product demand). Each firm faces ε = 1/(1 − η) and takes its demand level as given; when the whole type's output grows, its demand level moves by (sector output ÷ month 0)^(1/ε − 1/ε_S), so spending on the type's software grows with output^(1 − 1/ε_S). 1 keeps spending unchanged by output (unit-elastic); equal to ε turns the sector feedback off.
+   *  Unit: elasticity; default: 1; source: model assumption: unit-elastic sector demand (constant spending share), docs/model.md. */
+  sectorDemandElasticity: number;
+  /** Sector price adjustment: Share of the gap between the sector's demand level and its market-clearing value closed each month (a lag that keeps the feedback from cycling).
+   *  Unit: share per month; default: 0.25; source: model assumption (docs/model.md). */
+  sectorPriceAdjustmentPerMonth: number;
   /** Pre-AI tooling cost: What one engineer’s pre-AI tooling costs the firm (laptop, CI, cloud development environment, licences): one effective compute unit a month. A priced input that sets labour’s cost share π0 at month 0.
    *  Unit: $ per engineer-year; default: 10,000; source: model assumption: order of magnitude of developer tooling and cloud spend per engineer. */
   toolingCostPerEngineerYear: number;

@@ -299,6 +299,15 @@ export interface World {
   benchmarks: Benchmark[];
   /** This month's economy-wide demand shifter (demand events and cycle; firms.ts). */
   demandShift: number;
+  /** Sector output index, mean Y^η over each firm type's producing firms, at month 0 (index as typeNames). */
+  sectorBase: Float64Array;
+  /** Smoothed log of each type's sector output relative to month 0 (firms.ts updateSectorDemand). */
+  sectorLogOutput: Float64Array;
+  /** Each type's sector demand factor this month: exp(sectorLogOutput·(1/ε − 1/ε_S)). */
+  sectorShift: Float64Array;
+  /** Scratch for this month's sector output index by type, and its firms with output. */
+  sectorScratch: Float64Array;
+  sectorFirms: Float64Array;
   /** Labour supply by labour market (supply.ts). */
   supply: SupplyState;
   /**

@@ -9,7 +9,8 @@ import { firmTypeNames } from '../model/params.ts';
 import { stream, STREAMS } from '../lib/rng.ts';
 import { TokenMarket } from '../model/market.ts';
 import { initEngineers, produceLearnSave, useTokens } from '../model/engineers.ts';
-import { calibrateDemand, demandShiftAt, initFirms, setBenchmarks, produce, settleAccounts, updateDemandAndEntry } from '../model/firms.ts';
+import { calibrateDemand, demandLevel, demandShiftAt, initFirms, setBenchmarks, produce, settleAccounts, updateDemandAndEntry } from '../model/firms.ts';
+import { sectorOutput } from '../model/sector.ts';
 import { cfoScratch, hireOutputShare, quarterlyCfo } from '../model/cfo.ts';
 import { chooseAgents } from '../model/agents.ts';
 import { ensureLabourScratch, labourScratch, matchMarket, ratingPayLoss } from '../model/labour.ts';
@@ -71,6 +72,11 @@ export function createWorld(p: Params, seed: number): World {
     marketWeight: new Float64Array(markets * NUM_LEVELS),
     benchmarks: typeNames.map(() => ({ pi0: 1, k0: 1 })),
     demandShift: demandShiftAt(p, 0),
+    sectorBase: new Float64Array(typeNames.length),
+    sectorLogOutput: new Float64Array(typeNames.length),
+    sectorShift: new Float64Array(typeNames.length).fill(1),
+    sectorScratch: new Float64Array(typeNames.length),
+    sectorFirms: new Float64Array(typeNames.length),
     supply: newSupplyState(markets),
     lambdaBar: new Float64Array(markets * NUM_LEVELS),
     phiBar: new Float64Array(markets * NUM_LEVELS),
@@ -120,10 +126,11 @@ function produceForCalibration(w: World, pay: Float64Array): void {
     }
     const cost = (pay[f.slot] + f.toolingCost + f.tokenCost + f.creditCost) / f.n;
     calibrateDemand(w, f, f.n, f.Y, cost, hireShare[f.slot]);
-    const revenue = f.Z * w.demandShift * pow(f.Y, w.p.production.eta);
+    const revenue = demandLevel(w, f) * pow(f.Y, w.p.production.eta);
     f.revenue = revenue;
     f.cash = f.tp.cashMonthsInitial * (pay[f.slot] + f.toolingCost + f.tokenCost + f.tp.overheadShareOfRevenue * revenue);
   }
+  sectorOutput(w, w.sectorBase);
   updateMarketStats(w);
   initMarketPay(w);
   initSupply(w);
@@ -157,7 +164,7 @@ export interface Run {
 export function startRun(p: Params, seed: number, options: SimulateOptions = {}): Run {
   const w = createWorld(p, seed);
   const metrics = new MetricsCollector(w);
-  const cfo = cfoScratch(w.firms.length, w.eng.capacity);
+  const cfo = cfoScratch(w.firms.length, w.eng.capacity, w.typeNames.length);
   let labour = labourScratch(w.eng.capacity, w.groups.count);
   const phase = options.onPhase ?? (() => {});
   let monthsDone = 0;

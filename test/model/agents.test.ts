@@ -8,6 +8,7 @@ import { DEFAULTS, cloneParams } from '../../sim/model/params.ts';
 import type { Params } from '../../sim/model/params.ts';
 import { agentUnitsPerMTokens, chooseAgents } from '../../sim/model/agents.ts';
 import { ces, production } from '../../sim/model/production.ts';
+import { demandLevel } from '../../sim/model/firms.ts';
 import { createWorld, simulate } from '../../sim/run/simulate.ts';
 import type { Firm, World } from '../../sim/model/world.ts';
 
@@ -29,7 +30,7 @@ const staffed = (w: World): Firm[] => w.firms.filter((f) => f.alive && f.n > 0);
 function marginalRevenueOfCompute(w: World, f: Firm, C: number): number {
   const pp = w.p.production;
   const r = ces(f.A, f.L, C, f.bench, pp.sigma, production());
-  const R = f.Z * w.demandShift * Math.pow(r.Y, pp.eta);
+  const R = demandLevel(w, f) * Math.pow(r.Y, pp.eta);
   return ((1 - f.tp.overheadShareOfRevenue) * f.tp.funding.planningRevenueMultiple * pp.eta * R * r.YC) / r.Y;
 }
 

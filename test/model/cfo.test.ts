@@ -224,7 +224,7 @@ describe('CFO decision rules', () => {
     [p.run.engineers, p.run.firms] = [800, 8];
     const w = createWorld(p, 3);
     const e = w.eng;
-    const sc = cfoScratch(w.firms.length, w.eng.capacity);
+    const sc = cfoScratch(w.firms.length, w.eng.capacity, w.typeNames.length);
     bucketByEmployer(w, sc);
     for (const f of w.firms) {
       const staff = Array.from(sc.ids.subarray(sc.offsets[f.slot], sc.offsets[f.slot + 1]));
@@ -260,7 +260,7 @@ describe('CFO decision rules', () => {
     p.run.engineers = 2000;
     p.run.firms = 10;
     const w = createWorld(p, 7);
-    const sc = cfoScratch(w.firms.length, w.eng.n);
+    const sc = cfoScratch(w.firms.length, w.eng.n, w.typeNames.length);
     bucketByEmployer(w, sc);
     const f = w.firms.reduce((a, b) => (b.n > a.n ? b : a));
     const staff: number[] = [];

@@ -77,8 +77,8 @@ describe('planningGrowth', () => {
 describe('calibrateDemand', () => {
   /** The fields calibrateDemand reads, cast to the engine types (tests only). */
   const fake = (eta: number, overhead: number, g: number, demandShift = 1) => {
-    const w = { p: { production: { eta } }, demandShift } as unknown as World;
-    const f = { Z: -1, tp: { overheadShareOfRevenue: overhead, funding: { planningRevenueMultiple: g } } } as unknown as Firm;
+    const w = { p: { production: { eta } }, demandShift, sectorShift: new Float64Array(1).fill(1) } as unknown as World;
+    const f = { Z: -1, type: 0, tp: { overheadShareOfRevenue: overhead, funding: { planningRevenueMultiple: g } } } as unknown as Firm;
     return { w, f };
   };
 

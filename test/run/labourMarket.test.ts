@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../sim/input/scenario.ts';
 import type { Params } from '../../sim/model/params.ts';
 import { simulate } from '../../sim/run/simulate.ts';
+import { offerCash } from '../../sim/model/offers.ts';
 import { findSeries } from '../../sim/run/result.ts';
 import type { Result } from '../../sim/run/result.ts';
 import type { MetricName } from '../../sim/run/metricDefs.ts';
@@ -153,9 +154,44 @@ describe('who pays for token pay', () => {
     return (yearMean(r, 'new_hire_cash_mean', 4) + yearMean(r, 'new_hire_cash_mean', 5)) / 2;
   }
 
-  it('with token pay, engineers who value tokens more are offered less cash', () => {
-    expect(cashOffers('tunguz-100k', 0.9)).toBeLessThan(cashOffers('tunguz-100k', 0.3));
+  /**
+   * Cash of every alive firm's offer at each level, months 24–35 of a run, at the searchers'
+   * mean valuation λ̄ and at λ̄ × 1.5, the posted values held.
+   */
+  function cashAtValuations(name: string): [number, number][] {
+    const p = sized(load(name), 1500, 3);
+    const pairs: [number, number][] = [];
+    simulate(p, 1, {
+      inspect: (w) => {
+        if (w.month < 24) return;
+        const saved = w.lambdaBar.slice();
+        for (const f of w.firms) {
+          if (!f.alive || f.n === 0) continue;
+          for (let l = 0; l < 4; l++) {
+            const at = offerCash(w, f, l, 1);
+            for (let k = 0; k < w.lambdaBar.length; k++) w.lambdaBar[k] = saved[k] * 1.5;
+            pairs.push([at, offerCash(w, f, l, 1)]);
+            w.lambdaBar.set(saved);
+          }
+        }
+      },
+    });
+    return pairs;
+  }
+
+  it('with token pay, engineers who value tokens more are offered less cash for the same posted value', () => {
+    const pairs = cashAtValuations('tunguz-100k');
+    expect(pairs.length).toBeGreaterThan(100);
+    for (const [at, higher] of pairs) expect(higher).toBeLessThan(at);
   });
+
+  it('with a tools budget, the valuation does not enter the cash part of an offer', () => {
+    for (const [at, higher] of cashAtValuations('baseline')) expect(higher).toBe(at);
+  });
+
+  // In equilibrium most offers sit at the hire's marginal revenue, where the firm pays for the
+  // tokens under either label and λ moves cash only through labour supply: the full-engine
+  // pass-through is reported in docs/findings.md, not asserted here.
 
   it('with a tools budget, the valuation of tokens does not move cash offers', () => {
     expect(cashOffers('baseline', 0.9)).toBe(cashOffers('baseline', 0.3));

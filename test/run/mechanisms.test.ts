@@ -121,8 +121,11 @@ describe('cash versus tokens', () => {
 describe('waste and governance', () => {
   it('tokenmaxxing burns tokens without output; FinOps quotas and chargebacks cut the waste', () => {
     expect(avg('tunguz-100k', 'token_waste_share')).toBe(0);
+    // Waste is the budget beyond what engineers can direct (the orchestration cap): a few per
+    // cent of tokens once budgets have grown into the cap, more in the first year.
     const maxx = avg('tokenmaxxing', 'token_waste_share');
-    expect(maxx).toBeGreaterThan(0.05);
+    expect(maxx).toBeGreaterThan(0.02);
+    expect(avg('tokenmaxxing', 'token_waste_share', 'all', 1, 12)).toBeGreaterThan(0.1);
     expect(avg('finops-governance', 'token_waste_share')).toBeLessThan(maxx / 2);
     expect(avg('finops-governance', 'token_spend_to_payroll')).toBeLessThan(avg('tokenmaxxing', 'token_spend_to_payroll'));
   });
@@ -166,7 +169,7 @@ describe('people versus compute', () => {
     }
   });
 
-  it('with σ = 3 agents do part of the work from year 2 on; with the AI trends frozen they do not start in two years and stay marginal', () => {
+  it('with σ = 3 agents do part of the work from year 2 on; with the AI trends frozen they stay a trace', () => {
     const substitutes = findSeries(run('substitutes'), 'autonomous_compute_share')!;
     const agents = findSeries(run('substitutes'), 'agent_tokens')!;
     for (let m = 12; m < 60; m++) {
@@ -175,10 +178,9 @@ describe('people versus compute', () => {
     }
     expect(avg('substitutes', 'autonomous_compute_share')).toBeGreaterThan(0.5);
     const frozen = findSeries(run('baseline-static'), 'autonomous_compute_share')!;
-    for (let m = 0; m < 24; m++) expect(frozen[m], `month ${m + 1}`).toBe(0);
-    // The token price is frozen in nominal terms while pay and demand grow with the outside
-    // wage, so agents creep in later at a few firms — but not as a share of compute to speak of.
-    for (let m = 24; m < 60; m++) expect(frozen[m], `month ${m + 1}`).toBeLessThan(0.01);
+    // With AI frozen (the token price rising with the outside wage) agents stay at most a
+    // trace: a firm whose demand grows faster than pay may buy the first few.
+    for (let m = 0; m < 60; m++) expect(frozen[m], `month ${m + 1}`).toBeLessThan(1e-4);
   });
 
   it('the CFO sets budgets only when told to: the baseline budget stays at the policy', () => {

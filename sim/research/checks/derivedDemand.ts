@@ -37,7 +37,7 @@ function targetAtPrice(w: World, f: Firm, otherCost: number, tokenCost: number, 
 
 /** Derived demand at firm f of world w (after the month's accounts), with a price shift of ±δ. */
 export function derivedDemandAt(w: World, f: Firm, delta = 0.05): DerivedDemand {
-  const sc = cfoScratch(w.firms.length, w.eng.capacity);
+  const sc = cfoScratch(w.firms.length, w.eng.capacity, w.typeNames.length);
   bucketByEmployer(w, sc);
   const cost = replacementCostPerEngineer(f, sc.offerCashSum[f.slot]);
   const tokenCost = f.tokenCost / f.n;

@@ -137,7 +137,7 @@ function identities(checks: Check[]): void {
       kind: 'identity',
       target: `Derived demand as a mechanism at σ = ${sigma}: realised headcount after compute gets 20 % cheaper`,
       value: change,
-      expected: sigma > 2 ? 'lower (σ > ε: agents replace engineers)' : 'higher (σ < ε: cheaper compute raises labour demand)',
+      expected: sigma > 2 ? 'lower (σ = 3 is above the firm’s ε = 2 and its type’s ε_S = 1: agents replace engineers)' : 'higher (σ = 0.5 is below ε and ε_S: cheaper compute raises labour demand)',
       pass: Math.sign(change) === Math.sign(2 - sigma),
       how: 'full engine with pay endogenous and default frictions, the whole price path × 0.8 against × 1, seeds 1–4 in both arms, 3,000 engineers, years 4–5',
     });
