@@ -274,7 +274,7 @@ describe('bad usage and bad files, every command', () => {
     [['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--at', '12'], '--at 12 is past the 10-year horizon of scenarios/baseline.json'],
     [['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--years', '2', '--at', '1,3'], '--at 3 is past the 2-year horizon'],
     [['compare', 'scenarios/baseline.json', bad], `${bad}: run.years: must be at least 1`],
-    [['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--out', out], "unknown option --out for 'compare'"],
+    [['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--out', out], `--out must name a .csv or .json file (got '${out}')`],
     [['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--seeds', '2..1'], '--seeds range 2..1 runs backwards'],
     [['validate', '--strict', 'scenarios/baseline.json'], "unknown option --strict for 'validate'"],
     [['schema', '--scenario'], "unknown option --scenario for 'schema'"],

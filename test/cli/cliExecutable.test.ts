@@ -253,13 +253,17 @@ describe('tokensim with several seeds, scenarios and workers', () => {
     expect(baselineSeed1.join('\n') + '\n').toBe(read(multi, 'series.csv').split('\n').filter((l) => l.startsWith('baseline,1,')).join('\n') + '\n');
   });
 
-  it('compare prints both scenarios with intervals and the difference of means', async () => {
-    const r = await tokensim(['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--seeds', '1..3', '--at', '1', ...SMALL]);
+  it('compare prints both scenarios with intervals and paired differences, and saves them with --out', async () => {
+    const out = tmpPath('compare') + '.csv';
+    const r = await tokensim(['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--seeds', '1..3', '--at', '1', '--out', out, ...SMALL]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^metric \(all engineers\)\s+year\s+baseline\s+tunguz-100k\s+Δ tunguz-100k$/m);
-    expect(r.stdout).toMatch(/^token_share_of_comp\s+1\s+0\.0% \[0\.0% – 0\.0%\]\s+[\d.]+% \[[\d.]+% – [\d.]+%\]\s+\+[\d.]+ pp$/m);
-    expect(r.stdout).toMatch(/^total_comp_mean\s+1\s+\$[\d,]+ \[.*\]\s+\$[\d,]+ \[.*\]\s+[+-]\$[\d,]+$/m);
+    expect(r.stdout).toMatch(/^metric \(all engineers\)\s+unit\s+year\s+baseline\s+tunguz-100k\s+Δ tunguz-100k$/m);
+    expect(r.stdout).toMatch(/^token_share_of_comp\s+%\s+1\s+0\.0% \[0\.0% – 0\.0%\]\s+[\d.]+% \[[\d.]+% – [\d.]+%\]\s+\+[\d.]+ pp \[[+-]?[\d.]+ pp, \+[\d.]+ pp\]$/m);
+    expect(r.stdout).toMatch(/^total_comp_mean\s+\$ per year\s+1\s+\$[\d,]+ \[.*\]\s+\$[\d,]+ \[.*\]\s+[+-]?\$[\d,]+ \[.*\]$/m);
+    const csv = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(csv).toHaveLength(1 + 11 * 2);
+    expect(csv.find((l) => l.startsWith('token_share_of_comp,share,all,1,12,tunguz-100k,baseline,3,'))).toBeDefined();
   });
 
   it('validate exits 0 for valid files and 2 naming each problem; schema prints valid JSON', async () => {

@@ -1,13 +1,17 @@
 /**
- * `tokensim compare <a.json> <b.json>… [--seeds 1..10] [--at 1,5,10]`: runs every scenario
- * with the same seeds on the worker pool and prints the headline metrics at the chosen years
- * — each scenario's mean and 95 % interval across seeds, and the difference of means from
- * the first scenario. Writes no files.
+ * `tokensim compare <a.json> <b.json>… [--seeds 1..10] [--at 1,5,10] [--metrics a,b] [--out f]`:
+ * runs every scenario with the same seeds on the worker pool and prints the chosen metrics
+ * (default: the headline ones) at the chosen years — each scenario's mean and 95 % interval
+ * across seeds, and each later scenario's paired difference from the first (the reference):
+ * the mean of the per-seed differences with its paired t-interval. `--out` saves the same
+ * rows as CSV or JSON (by the file's extension), written atomically.
  */
-import type { Summary } from '../../research/ensemble.ts';
+import type { MetricName } from '../../run/metricDefs.ts';
 import type { Result } from '../../run/result.ts';
 import type { Command, CommandContext } from './command.ts';
-import { compareLabels, formatCompareTable } from '../output/compareTable.ts';
+import { compareCsv, compareJson, compareLabels, compareRows, formatCompareTable } from '../output/compareTable.ts';
+import { formatCommandLine, reproducibleArgv } from '../output/manifest.ts';
+import { parseMetricList } from '../args/selection.ts';
 import { groupThousands } from '../output/groupThousands.ts';
 import { headlineYears } from '../output/headlineTable.ts';
 import { parseArgs, parseIntegerArg, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
@@ -32,23 +36,48 @@ const COMPARE_FLAGS: readonly FlagSpec[] = [
     placeholder: '<years>',
     description: 'Years to show, e.g. 1,5,10 (default: 1, 5 and 10 within the horizon)',
   },
+  {
+    name: 'metrics',
+    kind: 'string',
+    placeholder: '<a,b>',
+    description: 'Metrics to compare, group all (default: the headline metrics; tokensim list metrics)',
+  },
+  {
+    name: 'out',
+    kind: 'string',
+    placeholder: '<file.csv|file.json>',
+    description: 'Also save the table: CSV or JSON by the extension (replaced whole, atomically)',
+  },
   WORKERS_FLAG,
   ENGINEERS_FLAG,
   YEARS_FLAG,
 ];
 
-const DETAILS = `Every scenario runs with the same seeds. Cells are mean [95% interval of the mean]
-across seeds; the Δ columns are differences of means from the first scenario (shares in
-percentage points). Progress shows on stderr when it is a terminal; nothing is written.
+const DETAILS = `Every scenario runs with the same seeds; the first scenario is the reference. Cells are
+mean [95% interval of the mean] across seeds. A Δ column is a paired difference: per seed,
+that scenario's value minus the reference's, then the mean of those differences and its
+95% paired t-interval (mean ± t(0.975, n−1)·sd/√n over the per-seed differences; needs at
+least 2 seeds, with 1 the difference alone). Shares differ in percentage points.
+
+--out f.csv: metric,unit,group,year,month,scenario,reference,n,mean,lo95,hi95,diff_mean,
+diff_sd,diff_lo95,diff_hi95 (one row per metric, year and scenario; diff_* empty for the
+reference; NaN where undefined). --out f.json: the same with each seed's difference, the
+seeds, the scenarios' parameter hashes and the command. Progress shows on stderr when it is
+a terminal.
 
 Example:
-  tokensim compare scenarios/baseline.json scenarios/tunguz-100k.json --seeds 1..30 --at 1,5,10`;
+  tokensim compare scenarios/baseline.json scenarios/tunguz-100k.json --seeds 1..30 --at 1,5,10
+  tokensim compare scenarios/baseline.json scenarios/tunguz-100k.json --metrics headcount,wealth_median --out diff.csv`;
 
 export interface CompareOptions {
   scenarioPaths: string[];
   seeds: number[];
   /** Years from --at; undefined means 1, 5 and 10 within the horizon. */
   at?: number[];
+  /** Metrics from --metrics; undefined means the headline metrics. */
+  metrics?: MetricName[];
+  /** File from --out (ends in .csv or .json). */
+  out?: string;
   workers?: number;
   engineers?: number;
   years?: number;
@@ -78,6 +107,13 @@ export function parseCompareArgs(argv: readonly string[]): CompareOptions {
     ...sizeAndWorkersFromArgs(parsed),
   };
   if (at !== undefined) options.at = parseYearList(at);
+  const metrics = stringFlag(parsed, 'metrics');
+  if (metrics !== undefined) options.metrics = parseMetricList(metrics);
+  const out = stringFlag(parsed, 'out');
+  if (out !== undefined) {
+    if (!/\.(csv|json)$/i.test(out)) throw new UsageError(`--out must name a .csv or .json file (got '${out}')`);
+    options.out = out;
+  }
   return options;
 }
 
@@ -94,11 +130,11 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
     }
   }
   if (years.length === 0) throw new UsageError(`compare: the runs are shorter than a year; nothing to show (use --years)`);
+  if (options.out !== undefined) await assertWritableFile(options.out);
 
   const { createPool, defaultWorkers } = await import('../parallel/pool.ts');
   const { runOrdered, jobsFor } = await import('../parallel/runOrdered.ts');
   const { runsProgress } = await import('../output/progressReporter.ts');
-  const { summarize } = await import('../../research/ensemble.ts');
   const jobs = jobsFor(scenarios, options.seeds);
   const results: Result[][] = scenarios.map(() => []);
   const pool = createPool(workersFor(jobs.length, options.workers, defaultWorkers()));
@@ -109,9 +145,12 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
     bar.done();
     await pool.close();
   }
-  const summaries: Summary[] = results.map((r) => summarize(r));
-
   const labels = compareLabels(scenarios.map((s) => ({ name: s.params.name, source: s.source })));
+  const rows = compareRows(
+    labels.map((label, k) => ({ label, results: results[k] })),
+    years,
+    options.metrics,
+  );
   const width = Math.max(...labels.map((l) => l.length));
   const sourceWidth = Math.max(...scenarios.map((s) => s.source.length));
   ctx.io.stdout(
@@ -122,21 +161,50 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
           `  ${labels[k].padEnd(width)}  ${s.source.padEnd(sourceWidth)}  ${groupThousands(s.params.run.engineers)} engineers · ${formatHorizon(12 * s.params.run.years)}`,
       ),
       '',
-      `mean [95% interval of the mean]; Δ = difference of means from ${labels[0]}`,
-      formatCompareTable(
-        labels.map((label, k) => ({ label, summary: summaries[k] })),
-        years,
-      ),
+      options.seeds.length > 1
+        ? `mean [95% interval of the mean]; Δ = paired difference from ${labels[0]}: mean of the per-seed differences [95% paired t-interval]`
+        : `one seed: values, and Δ = difference from ${labels[0]} (intervals need at least 2 seeds)`,
+      formatCompareTable(labels, rows),
+      'Money is nominal US dollars (not adjusted for inflation).',
       '',
     ].join('\n'),
   );
+  if (options.out !== undefined) {
+    const { writeFileAtomic } = await import('../output/atomicOutput.ts');
+    const text = /\.json$/i.test(options.out)
+      ? compareJson(
+          {
+            reference: labels[0],
+            scenarios: scenarios.map((s, k) => ({ label: labels[k], source: s.source, scenario: s.params.name, paramsHash: results[k][0].paramsHash })),
+            seeds: options.seeds,
+            interval: 'mean ± t(0.975, n−1)·sd/√n: Student-t 95% interval; for differences, over the per-seed paired differences',
+            package: { name: ctx.pkg.name, version: ctx.pkg.version },
+            command: formatCommandLine(reproducibleArgv(ctx.argv)),
+          },
+          labels,
+          rows,
+        )
+      : compareCsv(labels, rows);
+    await writeFileAtomic(options.out, text);
+    ctx.io.stdout(`wrote ${options.out} (${rows.length} rows${/\.csv$/i.test(options.out) ? ` × ${labels.length} scenarios` : ''})\n`);
+  }
   return 0;
+}
+
+/** Refuses, before any run, an --out that is a directory or whose parent is not a directory. */
+async function assertWritableFile(file: string): Promise<void> {
+  const { stat } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) throw new UsageError(`--out ${file} is a directory (give a .csv or .json file)`);
+  const parent = await stat(path.dirname(file)).catch(() => undefined);
+  if (parent && !parent.isDirectory()) throw new UsageError(`--out ${file}: ${path.dirname(file)} is not a directory`);
 }
 
 export const compareCommand: Command = {
   name: 'compare',
-  summary: 'Compare headline metrics of scenarios across seeds (means, 95% intervals, differences)',
-  usage: 'tokensim compare <a.json> <b.json>… [--seeds <list>] [--at <years>] [--workers <n>] [--engineers <n>] [--years <n>]',
+  summary: 'Compare scenarios on the same seeds: means, 95% intervals and paired differences',
+  usage: 'tokensim compare <a.json> <b.json>… [--seeds <list>] [--at <years>] [--metrics <a,b>] [--out <file.csv|file.json>] [--workers <n>] [--engineers <n>] [--years <n>]',
   flags: COMPARE_FLAGS,
   details: DETAILS,
   run,

@@ -11,7 +11,8 @@ import { METRIC_DEFS, type MetricName } from '../../run/metricDefs.ts';
 import { groupThousands } from './groupThousands.ts';
 
 /** How a headline value is shown. */
-export type ValueFormat = 'usd' | 'usdPrice' | 'percent' | 'count';
+/** `number`: any other unit, four significant digits (thousands grouped from 1,000 up). */
+export type ValueFormat = 'usd' | 'usdPrice' | 'percent' | 'count' | 'number';
 
 export interface HeadlineMetric {
   metric: MetricName;
@@ -75,6 +76,8 @@ export function formatValue(value: number, format: ValueFormat): string {
       return fixedGrouped(value * 100, 1) + '%';
     case 'count':
       return fixedGrouped(value, 0);
+    case 'number':
+      return Math.abs(value) >= 1000 ? fixedGrouped(value, 0) : String(Number(value.toPrecision(4)));
   }
 }
 
