@@ -7,6 +7,8 @@ import { cloneParams, type Params } from '../../model/params.ts';
 import { specFor, type ParamSpecKey } from '../../model/paramPaths.ts';
 import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from './parseArgs.ts';
 import { MAX_SEED, parseSeedList } from './seeds.ts';
+import { parseEvery, parseGroupList, parseMetricList } from './selection.ts';
+import type { OutputSelection } from '../output/outputSelection.ts';
 
 export { MAX_SEED } from './seeds.ts';
 
@@ -30,6 +32,8 @@ export interface RunOptions {
   engineers?: number;
   /** Overrides `run.years` of every scenario when given. */
   years?: number;
+  /** Series and months written (`--metrics`, `--groups`, `--every`); undefined writes everything. */
+  selection?: OutputSelection;
 }
 
 function rangeOf(path: ParamSpecKey): { min: number; max: number } {
@@ -89,10 +93,40 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
     description: 'series and summary as CSV or JSON files',
     defaultValue: 'csv',
   },
+  {
+    name: 'metrics',
+    kind: 'string',
+    placeholder: '<a,b>',
+    description: 'Write only these metrics (default: all; tokensim list metrics)',
+  },
+  {
+    name: 'groups',
+    kind: 'string',
+    placeholder: '<a,b>',
+    description: 'Write only these groups: all, a firm type, junior…staff, budget_q1…q4 (default: all groups)',
+  },
+  {
+    name: 'every',
+    kind: 'string',
+    placeholder: '<n|final>',
+    description: "Write every n-th month (n, 2n, … and always the last), or 'final' for the last month only",
+  },
   WORKERS_FLAG,
   ENGINEERS_FLAG,
   YEARS_FLAG,
 ];
+
+/** `--metrics`, `--groups` and `--every` when given (group names are checked against the scenarios later). */
+export function selectionFromArgs(parsed: ParsedArgs): OutputSelection | undefined {
+  const selection: OutputSelection = {};
+  const metrics = stringFlag(parsed, 'metrics');
+  const groups = stringFlag(parsed, 'groups');
+  const every = stringFlag(parsed, 'every');
+  if (metrics !== undefined) selection.metrics = parseMetricList(metrics);
+  if (groups !== undefined) selection.groups = parseGroupList(groups);
+  if (every !== undefined) selection.months = parseEvery(every);
+  return Object.keys(selection).length > 0 ? selection : undefined;
+}
 
 /** The seeds of `--seeds` or `--seed` (not both); `fallback` when neither is given. */
 export function seedsFromArgs(parsed: ParsedArgs, fallback: readonly number[]): number[] {
@@ -127,12 +161,14 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be ${OUTPUT_FORMATS.join(' or ')} (got '${format}')`);
   }
+  const selection = selectionFromArgs(parsed);
   return {
     scenarioPaths: positionals,
     seeds: seedsFromArgs(parsed, [1]),
     outDir,
     format: format as OutputFormat,
     ...sizeAndWorkersFromArgs(parsed),
+    ...(selection === undefined ? {} : { selection }),
   };
 }
 

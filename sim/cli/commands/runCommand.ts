@@ -20,6 +20,10 @@ import type { ScenarioOutput } from '../output/runOutput.ts';
 import { formatSeedList } from '../args/seeds.ts';
 import { countSeriesRows } from '../output/seriesCsv.ts';
 import { countSummaryRows } from '../output/summaryCsv.ts';
+import { checkGroups } from '../args/selection.ts';
+import { cutResult, cutSummary, cutSeries, monthsWritten, type OutputSelection } from '../output/outputSelection.ts';
+import { BUDGET_QUARTILES, METRIC_DEFS } from '../../run/metricDefs.ts';
+import { firmTypeNames, LEVELS } from '../../model/params.ts';
 
 const DETAILS = `Output, per scenario (in <dir>, or in <dir>/<scenario name>/ when several scenarios are given):
   series.csv      scenario,seed,month,metric,group,value — one row per value, seeds in the order
@@ -29,6 +33,12 @@ const DETAILS = `Output, per scenario (in <dir>, or in <dir>/<scenario name>/ wh
                   package version, command line, metric units
   With --format json: series.json and summary.json instead of the CSV files (shape in README).
 
+--metrics, --groups and --every cut series and summary files to the chosen series and months
+(--every 12: months 12, 24, … and always the last; --every final: the last month only). The
+manifest records the cut under "selection"; its result hashes still cover the full result,
+so they cannot be recomputed from cut files: the recorded command without those flags
+writes the full files. The printed table is always the full run's.
+
 Files appear only when complete: they are written to <dir>/.tokensim-tmp-<pid> (or, when <dir>
 does not exist yet, <dir>.tmp-<pid>) and moved into place at the end; an error or Ctrl-C (exit
 130) leaves no partial file. The output is the same bytes
@@ -36,7 +46,8 @@ whatever --workers is.
 
 Examples:
   tokensim run scenarios/baseline.json --seed 1 --out out/baseline
-  tokensim run scenarios/baseline.json scenarios/tunguz-100k.json --seeds 1..30 --out out/pair`;
+  tokensim run scenarios/baseline.json scenarios/tunguz-100k.json --seeds 1..30 --out out/pair
+  tokensim run scenarios/baseline.json --seeds 1..30 --metrics headcount,cash_base_median --groups all,bigtech --every 12 --out out/two`;
 
 /** First line of a single-seed run's summary: what ran, with which seed and size, and the result hash. */
 export function formatRunSummary(result: Result, engineers: number): string {
@@ -87,14 +98,31 @@ function formatScenarioReport(out: ScenarioOutput): string {
   ].join('\n');
 }
 
+/**
+ * Refuses a selection that names a group no scenario reports, or that leaves a scenario with
+ * no series at all (a metric not reported for any chosen group).
+ */
+export function checkSelection(selection: OutputSelection | undefined, scenarios: readonly LoadedScenario[]): void {
+  if (selection === undefined) return;
+  if (selection.groups !== undefined) checkGroups(selection.groups, scenarios);
+  for (const s of scenarios) {
+    const byFamily = { firmType: firmTypeNames(s.params), level: [...LEVELS], budgetQuartile: [...BUDGET_QUARTILES] };
+    const reported = METRIC_DEFS.flatMap((d) => ['all', ...d.groups.flatMap((f) => byFamily[f])].map((group) => ({ metric: d.name, group })));
+    if (cutSeries(reported, selection).length === 0) {
+      throw new UsageError(`run: no metric of --metrics is reported for a group of --groups in ${s.source} (tokensim list metrics shows each metric's groups)`);
+    }
+  }
+}
+
 /** `wrote a (N rows)` and the other files, aligned under it. */
-function formatWritten(outputs: readonly ScenarioOutput[], format: 'csv' | 'json'): string[] {
+function formatWritten(outputs: readonly ScenarioOutput[], format: 'csv' | 'json', selection: OutputSelection | undefined): string[] {
   const lines: string[] = [];
   for (const out of outputs) {
     if (format === 'csv') {
-      const seriesRows = out.results.reduce((n, r) => n + countSeriesRows(r), 0);
+      const months = monthsWritten(out.summary.months, selection);
+      const seriesRows = out.results.reduce((n, r) => n + countSeriesRows(cutResult(r, selection), months), 0);
       lines.push(`${out.files.series} (${groupThousands(seriesRows)} rows)`);
-      lines.push(`${out.files.summary} (${groupThousands(countSummaryRows(out.summary))} rows)`);
+      lines.push(`${out.files.summary} (${groupThousands(countSummaryRows(cutSummary(out.summary, selection), months))} rows)`);
     } else {
       lines.push(`${out.files.series} (${out.results.length} run${out.results.length === 1 ? '' : 's'})`);
       lines.push(out.files.summary);
@@ -109,6 +137,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   const { loadScenarios } = await import('../args/loadScenario.ts');
   const scenarios = await loadScenarios(options.scenarioPaths, options);
   if (scenarios.length > 1) assertDistinctNames(scenarios);
+  checkSelection(options.selection, scenarios);
   await assertDirOrAbsent(options.outDir, '--out');
   if (scenarios.length > 1) {
     for (const s of scenarios) await assertDirOrAbsent(path.join(options.outDir, s.params.name), 'output directory');
@@ -127,6 +156,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
         workers: workersFor(runs, options.workers, defaultWorkers()),
         pkg: ctx.pkg,
         argv: ctx.argv,
+        selection: options.selection,
       },
       { write: ctx.io.stderr, enabled: ctx.io.stderrIsTTY },
       signal,
@@ -134,14 +164,15 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   );
 
   const blocks = outputs.map(formatScenarioReport);
-  ctx.io.stdout([...blocks.flatMap((b) => [b, '']), ...formatWritten(outputs, options.format), ''].join('\n'));
+  ctx.io.stdout([...blocks.flatMap((b) => [b, '']), ...formatWritten(outputs, options.format, options.selection), ''].join('\n'));
   return 0;
 }
 
 export const runCommand: Command = {
   name: 'run',
   summary: 'Simulate scenarios with one or more seeds; write series, summary and manifest files',
-  usage: 'tokensim run <scenario.json>… --out <dir> [--seeds <list> | --seed <n>] [--format csv|json] [--workers <n>] [--engineers <n>] [--years <n>]',
+  usage:
+    'tokensim run <scenario.json>… --out <dir> [--seeds <list> | --seed <n>] [--format csv|json] [--metrics <a,b>] [--groups <a,b>] [--every <n|final>] [--workers <n>] [--engineers <n>] [--years <n>]',
   flags: RUN_FLAGS,
   details: DETAILS,
   run,

@@ -16,34 +16,39 @@
  *   {"metric":"cash_base_mean","group":"all","mean":[…],"lo95":[…],"hi95":[…]},
  *   …]}
  * Runs follow the seeds' order; series follow series.csv's metric and group order; month m
- * is array index m − 1.
+ * is array index m − 1. When only some months are written (`run --every`), both files say
+ * which in `"monthsWritten":[12,24,…]` after `"months"`, and value k is month monthsWritten[k].
  */
 import type { Summary } from '../../research/ensemble.ts';
 import type { Result } from '../../run/result.ts';
 import { orderSeries } from './seriesCsv.ts';
 
-/** A number array as JSON text, non-finite values as null. */
-export function jsonNumbers(values: ArrayLike<number>): string {
+/** A number array as JSON text, non-finite values as null; only the 1-based `months` when given. */
+export function jsonNumbers(values: ArrayLike<number>, months?: readonly number[]): string {
   let out = '[';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+  const count = months === undefined ? values.length : months.length;
+  for (let i = 0; i < count; i++) {
+    const v = months === undefined ? values[i] : values[months[i] - 1];
     out += (i > 0 ? ',' : '') + (Number.isFinite(v) ? String(v) : 'null');
   }
   return out + ']';
 }
 
+/** `,"monthsWritten":[…]` when only some months are written, else ''. */
+const monthsWritten = (months: readonly number[] | undefined): string => (months === undefined ? '' : `,"monthsWritten":${JSON.stringify(months)}`);
+
 /** The opening of series.json, up to the first run. */
-export function seriesJsonHead(scenario: string, months: number, seeds: readonly number[]): string {
-  return `{"scenario":${JSON.stringify(scenario)},"months":${months},"seeds":${JSON.stringify(seeds)},"runs":[\n`;
+export function seriesJsonHead(scenario: string, months: number, seeds: readonly number[], written?: readonly number[]): string {
+  return `{"scenario":${JSON.stringify(scenario)},"months":${months}${monthsWritten(written)},"seeds":${JSON.stringify(seeds)},"runs":[\n`;
 }
 
-/** One run's entry of series.json; `first` is false for every run after the first. */
-export function* seriesJsonRun(result: Result, first: boolean): Generator<string> {
+/** One run's entry of series.json; `first` is false for every run after the first; only `months` when given. */
+export function* seriesJsonRun(result: Result, first: boolean, months?: readonly number[]): Generator<string> {
   yield `${first ? '' : ',\n'}{"seed":${result.seed},"resultHash":${JSON.stringify(result.resultHash)},"series":[\n`;
   const ordered = orderSeries(result.series);
   for (let k = 0; k < ordered.length; k++) {
     const s = ordered[k];
-    yield `${k > 0 ? ',\n' : ''}{"metric":${JSON.stringify(s.metric)},"group":${JSON.stringify(s.group)},"values":${jsonNumbers(s.values)}}`;
+    yield `${k > 0 ? ',\n' : ''}{"metric":${JSON.stringify(s.metric)},"group":${JSON.stringify(s.group)},"values":${jsonNumbers(s.values, months)}}`;
   }
   yield ']}';
 }
@@ -51,13 +56,13 @@ export function* seriesJsonRun(result: Result, first: boolean): Generator<string
 /** The end of series.json, after the last run. */
 export const SERIES_JSON_TAIL = ']}\n';
 
-/** The whole of summary.json. */
-export function* summaryJsonChunks(summary: Summary): Generator<string> {
-  yield `{"scenario":${JSON.stringify(summary.scenario)},"months":${summary.months},"seeds":${JSON.stringify(summary.seeds)},"n":${summary.n},"series":[\n`;
+/** The whole of summary.json; only `months` when given. */
+export function* summaryJsonChunks(summary: Summary, months?: readonly number[]): Generator<string> {
+  yield `{"scenario":${JSON.stringify(summary.scenario)},"months":${summary.months}${monthsWritten(months)},"seeds":${JSON.stringify(summary.seeds)},"n":${summary.n},"series":[\n`;
   const ordered = orderSeries(summary.series);
   for (let k = 0; k < ordered.length; k++) {
     const s = ordered[k];
-    yield `${k > 0 ? ',\n' : ''}{"metric":${JSON.stringify(s.metric)},"group":${JSON.stringify(s.group)},"mean":${jsonNumbers(s.mean)},"lo95":${jsonNumbers(s.lo95)},"hi95":${jsonNumbers(s.hi95)}}`;
+    yield `${k > 0 ? ',\n' : ''}{"metric":${JSON.stringify(s.metric)},"group":${JSON.stringify(s.group)},"mean":${jsonNumbers(s.mean, months)},"lo95":${jsonNumbers(s.lo95, months)},"hi95":${jsonNumbers(s.hi95, months)}}`;
   }
   yield ']}\n';
 }

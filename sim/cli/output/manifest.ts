@@ -18,6 +18,7 @@ import type { PackageInfo } from '../commands/command.ts';
 import type { OutputFormat } from '../args/runArgs.ts';
 import { countSeriesRows, orderSeries, SERIES_CSV_COLUMNS } from './seriesCsv.ts';
 import { SUMMARY_CSV_COLUMNS } from './summaryCsv.ts';
+import { cutResult, manifestSelection, monthsWritten, type ManifestSelection, type OutputSelection } from './outputSelection.ts';
 
 export interface ManifestMetric {
   name: string;
@@ -61,6 +62,11 @@ export interface Manifest {
   command: string;
   /** `csv` (series.csv, summary.csv) or `json` (series.json, summary.json). */
   format: OutputFormat;
+  /**
+   * Present only when `--metrics`, `--groups` or `--every` cut the files: what they hold. The
+   * result hashes above still cover the full result (outputSelection.ts).
+   */
+  selection?: ManifestSelection;
   /** series.csv's columns, row count and the groups it holds, in file order (csv format). */
   seriesCsv?: { columns: string[]; rows: number; groups: string[] };
   /** summary.csv's columns and row count (csv format). */
@@ -91,6 +97,8 @@ export interface ManifestInput {
   format?: OutputFormat;
   /** The git commit to record; by default the package's own checkout's (none outside one). */
   gitCommit?: string | null;
+  /** What the files keep (run --metrics/--groups/--every); everything when undefined. */
+  selection?: OutputSelection;
 }
 
 /** The package's root: where package.json and, in a checkout, .git are. */
@@ -182,8 +190,14 @@ export function buildManifest(input: ManifestInput): Manifest {
   const first = results[0];
   const one = results.length === 1;
   const format = input.format ?? 'csv';
-  const groups = groupsInOrder(first);
-  const summarySeries = first.series.length;
+  const { selection } = input;
+  const shown = cutResult(first, selection);
+  const written = monthsWritten(first.months, selection);
+  const monthCount = written === undefined ? first.months : written.length;
+  const groups = groupsInOrder(shown);
+  const summarySeries = shown.series.length;
+  const kept = new Set(shown.series.map((s) => s.metric));
+  const selectionRecord = manifestSelection(first.months, selection);
   const gitCommit = input.gitCommit === undefined ? readGitCommit() : (input.gitCommit ?? undefined);
   return {
     scenario: params.name,
@@ -202,20 +216,21 @@ export function buildManifest(input: ManifestInput): Manifest {
     months: first.months,
     command: formatCommandLine(argv),
     format,
+    ...(selectionRecord === undefined ? {} : { selection: selectionRecord }),
     ...(format === 'csv'
       ? {
           seriesCsv: {
             columns: [...SERIES_CSV_COLUMNS],
-            rows: results.reduce((n, r) => n + countSeriesRows(r), 0),
+            rows: results.reduce((n, r) => n + countSeriesRows(cutResult(r, selection), written), 0),
             groups,
           },
-          summaryCsv: { columns: [...SUMMARY_CSV_COLUMNS], rows: summarySeries * first.months },
+          summaryCsv: { columns: [...SUMMARY_CSV_COLUMNS], rows: summarySeries * monthCount },
         }
       : {
           seriesJson: { runs: results.length, seriesPerRun: summarySeries, groups },
           summaryJson: { series: summarySeries },
         }),
-    metrics: METRIC_DEFS.map((d) => ({ name: d.name, unit: d.unit, description: d.description, groups: [...d.groups] })),
+    metrics: METRIC_DEFS.filter((d) => selection?.metrics === undefined || kept.has(d.name)).map((d) => ({ name: d.name, unit: d.unit, description: d.description, groups: [...d.groups] })),
     parameters: params,
   };
 }

@@ -21,6 +21,7 @@ import { SERIES_CSV_HEADER, seriesCsvRowChunks } from './seriesCsv.ts';
 import { StagedOutput, WriteAbortedError, type StagedFile } from './atomicOutput.ts';
 import { summaryCsvChunks } from './summaryCsv.ts';
 import { assertFiniteResult } from './finiteResult.ts';
+import { cutResult, cutSummary, monthsWritten, type OutputSelection } from './outputSelection.ts';
 
 export interface RunOutputPlan {
   /** Scenarios with `--engineers` / `--years` applied, in the order given. */
@@ -33,12 +34,14 @@ export interface RunOutputPlan {
   pkg: PackageInfo;
   /** The command's arguments after the program name, for the manifests. */
   argv: readonly string[];
+  /** Series and months written (outputSelection.ts); everything when undefined. */
+  selection?: OutputSelection;
 }
 
 /** What one scenario produced and where it was written. */
 export interface ScenarioOutput {
   scenario: LoadedScenario;
-  /** One result per seed, in seed order. */
+  /** One result per seed, in seed order (whole: every series and month). */
   results: Result[];
   summary: Summary;
   /** Paths of the series, summary and manifest files, joined onto the output directory as given. */
@@ -58,22 +61,28 @@ class ScenarioWriter {
     private readonly series: StagedFile,
     private readonly format: OutputFormat,
     private readonly seeds: readonly number[],
+    private readonly selection: OutputSelection | undefined,
   ) {}
 
-  static async open(staged: StagedOutput, dir: string, format: OutputFormat, seeds: readonly number[]): Promise<ScenarioWriter> {
+  static async open(staged: StagedOutput, dir: string, format: OutputFormat, seeds: readonly number[], selection?: OutputSelection): Promise<ScenarioWriter> {
     const series = await staged.open(path.join(dir, `series.${format}`));
     if (format === 'csv') await series.append([SERIES_CSV_HEADER]);
-    return new ScenarioWriter(series, format, seeds);
+    return new ScenarioWriter(series, format, seeds, selection);
   }
 
-  /** Appends the next seed's result (called in seed order); refuses one with a value that should be finite and is not. */
+  /**
+   * Appends the next seed's result (called in seed order), cut to the selection; refuses one
+   * with a value that should be finite and is not, written or not.
+   */
   async add(result: Result): Promise<void> {
     assertFiniteResult(result);
     const first = this.results.length === 0;
     this.results.push(result);
-    if (this.format === 'csv') return this.series.append(seriesCsvRowChunks(result));
-    const head = first ? [seriesJsonHead(result.scenario, result.months, this.seeds)] : [];
-    return this.series.append([...head, ...seriesJsonRun(result, first)]);
+    const shown = cutResult(result, this.selection);
+    const months = monthsWritten(result.months, this.selection);
+    if (this.format === 'csv') return this.series.append(seriesCsvRowChunks(shown, undefined, months));
+    const head = first ? [seriesJsonHead(result.scenario, result.months, this.seeds, months)] : [];
+    return this.series.append([...head, ...seriesJsonRun(shown, first, months)]);
   }
 
   /** Ends the series file (JSON needs its closing brackets). */
@@ -101,7 +110,7 @@ export async function writeRunOutput(
   try {
     const dirs = scenarios.map((_, k) => scenarioSubdir(scenarios, k));
     const writers: ScenarioWriter[] = [];
-    for (const dir of dirs) writers.push(await ScenarioWriter.open(staged, dir, format, seeds));
+    for (const dir of dirs) writers.push(await ScenarioWriter.open(staged, dir, format, seeds, plan.selection));
 
     const jobs = jobsFor(scenarios, seeds);
     const pool = createPool(plan.workers);
@@ -121,9 +130,11 @@ export async function writeRunOutput(
       await writers[k].finish();
       const summary = summarize(results);
       const summaryFile = await staged.open(path.join(dirs[k], `summary.${format}`));
-      await summaryFile.append(format === 'csv' ? summaryCsvChunks(summary) : summaryJsonChunks(summary));
+      const shown = cutSummary(summary, plan.selection);
+      const months = monthsWritten(summary.months, plan.selection);
+      await summaryFile.append(format === 'csv' ? summaryCsvChunks(shown, undefined, months) : summaryJsonChunks(shown, months));
       const { params, source, scenarioHash } = scenarios[k];
-      const manifest = buildManifest({ params, results, source, scenarioHash, pkg: plan.pkg, argv, format });
+      const manifest = buildManifest({ params, results, source, scenarioHash, pkg: plan.pkg, argv, format, selection: plan.selection });
       const manifestFile = await staged.open(path.join(dirs[k], 'manifest.json'));
       await manifestFile.append([manifestJson(manifest)]);
       const at = (name: string): string => path.join(outDir, dirs[k], name);

@@ -33,10 +33,10 @@ export function orderSeries<S extends Pick<Series, 'metric'>>(series: readonly S
   return keyed.map((x) => x.s);
 }
 
-/** Number of data rows (header excluded) series.csv will hold for this result. */
-export function countSeriesRows(result: Result): number {
+/** Number of data rows (header excluded) series.csv will hold for this result (only `months`, 1-based, when given). */
+export function countSeriesRows(result: Result, months?: readonly number[]): number {
   let n = 0;
-  for (const s of result.series) n += s.values.length;
+  for (const s of result.series) n += months === undefined ? s.values.length : months.filter((m) => m <= s.values.length).length;
   return n;
 }
 
@@ -55,15 +55,19 @@ export function* seriesCsvChunks(result: Result, chunkChars = CSV_CHUNK_CHARS): 
 /**
  * The data rows of one result (no header), in chunks of about `chunkChars` characters: a
  * multi-seed series.csv is the header followed by these rows for each seed in turn. Row text
- * is built per series with its constant parts hoisted.
+ * is built per series with its constant parts hoisted. With `months` (1-based, ascending),
+ * only those months are written.
  */
-export function* seriesCsvRowChunks(result: Result, chunkChars = CSV_CHUNK_CHARS): Generator<string> {
+export function* seriesCsvRowChunks(result: Result, chunkChars = CSV_CHUNK_CHARS, months?: readonly number[]): Generator<string> {
   let buffer = '';
   const head = `${csvField(result.scenario)},${result.seed},`;
   for (const s of orderSeries(result.series)) {
     const middle = `,${csvField(s.metric)},${csvField(s.group)},`;
     const values = s.values;
-    for (let m = 0; m < values.length; m++) {
+    const count = months === undefined ? values.length : months.length;
+    for (let k = 0; k < count; k++) {
+      const m = months === undefined ? k : months[k] - 1;
+      if (m >= values.length) break;
       buffer += head + (m + 1) + middle + String(values[m]) + '\n';
       if (buffer.length >= chunkChars) {
         yield buffer;

@@ -11,19 +11,22 @@ export const SUMMARY_CSV_COLUMNS = ['scenario', 'metric', 'group', 'month', 'mea
 
 export const SUMMARY_CSV_HEADER = SUMMARY_CSV_COLUMNS.join(',') + '\n';
 
-/** Number of data rows (header excluded) summary.csv holds for this summary. */
-export function countSummaryRows(summary: Summary): number {
-  return summary.series.length * summary.months;
+/** Number of data rows (header excluded) summary.csv holds for this summary (only `months` when given). */
+export function countSummaryRows(summary: Summary, months?: readonly number[]): number {
+  return summary.series.length * (months === undefined ? summary.months : months.filter((m) => m <= summary.months).length);
 }
 
-/** The whole file, header first, in chunks of about `chunkChars` characters. */
-export function* summaryCsvChunks(summary: Summary, chunkChars = CSV_CHUNK_CHARS): Generator<string> {
+/** The whole file, header first, in chunks of about `chunkChars` characters; only `months` (1-based, ascending) when given. */
+export function* summaryCsvChunks(summary: Summary, chunkChars = CSV_CHUNK_CHARS, months?: readonly number[]): Generator<string> {
   let buffer = SUMMARY_CSV_HEADER;
   const scenario = csvField(summary.scenario);
   const n = String(summary.n);
   for (const s of orderSeries(summary.series)) {
     const head = `${scenario},${csvField(s.metric)},${csvField(s.group)},`;
-    for (let m = 0; m < summary.months; m++) {
+    const count = months === undefined ? summary.months : months.length;
+    for (let k = 0; k < count; k++) {
+      const m = months === undefined ? k : months[k] - 1;
+      if (m >= summary.months) break;
       buffer += `${head}${m + 1},${String(s.mean[m])},${String(s.lo95[m])},${String(s.hi95[m])},${n}\n`;
       if (buffer.length >= chunkChars) {
         yield buffer;
