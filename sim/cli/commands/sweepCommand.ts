@@ -73,8 +73,9 @@ Output (in <dir>):
   shards/*.json     what each shard ran, with the sweep definition and its resolved base
   points.csv        point,<parameter paths…>
   runs.csv          run,point,replicate,seed,params_hash,result_hash
-  series.csv        point,replicate,scenario,seed,month,metric,group,value
-  summary.csv       point,metric,group,month,mean,lo95,hi95,n (across replicates)
+  series.csv        point,<parameter paths…>,replicate,scenario,seed,month,metric,group,value
+  summary.csv       point,<parameter paths…>,metric,group,month,mean,lo95,hi95,n (across replicates)
+                    (each row carries its point's parameter values, one column per varied path)
   manifest.json     the sweep, its base, columns, row counts and metric units
 
 Example:

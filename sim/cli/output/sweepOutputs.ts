@@ -4,8 +4,10 @@
  * bytes:
  *   points.csv    point,<parameter paths…>: each point's values, in sweep order
  *   runs.csv      run,point,replicate,seed,params_hash,result_hash
- *   series.csv    point,replicate,scenario,seed,month,metric,group,value (tidy; months 1..)
- *   summary.csv   point,metric,group,month,mean,lo95,hi95,n: across replicates (Student-t)
+ *   series.csv    point,<parameter paths…>,replicate,scenario,seed,month,metric,group,value
+ *                 (tidy; months 1..; each row carries its point's parameter values)
+ *   summary.csv   point,<parameter paths…>,metric,group,month,mean,lo95,hi95,n: across
+ *                 replicates (Student-t)
  *   manifest.json the sweep, its base, the files' columns and rows, metric units
  * Files are produced in chunks and written atomically together (writeFilesAtomically).
  */
@@ -23,8 +25,20 @@ import { writeFilesAtomically, type OutputFile } from './atomicOutput.ts';
 
 export const POINTS_COLUMNS = ['point'];
 export const RUNS_COLUMNS = ['run', 'point', 'replicate', 'seed', 'params_hash', 'result_hash'];
-export const SWEEP_SERIES_COLUMNS = ['point', 'replicate', 'scenario', 'seed', 'month', 'metric', 'group', 'value'];
-export const SWEEP_SUMMARY_COLUMNS = ['point', 'metric', 'group', 'month', 'mean', 'lo95', 'hi95', 'n'];
+/** series.csv's columns after point and the parameter paths. */
+export const SWEEP_SERIES_COLUMNS = ['replicate', 'scenario', 'seed', 'month', 'metric', 'group', 'value'];
+/** summary.csv's columns after point and the parameter paths. */
+export const SWEEP_SUMMARY_COLUMNS = ['metric', 'group', 'month', 'mean', 'lo95', 'hi95', 'n'];
+
+/** series.csv's header: point, the varied parameter paths in file order, then the rest. */
+export const sweepSeriesColumns = (plan: Pick<SweepPlan, 'paths'>): string[] => ['point', ...plan.paths, ...SWEEP_SERIES_COLUMNS];
+/** summary.csv's header: point, the varied parameter paths in file order, then the statistics. */
+export const sweepSummaryColumns = (plan: Pick<SweepPlan, 'paths'>): string[] => ['point', ...plan.paths, ...SWEEP_SUMMARY_COLUMNS];
+
+/** `<point id>,<value of each path>` for every point: the head of its rows in series.csv and summary.csv. */
+function pointHeads(plan: SweepPlan): Map<string, string> {
+  return new Map(plan.points.map((p) => [p.id, line([p.id, ...plan.paths.map((path) => p.assignments[path])]).slice(0, -1)]));
+}
 
 /** The files of the combined result set (besides runs/), in the order they are written. */
 export const COMBINED_FILES = ['points.csv', 'runs.csv', 'series.csv', 'summary.csv', 'manifest.json'] as const;
@@ -68,11 +82,12 @@ interface Shape {
 }
 
 function* seriesRows(plan: SweepPlan, dir: string, shape: Shape): Generator<string> {
-  yield line(SWEEP_SERIES_COLUMNS);
+  yield line(sweepSeriesColumns(plan));
+  const heads = pointHeads(plan);
   for (const run of plan.runs) {
     const r = loadRecord(dir, run);
     if (r.series.length !== shape.seriesPerRun) throw new Error(`run ${run.runId} has ${r.series.length} series, the first run ${shape.seriesPerRun}`);
-    const head = `${run.pointId},${run.replicate},${csvField(r.scenario)},${run.seed},`;
+    const head = `${heads.get(run.pointId)!},${run.replicate},${csvField(r.scenario)},${run.seed},`;
     for (const s of r.series) {
       const middle = `,${csvField(s.metric)},${csvField(s.group)},`;
       let rows = '';
@@ -83,7 +98,8 @@ function* seriesRows(plan: SweepPlan, dir: string, shape: Shape): Generator<stri
 }
 
 function* summaryRows(plan: SweepPlan, dir: string): Generator<string> {
-  yield line(SWEEP_SUMMARY_COLUMNS);
+  yield line(sweepSummaryColumns(plan));
+  const heads = pointHeads(plan);
   const byPoint = new Map<string, SweepRun[]>();
   for (const run of plan.runs) byPoint.set(run.pointId, [...(byPoint.get(run.pointId) ?? []), run]);
   for (const point of plan.points) {
@@ -96,7 +112,7 @@ function* summaryRows(plan: SweepPlan, dir: string): Generator<string> {
       const middle = `,${csvField(s.metric)},${csvField(s.group)},`;
       let rows = '';
       for (let m = 0; m < summary.months; m++) {
-        rows += `${point.id}${middle}${m + 1},${String(s.mean[m])},${String(s.lo95[m])},${String(s.hi95[m])},${summary.n}\n`;
+        rows += `${heads.get(point.id)!}${middle}${m + 1},${String(s.mean[m])},${String(s.lo95[m])},${String(s.hi95[m])},${summary.n}\n`;
       }
       yield rows;
     }
@@ -131,8 +147,8 @@ export function sweepManifest(plan: SweepPlan, pkg: PackageInfo, shape: Shape): 
     files: {
       'points.csv': { columns: [...POINTS_COLUMNS, ...plan.paths], rows: plan.points.length },
       'runs.csv': { columns: RUNS_COLUMNS, rows: plan.runs.length },
-      'series.csv': { columns: SWEEP_SERIES_COLUMNS, rows: seriesRowsCount },
-      'summary.csv': { columns: SWEEP_SUMMARY_COLUMNS, rows: plan.points.length * shape.seriesPerRun * plan.months },
+      'series.csv': { columns: sweepSeriesColumns(plan), rows: seriesRowsCount },
+      'summary.csv': { columns: sweepSummaryColumns(plan), rows: plan.points.length * shape.seriesPerRun * plan.months },
     },
     groups: sweep.groups,
     metrics: METRIC_DEFS.filter((d) => kept.has(d.name)).map((d) => ({ name: d.name, unit: d.unit, description: d.description })),

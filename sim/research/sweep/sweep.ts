@@ -1,6 +1,7 @@
 /**
- * Sweep files: a base scenario, the parameters to vary (a grid of values or a Latin
- * hypercube over ranges) and the replicate seeds per point. This module validates the file
+ * Sweep files: a base scenario, the parameters to vary (a grid of values — each axis a list
+ * or a `"start:step:end"` range, gridRange.ts — or a Latin hypercube over ranges) and the
+ * replicate seeds per point. This module validates the file
  * (one line `<source>: <path>: <reason>` per problem, unknown fields rejected, every
  * parameter a numeric one with values that pass `problemWith`, sim/model/paramPaths.ts);
  * sweepFields.ts holds the shared limits and field schemas, sweepSchema.ts the JSON Schema,
@@ -25,6 +26,7 @@ import {
 } from './sweepFields.ts';
 import { problemWith } from '../../model/paramPaths.ts';
 import { isMetricName } from '../../run/metricDefs.ts';
+import { expandRange, isRangeText } from './gridRange.ts';
 
 export {
   DEFAULT_GROUPS,
@@ -173,26 +175,37 @@ function checkGrid(params: JsonObject, issues: SweepIssue[]): SweepDesign | unde
       ok = false;
       continue;
     }
-    if (!Array.isArray(values)) {
-      issues.push({ path: where, message: `expected an array of values, got ${kindOf(values)}` });
+    let list: unknown = values;
+    const range = isRangeText(values);
+    if (range) {
+      const expanded = expandRange(values);
+      if (typeof expanded === 'string') {
+        issues.push({ path: where, message: expanded });
+        ok = false;
+        continue;
+      }
+      list = expanded;
+    }
+    if (!Array.isArray(list)) {
+      issues.push({ path: where, message: `expected an array of values or a "start:step:end" range, got ${kindOf(values)}` });
       ok = false;
       continue;
     }
-    if (values.length === 0) {
+    if (list.length === 0) {
       issues.push({ path: where, message: 'must list at least 1 value' });
       ok = false;
       continue;
     }
     const seen = new Set<number>();
-    values.forEach((v: unknown, k) => {
+    list.forEach((v: unknown, k) => {
       const problem = problemWith(path, v) ?? (seen.has(v as number) ? `duplicate value ${String(v)}` : undefined);
       if (problem) {
-        issues.push({ path: `${where}.${k}`, message: problem });
+        issues.push(range ? { path: where, message: `value ${String(v)} of ${JSON.stringify(values)}: ${problem}` } : { path: `${where}.${k}`, message: problem });
         ok = false;
       }
       seen.add(v as number);
     });
-    axes.push({ path, values: values as number[] });
+    axes.push({ path, values: list as number[] });
   }
   if (ok && axes.length === 0) {
     issues.push({ path: 'parameters', message: `name at least one parameter to vary (a grid, or "${LHS_KEY}")` });

@@ -19,10 +19,17 @@ function gridProperties(): JsonObject {
   const props: JsonObject = {};
   for (const path of sweepableParamPaths()) {
     const spec = specFor(path)!;
-    props[path] = { title: `${spec.label} (${spec.unit})`, type: 'array', items: valueSchema(spec), minItems: 1 };
+    props[path] = { title: `${spec.label} (${spec.unit})`, anyOf: [{ type: 'array', items: valueSchema(spec), minItems: 1 }, RANGE_SCHEMA] };
   }
   return props;
 }
+
+/** A grid axis written `"start:step:end"` (gridRange.ts). */
+const RANGE_SCHEMA = {
+  type: 'string',
+  pattern: '^\\s*-?[0-9.eE+-]+\\s*:\\s*-?[0-9.eE+-]+\\s*:\\s*-?[0-9.eE+-]+\\s*$',
+  description: 'start:step:end, e.g. "0:0.05:0.5": start + i·step up to end (included when on the grid); step non-zero, towards end.',
+};
 
 /** A firm type's own field written out (`firmTypes.startup.policy.…`) or an event's; checked by tokensim. */
 const OTHER_PATHS = '^(firmTypes\\.[a-z][a-z0-9-]*|market\\.events\\.[0-9]+)\\.';
@@ -43,7 +50,7 @@ export function sweepJsonSchema(): object {
   };
   const other = { type: 'array', items: { type: 'number' } };
   top.properties.parameters = {
-    description: `The points: a grid (every combination of the listed values, in file order) or { "${LHS_KEY}": { samples, ranges } }. Paths are dotted; firmTypes.*.… sets every firm type.`,
+    description: `The points: a grid (every combination of the listed values, in file order; a list or "start:step:end") or { "${LHS_KEY}": { samples, ranges } }. Paths are dotted; firmTypes.*.… sets every firm type.`,
     anyOf: [
       {
         title: 'Latin hypercube',
@@ -71,7 +78,7 @@ export function sweepJsonSchema(): object {
         title: 'Grid',
         type: 'object',
         properties: gridProperties(),
-        patternProperties: { [OTHER_PATHS]: { ...other, minItems: 1 } },
+        patternProperties: { [OTHER_PATHS]: { anyOf: [{ ...other, minItems: 1 }, RANGE_SCHEMA] } },
         additionalProperties: false,
         minProperties: 1,
       },
