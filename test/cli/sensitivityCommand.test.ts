@@ -30,12 +30,40 @@ describe('tokensim sensitivity', () => {
     const out = path.join(TMP, 'out');
     const r = run([file, '--out', out, '--workers', '2']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('token_spend_to_payroll (all) at year 1');
+    expect(r.stdout).toContain('token_spend_to_payroll (all) at year 1 · share');
     expect(r.stdout).toContain('ranked by μ*:');
     const report = JSON.parse(readFileSync(path.join(out, 'sensitivity.json'), 'utf8'));
     expect(report.runs).toBe(2 * 3);
     expect(report.results[0].morris.map((m: { path: string }) => m.path).sort()).toEqual(['engineers.tokenValuation', 'production.sigma']);
-    expect(readFileSync(path.join(out, 'sensitivity.csv'), 'utf8').split('\n')[0]).toBe('output,group,year,factor,measure,value,lo95,hi95');
+    expect(readFileSync(path.join(out, 'sensitivity.csv'), 'utf8').split('\n')[0]).toBe('output,group,year,factor,measure,value,lo95,hi95,unit');
+  });
+
+  it('runs replicate designs on their own seeds, bootstraps μ*, and writes the design matrix and a manifest', () => {
+    const file = path.join(TMP, 'replicated.json');
+    writeFileSync(file, JSON.stringify({ ...spec, morris: { trajectories: 2, levels: 4, replicates: 2, bootstrap: 100 } }));
+    const out = path.join(TMP, 'replicated-out');
+    const r = run([file, '--out', out, '--workers', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/· 12 runs · 300 engineers · 1 year · seeds 3\.\.4$/m);
+    expect(r.stdout).toContain('intervals: Morris μ*: percentile bootstrap 95% interval over the 4 trajectories (2 replicate designs), 100 resamples');
+    const report = JSON.parse(readFileSync(path.join(out, 'sensitivity.json'), 'utf8'));
+    expect(report).toMatchObject({ runs: 12, replicates: 2 });
+    for (const m of report.results[0].morris) {
+      expect(m.muStarLo).toBeLessThanOrEqual(m.muStar);
+      expect(m.muStarHi).toBeGreaterThanOrEqual(m.muStar);
+      expect(m.muStarByReplicate).toHaveLength(2);
+    }
+    const design = readFileSync(path.join(out, 'design.csv'), 'utf8').trimEnd().split('\n');
+    expect(design[0]).toBe('point,replicate,seed,block,row,production.sigma,engineers.tokenValuation,token_spend_to_payroll.all.year1');
+    expect(design).toHaveLength(1 + 12);
+    expect(design[1]).toMatch(/^1,1,3,1,0,[\d.]+,[\d.]+,[\d.e-]+$/);
+    expect(design[12]).toMatch(/^12,2,4,2,2,/);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ name: 'tiny', method: 'morris', seeds: [3, 4], runs: 12, hashAlgorithm: 'sha256', package: { name: 'tokensim' } });
+    expect(manifest.paramsHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.specHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.command).toBe(`tokensim sensitivity ${file} --out ${out}`);
+    expect(manifest.outputs[0]).toMatchObject({ metric: 'token_spend_to_payroll', unit: 'share', indexUnit: 'share per factor range' });
   });
 
   it('rejects a bad spec with exit 2, naming the field, and writes nothing', () => {
@@ -69,12 +97,30 @@ describe('tokensim sensitivity checks the spec before running anything', () => {
     [{ factors: { 'market.events.0.priceFactor': [0.5, 2] } }, 'factors.market.events.0.priceFactor: the base scenario has no market event 0'],
     [{ factors: { 'firmTypes.nope.firmShare': [0.1, 0.2] } }, 'factors.firmTypes.nope.firmShare: the base scenario has no firm type "nope" (it has bigtech, startup, midmarket)'],
     [{ outputs: [{ metric: 'headcount', group: 'nope', year: 1 }] }, 'outputs.0.group: metric headcount has no group "nope" (it has all, bigtech, startup, midmarket, junior, mid, senior, staff)'],
-    [{ outputs: [{ metric: 'headcount', year: 2 }] }, 'outputs.0.year: year 2 is past the 1-year horizon (set "years" in the spec, or --years)'],
+    [
+      { outputs: [{ metric: 'headcount', year: 2 }] },
+      'outputs.0.year: year 2 is past the 1-year horizon set by "years" in the spec: set outputs.0.year to at most 1 in the spec, pass --output-year 1 to read every output at year 1, or run longer (--years, or "years" in the spec)',
+    ],
+    [{ morris: { trajectories: 2, replicates: 2 }, seed: 2 ** 32 - 1 }, 'morris.replicates: replicate seeds run from seed to seed + replicates − 1, past 4294967295 (seed 4294967295); lower the seed'],
   ])('%j: exit 2, one line naming the field', async (over, message) => {
     const file = specFile(over);
     const out = path.join(TMP, `never-${counter}`);
     expect(await tokensim(['sensitivity', file, '--out', out])).toEqual({ code: 2, stdout: '', stderr: `tokensim: ${file}: ${message}\n` });
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('--years shorter than an output year names the file, the field, --output-year and the spec field', async () => {
+    const file = specFile({ years: 10, outputs: [{ metric: 'headcount', year: 10 }] });
+    const r = await tokensim(['sensitivity', file, '--years', '3']);
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `tokensim: ${file}: outputs.0.year: year 10 is past the 3-year horizon set by --years 3: set outputs.0.year to at most 3 in the spec, pass --output-year 3 to read every output at year 3, or run longer (--years, or "years" in the spec)\n`,
+    });
+    expect((await tokensim(['sensitivity', file, '--years', '3', '--output-year', '4'])).stderr).toBe(
+      `tokensim: --output-year 4 is past the 3-year horizon of ${file} (at most 3, or run longer with --years)\n`,
+    );
+    expect((await tokensim(['sensitivity', file, '--output-year', '0'])).stderr).toBe("tokensim: --output-year must be an integer from 1 to 50 (got '0')\n");
   });
 
   it('a duplicate field is an error, as in scenario files', async () => {

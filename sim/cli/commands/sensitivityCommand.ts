@@ -3,23 +3,36 @@
  * global sensitivity analysis of chosen outputs to named parameter ranges — Morris screening
  * or Sobol first/total indices with bootstrap intervals — evaluated in parallel on the worker
  * pool with common random numbers (every point runs with the spec's seed). Prints a ranked
- * table and bar chart per output; with --out writes sensitivity.json and sensitivity.csv.
+ * table and bar chart per output, with units and intervals; with --out writes the report,
+ * its CSV, the design matrix with every point's outputs and a provenance manifest
+ * (sensitivityOutput.ts).
  */
 import path from 'node:path';
 import { cloneParams } from '../../model/params.ts';
 import type { Params } from '../../model/params.ts';
 import { unpackResult, findSeries } from '../../run/result.ts';
 import { stream } from '../../lib/rng.ts';
-import { morrisAnalyze, morrisDesign, saltelliDesign, sobolAnalyze } from '../../research/sensitivity/sensitivity.ts';
-import type { MorrisIndex, SobolIndex } from '../../research/sensitivity/sensitivity.ts';
-import { checkSpecAgainstBase, parseSensitivitySpec, SensitivitySpecError, setFactor } from '../../research/sensitivity/sensitivitySpec.ts';
+import { morrisAnalyzeReplicates, morrisDesign, saltelliDesign, sobolAnalyze } from '../../research/sensitivity/sensitivity.ts';
+import type { MorrisDesign, MorrisIndex, SaltelliDesign, SobolIndex } from '../../research/sensitivity/sensitivity.ts';
+import { METRIC_DEFS } from '../../run/metricDefs.ts';
+import { checkSpecAgainstBase, horizonSource, parseSensitivitySpec, SensitivitySpecError, setFactor } from '../../research/sensitivity/sensitivitySpec.ts';
 import type { SensitivityOutput, SensitivitySpec } from '../../research/sensitivity/sensitivitySpec.ts';
 import type { Command, CommandContext } from './command.ts';
-import { parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
+import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
 import { ENGINEERS_FLAG, sizeAndWorkersFromArgs, WORKERS_FLAG, YEARS_FLAG, workersFor } from '../args/runArgs.ts';
+import { specFor } from '../../model/paramPaths.ts';
+
+const rangeOf = (key: 'run.years'): { min: number; max: number } => ({ min: specFor(key).min, max: specFor(key).max });
 
 const FLAGS: readonly FlagSpec[] = [
-  { name: 'out', kind: 'string', placeholder: '<dir>', description: 'Write sensitivity.json and sensitivity.csv here' },
+  { name: 'out', kind: 'string', placeholder: '<dir>', description: 'Write sensitivity.json, sensitivity.csv, design.csv and manifest.json here' },
+  {
+    name: 'output-year',
+    kind: 'integer',
+    placeholder: '<n>',
+    description: "Read every output at the end of year n instead of the spec's outputs.*.year",
+    ...rangeOf('run.years'),
+  },
   WORKERS_FLAG,
   ENGINEERS_FLAG,
   YEARS_FLAG,
@@ -28,6 +41,8 @@ const FLAGS: readonly FlagSpec[] = [
 /** One output's indices, ranked (most influential first). */
 export interface OutputIndices {
   output: SensitivityOutput;
+  /** The metric's unit (metricDefs.ts); μ, μ* and σ are in this unit per whole factor range, Sobol indices have none. */
+  unit: string;
   morris?: MorrisIndex[];
   sobol?: SobolIndex[];
 }
@@ -38,18 +53,34 @@ export interface SensitivityReport {
   base: string;
   method: 'morris' | 'sobol';
   seed: number;
+  /** Morris: replicate designs (seeds seed … seed + replicates − 1); Sobol: 1. */
+  replicates: number;
+  /** What the intervals are. */
+  intervals: string;
   engineers: number;
   years: number;
   runs: number;
   results: OutputIndices[];
 }
 
-/** Points of the design for the spec's method. */
-function design(spec: SensitivitySpec) {
-  const rng = stream(spec.seed, 'sensitivity-design');
-  return spec.method === 'morris'
-    ? { kind: 'morris' as const, d: morrisDesign(spec.factors, spec.morris.trajectories, spec.morris.levels, rng) }
-    : { kind: 'sobol' as const, d: saltelliDesign(spec.factors, spec.sobol.samples, rng) };
+/** One design to evaluate: its points, the seed every point runs with, and the design itself. */
+export type SensitivityDesign =
+  | { kind: 'morris'; replicate: number; seed: number; d: MorrisDesign }
+  | { kind: 'sobol'; replicate: 1; seed: number; d: SaltelliDesign };
+
+/**
+ * The designs of the spec's method: Sobol, one Saltelli design; Morris, one design per
+ * replicate, replicate r drawing its trajectories from its own stream and running with seed
+ * + r − 1 (replicate 1 is the single design of a spec without replicates).
+ */
+export function designs(spec: SensitivitySpec): SensitivityDesign[] {
+  if (spec.method === 'sobol') return [{ kind: 'sobol', replicate: 1, seed: spec.seed, d: saltelliDesign(spec.factors, spec.sobol.samples, stream(spec.seed, 'sensitivity-design')) }];
+  return Array.from({ length: spec.morris.replicates }, (_, k) => ({
+    kind: 'morris' as const,
+    replicate: k + 1,
+    seed: spec.seed + k,
+    d: morrisDesign(spec.factors, spec.morris.trajectories, spec.morris.levels, stream(spec.seed, k === 0 ? 'sensitivity-design' : `sensitivity-design:${k + 1}`)),
+  }));
 }
 
 /** The measure a factor is ranked by: μ* for Morris, the total index for Sobol. */
@@ -62,22 +93,19 @@ export function rankedChart(items: { path: string; score: number }[], width = 30
   return items.map((i) => `  ${i.path.padEnd(label)}  ${'█'.repeat(max > 0 ? Math.round((width * Math.abs(i.score)) / max) : 0)} ${i.score.toPrecision(3)}`);
 }
 
-/** The report's tidy CSV: output, factor, measure, value, lo95, hi95. */
-export function sensitivityCsv(report: SensitivityReport): string {
-  const rows = ['output,group,year,factor,measure,value,lo95,hi95'];
-  for (const r of report.results) {
-    const key = `${r.output.metric},${r.output.group},${r.output.year}`;
-    for (const m of r.morris ?? []) {
-      rows.push(`${key},${m.path},mu_star,${m.muStar},,`);
-      rows.push(`${key},${m.path},mu,${m.mu},,`);
-      rows.push(`${key},${m.path},sigma,${m.sigma},,`);
-    }
-    for (const s of r.sobol ?? []) {
-      rows.push(`${key},${s.path},first_order,${s.first},${s.firstLo},${s.firstHi}`);
-      rows.push(`${key},${s.path},total,${s.total},${s.totalLo},${s.totalHi}`);
-    }
-  }
-  return rows.join('\n') + '\n';
+/** The statement of the intervals a report carries. */
+function intervalsText(spec: SensitivitySpec): string {
+  if (spec.method === 'sobol') return `Sobol S1 and ST: percentile bootstrap 95% intervals over the ${spec.sobol.samples} base samples (${spec.sobol.bootstrap} resamples)`;
+  if (spec.morris.bootstrap === 0) return 'Morris: no intervals (bootstrap 0)';
+  const trajectories = spec.morris.trajectories * spec.morris.replicates;
+  return `Morris μ*: percentile bootstrap 95% interval over the ${trajectories} trajectories (${spec.morris.replicates} replicate design${spec.morris.replicates === 1 ? '' : 's'}), ${spec.morris.bootstrap} resamples`;
+}
+
+/** Every evaluated point: its design, seed, factor values and output values (for design.csv). */
+export interface EvaluatedDesign {
+  design: SensitivityDesign;
+  /** outputs[j][k]: output j at point k of the design. */
+  outputs: number[][];
 }
 
 /** Runs a parsed spec on `base` params with a pool of `workers`; reports runs done. */
@@ -86,35 +114,43 @@ export async function runSensitivity(
   base: Params,
   workers: number | undefined,
   onRunDone?: (done: number, total: number) => void,
+  evaluated?: EvaluatedDesign[],
 ): Promise<SensitivityReport> {
-  const plan = design(spec);
-  const points = plan.d.points;
+  const plans = designs(spec);
+  const total = plans.reduce((n, p) => n + p.d.points.length, 0);
   const { createPool, defaultWorkers } = await import('../parallel/pool.ts');
-  const pool = createPool(workersFor(points.length, workers, defaultWorkers()));
-  const outputs: number[][] = spec.outputs.map(() => new Array<number>(points.length));
+  const pool = createPool(workersFor(total, workers, defaultWorkers()));
+  const outputs: number[][][] = plans.map((p) => spec.outputs.map(() => new Array<number>(p.d.points.length)));
   let done = 0;
   try {
     await Promise.all(
-      points.map(async (x, k) => {
-        const p = cloneParams(base);
-        spec.factors.forEach((f, i) => setFactor(p, f.path, x[i]));
-        const r = unpackResult(await pool.run(p, spec.seed));
-        spec.outputs.forEach((o, j) => {
-          const s = findSeries(r, o.metric, o.group);
-          if (!s) throw new UsageError(`outputs.${j}: metric ${o.metric} has no group ${o.group}`);
-          if (12 * o.year > r.months) throw new UsageError(`outputs.${j}: year ${o.year} is past the ${r.months / 12}-year horizon`);
-          outputs[j][k] = s[12 * o.year - 1];
-        });
-        onRunDone?.(++done, points.length);
-      }),
+      plans.flatMap((plan, r) =>
+        plan.d.points.map(async (x, k) => {
+          const p = cloneParams(base);
+          spec.factors.forEach((f, i) => setFactor(p, f.path, x[i]));
+          const result = unpackResult(await pool.run(p, plan.seed));
+          spec.outputs.forEach((o, j) => {
+            const s = findSeries(result, o.metric, o.group);
+            if (!s) throw new UsageError(`outputs.${j}: metric ${o.metric} has no group ${o.group}`);
+            if (12 * o.year > result.months) throw new UsageError(`outputs.${j}: year ${o.year} is past the ${result.months / 12}-year horizon`);
+            outputs[r][j][k] = s[12 * o.year - 1];
+          });
+          onRunDone?.(++done, total);
+        }),
+      ),
     );
   } finally {
     await pool.close();
   }
+  evaluated?.push(...plans.map((design, r) => ({ design, outputs: outputs[r] })));
   const results = spec.outputs.map((output, j): OutputIndices => {
-    if (plan.kind === 'morris') return { output, morris: morrisAnalyze(plan.d, outputs[j]).sort((a, b) => rankScore(b) - rankScore(a)) };
+    const unit = METRIC_DEFS.find((d) => d.name === output.metric)?.unit ?? '';
     const bootstrap = stream(spec.seed, `sensitivity-bootstrap:${j}`);
-    return { output, sobol: sobolAnalyze(plan.d, outputs[j], spec.sobol.bootstrap, bootstrap).sort((a, b) => rankScore(b) - rankScore(a)) };
+    if (plans[0].kind === 'morris') {
+      const ds = plans.map((p) => p.d as MorrisDesign);
+      return { output, unit, morris: morrisAnalyzeReplicates(ds, outputs.map((o) => o[j]), spec.morris.bootstrap, bootstrap).sort((a, b) => rankScore(b) - rankScore(a)) };
+    }
+    return { output, unit, sobol: sobolAnalyze(plans[0].d, outputs[0][j], spec.sobol.bootstrap, bootstrap).sort((a, b) => rankScore(b) - rankScore(a)) };
   });
   return {
     name: spec.name,
@@ -122,9 +158,11 @@ export async function runSensitivity(
     base: spec.base,
     method: spec.method,
     seed: spec.seed,
+    replicates: plans.length,
+    intervals: intervalsText(spec),
     engineers: base.run.engineers,
     years: base.run.years,
-    runs: points.length,
+    runs: total,
     results,
   };
 }
@@ -139,14 +177,24 @@ export function rankDrivers(report: SensitivityReport): { path: string; score: n
   return [...scores].map(([path, score]) => ({ path, score })).sort((a, b) => b.score - a.score || a.path.localeCompare(b.path));
 }
 
-/** The printed tables and charts, one block per output. */
+/** The printed tables and charts, one block per output, with units and what the intervals are. */
 export function formatReport(report: SensitivityReport): string {
-  const lines = [`sensitivity · ${report.name} · ${report.method} · ${report.runs} runs · ${report.engineers.toLocaleString('en-US')} engineers · ${report.years} years · seed ${report.seed}`];
+  const seeds = report.replicates > 1 ? `seeds ${report.seed}..${report.seed + report.replicates - 1}` : `seed ${report.seed}`;
+  const lines = [
+    `sensitivity · ${report.name} · ${report.method} · ${report.runs} runs · ${report.engineers.toLocaleString('en-US')} engineers · ${report.years} year${report.years === 1 ? '' : 's'} · ${seeds}`,
+    `intervals: ${report.intervals}`,
+  ];
   for (const r of report.results) {
-    lines.push('', `${r.output.metric} (${r.output.group}) at year ${r.output.year}`);
+    lines.push('', `${r.output.metric} (${r.output.group}) at year ${r.output.year} · ${r.unit}`);
     if (r.morris) {
-      lines.push('  factor'.padEnd(48) + 'μ*'.padStart(12) + 'μ'.padStart(12) + 'σ'.padStart(12));
-      for (const m of r.morris) lines.push(`  ${m.path}`.padEnd(48) + [m.muStar, m.mu, m.sigma].map((v) => v.toPrecision(4).padStart(12)).join(''));
+      const withCi = r.morris.some((m) => m.muStarLo !== undefined);
+      lines.push(`  μ*, μ, σ in ${r.unit} per whole factor range`);
+      lines.push('  factor'.padEnd(48) + 'μ*'.padStart(12) + (withCi ? 'μ* 95%'.padStart(26) : '') + 'μ'.padStart(12) + 'σ'.padStart(12));
+      const p4 = (v: number): string => v.toPrecision(4);
+      for (const m of r.morris) {
+        const ci = !withCi ? '' : (m.muStarLo === undefined || m.muStarHi === undefined ? '–' : `[${p4(m.muStarLo)}, ${p4(m.muStarHi)}]`).padStart(26);
+        lines.push(`  ${m.path}`.padEnd(48) + p4(m.muStar).padStart(12) + ci + [m.mu, m.sigma].map((v) => p4(v).padStart(12)).join(''));
+      }
       lines.push('  ranked by μ*:', ...rankedChart(r.morris.map((m) => ({ path: m.path, score: m.muStar }))));
     }
     if (r.sobol) {
@@ -171,40 +219,55 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
       throw new UsageError(err.message);
     });
   }
-  const { readInputFile, loadScenario } = await import('../args/loadScenario.ts');
+  const { readInputFile, loadScenarioFile } = await import('../args/loadScenario.ts');
   let spec: SensitivitySpec;
+  const specText = await readInputFile(file, 'sensitivity spec');
   try {
-    spec = parseSensitivitySpec(await readInputFile(file, 'sensitivity spec'), file);
+    spec = parseSensitivitySpec(specText, file);
   } catch (err) {
     if (err instanceof SensitivitySpecError) throw new UsageError(err.message);
     throw err;
   }
-  const base = await loadScenario(path.resolve(path.dirname(file), spec.base));
+  const baseSource = path.resolve(path.dirname(file), spec.base);
+  const base = (await loadScenarioFile(baseSource)).params;
   const engineers = sizes.engineers ?? spec.engineers;
   const years = sizes.years ?? spec.years;
   if (engineers !== undefined) base.run.engineers = engineers;
   if (years !== undefined) base.run.years = years;
+  const outputYear = numberFlag(parsed, 'output-year');
+  if (outputYear !== undefined) {
+    if (outputYear > base.run.years) {
+      throw new UsageError(`--output-year ${outputYear} is past the ${base.run.years}-year horizon of ${file} (at most ${base.run.years}, or run longer with --years)`);
+    }
+    spec = { ...spec, outputs: spec.outputs.map((o) => ({ ...o, year: outputYear })) };
+  }
   try {
-    checkSpecAgainstBase(spec, base, base.run.years, file);
+    checkSpecAgainstBase(spec, base, base.run.years, file, sizes.years !== undefined ? `--years ${sizes.years}` : horizonSource(spec));
   } catch (err) {
     if (err instanceof SensitivitySpecError) throw new UsageError(err.message);
     throw err;
   }
   const { runsProgress } = await import('../output/progressReporter.ts');
-  const total = design(spec).d.points.length;
+  const total = designs(spec).reduce((n, d) => n + d.d.points.length, 0);
   const bar = runsProgress(ctx.io.stderr, ctx.io.stderrIsTTY, total);
   let report: SensitivityReport;
+  const evaluated: EvaluatedDesign[] = [];
   try {
-    report = await runSensitivity(spec, base, sizes.workers, bar.onRunDone);
+    report = await runSensitivity(spec, base, sizes.workers, bar.onRunDone, evaluated);
   } finally {
     bar.done();
   }
   ctx.io.stdout(formatReport(report));
   if (out !== undefined) {
     const { writeFilesAtomically } = await import('../output/atomicOutput.ts');
+    const { designCsv, sensitivityCsv, sensitivityManifest } = await import('../output/sensitivityOutput.ts');
+    const baseText = await readInputFile(baseSource);
+    const manifest = sensitivityManifest({ spec, source: file, specText, baseSource: spec.base, baseText, base, report, pkg: ctx.pkg, argv: ctx.argv });
     const written = await writeFilesAtomically(out, [
       { name: 'sensitivity.json', chunks: [JSON.stringify(report, null, 2) + '\n'] },
       { name: 'sensitivity.csv', chunks: [sensitivityCsv(report)] },
+      { name: 'design.csv', chunks: [designCsv(spec, evaluated)] },
+      { name: 'manifest.json', chunks: [JSON.stringify(manifest, null, 2) + '\n'] },
     ]);
     ctx.io.stdout(`\nwrote ${written.join('\n      ')}\n`);
   }
@@ -214,10 +277,20 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 export const sensitivityCommand: Command = {
   name: 'sensitivity',
   summary: 'Morris screening or Sobol indices of outputs over parameter ranges',
-  usage: 'tokensim sensitivity <spec.json> [--out <dir>] [--workers <n>] [--engineers <n>] [--years <n>]',
+  usage: 'tokensim sensitivity <spec.json> [--out <dir>] [--output-year <n>] [--workers <n>] [--engineers <n>] [--years <n>]',
   flags: FLAGS,
   details: `A spec names a base scenario, parameter ranges ("factors"), outputs (metric, group, year)
-and the method ("morris": trajectories, levels; "sobol": samples, bootstrap). Every point runs
-with the spec's seed (common random numbers). Example: scenarios/sensitivity/tunguz-drivers.json`,
+and the method ("morris": trajectories, levels, replicates, bootstrap; "sobol": samples,
+bootstrap). Every point of a design runs with the same seed (common random numbers); Morris
+replicate r draws its own trajectories and runs with seed + r − 1, and μ, μ*, σ pool all
+trajectories. μ* gets a percentile bootstrap 95% interval over trajectories; Sobol indices
+over base samples. Morris measures are in the output's unit per whole factor range.
+
+With --out <dir>: sensitivity.json (the report), sensitivity.csv
+(output,group,year,factor,measure,value,lo95,hi95,unit), design.csv (every point: replicate,
+seed, block, row, factor values, output values) and manifest.json (spec, base and parameter
+hashes, package version, git commit, command), written together atomically.
+
+Example: tokensim sensitivity scenarios/sensitivity/tunguz-drivers.json --out out/drivers`,
   run,
 };

@@ -2,7 +2,9 @@
  * Global sensitivity analysis, pure and separated into design (the points to evaluate) and
  * analysis (indices from the outputs), so the evaluations can run in parallel anywhere.
  * - Morris elementary effects (Morris 1991; μ* of Campolongo, Cariboni & Saltelli 2007):
- *   r one-at-a-time trajectories on a p-level grid, step Δ = p / (2(p − 1)).
+ *   r one-at-a-time trajectories on a p-level grid, step Δ = p / (2(p − 1)); with several
+ *   replicate designs (each its own trajectories and run seed) the indices pool every
+ *   trajectory, and μ* gets a percentile bootstrap 95 % interval over trajectories.
  * - Sobol first-order and total indices from Saltelli's sampling (Saltelli et al. 2010):
  *   matrices A, B and A_B^(i); S_i = mean(f_B·(f_ABi − f_A)) / V, ST_i = mean((f_A − f_ABi)²) / (2V)
  *   (Jansen), with percentile bootstrap intervals.
@@ -62,10 +64,18 @@ export interface MorrisIndex {
   muStar: number;
   mu: number;
   sigma: number;
+  /** Percentile bootstrap 95 % interval of μ*, resampling whole trajectories (morrisAnalyzeReplicates). */
+  muStarLo?: number;
+  muStarHi?: number;
+  /** μ* of each replicate design alone, when there are several. */
+  muStarByReplicate?: number[];
 }
 
-/** Elementary effects per factor, in output units per unit of the factor's range. */
-export function morrisAnalyze(d: MorrisDesign, outputs: number[]): MorrisIndex[] {
+/**
+ * Elementary effects per factor and trajectory, in output units per unit of the factor's
+ * range: `effects[i][t]` is factor i's effect in trajectory t (each factor moves once per trajectory).
+ */
+export function morrisEffects(d: MorrisDesign, outputs: number[]): number[][] {
   const k = d.factors.length;
   if (outputs.length !== d.points.length) throw new Error(`Morris needs ${d.points.length} outputs, got ${outputs.length}`);
   const effects: number[][] = d.factors.map(() => []);
@@ -75,13 +85,58 @@ export function morrisAnalyze(d: MorrisDesign, outputs: number[]): MorrisIndex[]
       effects[factor].push((outputs[base + s + 1] - outputs[base + s]) / step);
     });
   });
-  return d.factors.map((f, i) => {
-    const ee = effects[i];
-    const mu = ee.reduce((a, b) => a + b, 0) / ee.length;
-    const muStar = ee.reduce((a, b) => a + Math.abs(b), 0) / ee.length;
-    const sigma = ee.length > 1 ? Math.sqrt(ee.reduce((a, b) => a + (b - mu) * (b - mu), 0) / (ee.length - 1)) : 0;
-    return { path: f.path, muStar, mu, sigma };
-  });
+  return effects;
+}
+
+function indexOf(path: string, ee: readonly number[]): MorrisIndex {
+  const mu = ee.reduce((a, b) => a + b, 0) / ee.length;
+  const muStar = ee.reduce((a, b) => a + Math.abs(b), 0) / ee.length;
+  const sigma = ee.length > 1 ? Math.sqrt(ee.reduce((a, b) => a + (b - mu) * (b - mu), 0) / (ee.length - 1)) : 0;
+  return { path, muStar, mu, sigma };
+}
+
+/** Elementary effects per factor, in output units per unit of the factor's range. */
+export function morrisAnalyze(d: MorrisDesign, outputs: number[]): MorrisIndex[] {
+  const effects = morrisEffects(d, outputs);
+  return d.factors.map((f, i) => indexOf(f.path, effects[i]));
+}
+
+/** The q-quantile of a sorted copy, nearest rank (as sobolAnalyze's intervals). */
+function percentile(xs: readonly number[], q: number): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, c) => a - c);
+  return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
+}
+
+/**
+ * Morris indices over several replicate designs of the same factors (each with its own
+ * outputs): μ, μ* and σ pool the elementary effects of every trajectory of every replicate
+ * (one replicate gives morrisAnalyze's values exactly), and μ*'s 95 % interval is the 2.5th
+ * and 97.5th percentiles of μ* over `bootstrap` resamples of the pooled trajectories, drawn
+ * with replacement from `rng` (no interval when `bootstrap` is 0). With several replicates,
+ * each one's own μ* is kept too, to show the spread across designs and seeds.
+ */
+export function morrisAnalyzeReplicates(designs: readonly MorrisDesign[], outputs: readonly number[][], bootstrap: number, rng: Stream): MorrisIndex[] {
+  if (designs.length === 0 || designs.length !== outputs.length) throw new Error(`Morris needs one output list per design (${designs.length} designs, ${outputs.length} lists)`);
+  const perReplicate = designs.map((d, r) => morrisEffects(d, outputs[r]));
+  const factors = designs[0].factors;
+  const pooled = factors.map((_, i) => perReplicate.flatMap((e) => e[i]));
+  const trajectories = pooled[0].length;
+  const boot: number[][] = factors.map(() => []);
+  const pick = new Int32Array(trajectories);
+  for (let b = 0; b < bootstrap; b++) {
+    for (let t = 0; t < trajectories; t++) pick[t] = rng.int(trajectories);
+    factors.forEach((_, i) => {
+      let sum = 0;
+      for (let t = 0; t < trajectories; t++) sum += Math.abs(pooled[i][pick[t]]);
+      boot[i].push(sum / trajectories);
+    });
+  }
+  return factors.map((f, i) => ({
+    ...indexOf(f.path, pooled[i]),
+    ...(bootstrap > 0 ? { muStarLo: percentile(boot[i], 0.025), muStarHi: percentile(boot[i], 0.975) } : {}),
+    ...(designs.length > 1 ? { muStarByReplicate: perReplicate.map((e) => indexOf(f.path, e[i]).muStar) } : {}),
+  }));
 }
 
 export interface SaltelliDesign {
@@ -158,11 +213,7 @@ export function sobolAnalyze(d: SaltelliDesign, outputs: number[], bootstrap: nu
     est.first.forEach((x, i) => firsts[i].push(x));
     est.total.forEach((x, i) => totals[i].push(x));
   }
-  const pct = (xs: number[], q: number) => {
-    if (xs.length === 0) return Number.NaN;
-    const s = [...xs].sort((a, c) => a - c);
-    return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
-  };
+  const pct = percentile;
   return d.factors.map((f, i) => ({
     path: f.path,
     first: point.first[i],

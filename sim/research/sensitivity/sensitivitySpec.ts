@@ -7,7 +7,7 @@
  *   "base": "../tunguz-100k.json",
  *   "factors": { "production.sigma": [0.5, 3], "firmTypes.*.policy.tokenBudgetShareOfBase": [0, 0.5] },
  *   "outputs": [{ "metric": "cash_base_median", "year": 10 }],
- *   "method": "morris", "morris": { "trajectories": 10, "levels": 4 },
+ *   "method": "morris", "morris": { "trajectories": 10, "levels": 4, "replicates": 3, "bootstrap": 200 },
  *   "sobol": { "samples": 64, "bootstrap": 200 },
  *   "engineers": 2000, "years": 10, "seed": 1
  * }
@@ -39,7 +39,8 @@ export interface SensitivitySpec {
   factors: Factor[];
   outputs: SensitivityOutput[];
   method: 'morris' | 'sobol';
-  morris: { trajectories: number; levels: number };
+  /** Trajectories and levels per design; `replicates` designs, each with its own trajectories and run seed; `bootstrap` resamples for μ*'s interval. */
+  morris: { trajectories: number; levels: number; replicates: number; bootstrap: number };
   sobol: { samples: number; bootstrap: number };
   engineers?: number;
   years?: number;
@@ -74,7 +75,15 @@ export const sensitivitySpecSchema = z
       .array(z.object({ metric: z.string(), group: z.string().default('all'), year: z.number().int().min(1) }).strict())
       .min(1),
     method: z.enum(['morris', 'sobol']).default('morris'),
-    morris: z.object({ trajectories: z.number().int().min(2).max(1000).default(10), levels: z.number().int().min(2).max(20).default(4) }).strict().default({ trajectories: 10, levels: 4 }),
+    morris: z
+      .object({
+        trajectories: z.number().int().min(2).max(1000).default(10),
+        levels: z.number().int().min(2).max(20).default(4),
+        replicates: z.number().int().min(1).max(100).default(1).describe('Replicate designs: each draws its own trajectories and runs with seed + replicate − 1; indices pool them all.'),
+        bootstrap: z.number().int().min(0).max(10_000).default(200).describe("Bootstrap resamples of the trajectories for μ*'s 95 % interval (0: none)."),
+      })
+      .strict()
+      .default({ trajectories: 10, levels: 4, replicates: 1, bootstrap: 200 }),
     sobol: z.object({ samples: z.number().int().min(8).max(100_000).default(64), bootstrap: z.number().int().min(0).max(10_000).default(200) }).strict().default({ samples: 64, bootstrap: 200 }),
     engineers: runSize('run.engineers'),
     years: runSize('run.years'),
@@ -112,6 +121,9 @@ export function parseSensitivitySpec(text: string, source = 'spec'): Sensitivity
     factors.push({ path, min, max });
   }
   if (factors.length === 0) throw new SensitivitySpecError(source, 'factors', 'name at least one parameter');
+  if (s.seed + s.morris.replicates - 1 > 2 ** 32 - 1) {
+    throw new SensitivitySpecError(source, 'morris.replicates', `replicate seeds run from seed to seed + replicates − 1, past 4294967295 (seed ${s.seed}); lower the seed`);
+  }
   const outputs = s.outputs.map(({ metric, group, year }, k): SensitivityOutput => {
     if (!isMetricName(metric)) throw new SensitivitySpecError(source, `outputs.${k}.metric`, `unknown metric "${metric}"`);
     return { metric, group, year };
@@ -147,7 +159,7 @@ function groupsOf(metric: MetricName, base: Params): string[] {
  * every output's group is reported for its metric, every output year is within the horizon.
  * Throws SensitivitySpecError naming the field.
  */
-export function checkSpecAgainstBase(spec: SensitivitySpec, base: Params, years: number, source = 'spec'): void {
+export function checkSpecAgainstBase(spec: SensitivitySpec, base: Params, years: number, source = 'spec', horizonFrom = horizonSource(spec)): void {
   for (const f of spec.factors) {
     const problem = factorProblem(f.path, base);
     if (problem) throw new SensitivitySpecError(source, `factors.${f.path}`, problem);
@@ -161,8 +173,24 @@ export function checkSpecAgainstBase(spec: SensitivitySpec, base: Params, years:
   spec.outputs.forEach((o, k) => {
     const groups = groupsOf(o.metric, base);
     if (!groups.includes(o.group)) throw new SensitivitySpecError(source, `outputs.${k}.group`, `metric ${o.metric} has no group "${o.group}" (it has ${groups.join(', ')})`);
-    if (o.year > years) throw new SensitivitySpecError(source, `outputs.${k}.year`, `year ${o.year} is past the ${years}-year horizon (set "years" in the spec, or --years)`);
+    if (o.year > years) throw new SensitivitySpecError(source, `outputs.${k}.year`, pastHorizon(o.year, years, k, horizonFrom));
   });
+}
+
+/** Where a spec's horizon comes from when no flag sets it: its `years` field or the base scenario. */
+export function horizonSource(spec: Pick<SensitivitySpec, 'years'>): string {
+  return spec.years === undefined ? 'the base scenario' : '"years" in the spec';
+}
+
+/**
+ * Why an output year past the horizon cannot be read, and the ways out: the output's year
+ * field, `--output-year` for every output, or a longer run.
+ */
+export function pastHorizon(year: number, years: number, k: number, horizonFrom: string): string {
+  return (
+    `year ${year} is past the ${years}-year horizon set by ${horizonFrom}: set outputs.${k}.year to at most ${years} in the spec, ` +
+    `pass --output-year ${years} to read every output at year ${years}, or run longer (--years, or "years" in the spec)`
+  );
 }
 
 /** Sets a factor's value in params; `*` as the firm type sets every type. Integers are rounded. */

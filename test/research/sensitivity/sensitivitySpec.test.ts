@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkSpecAgainstBase, parseSensitivitySpec, setFactor, SensitivitySpecError } from '../../../sim/research/sensitivity/sensitivitySpec.ts';
 import { writeSensitivitySchemaText } from '../../../sim/research/sensitivity/sensitivitySchema.ts';
 import { parseScenario } from '../../../sim/input/scenario.ts';
-import { formatReport, rankDrivers, rankedChart, sensitivityCsv } from '../../../sim/cli/commands/sensitivityCommand.ts';
+import { formatReport, rankDrivers, rankedChart } from '../../../sim/cli/commands/sensitivityCommand.ts';
+import { sensitivityCsv } from '../../../sim/cli/output/sensitivityOutput.ts';
 import type { SensitivityReport } from '../../../sim/cli/commands/sensitivityCommand.ts';
 import { DEFAULTS, cloneParams } from '../../../sim/model/params.ts';
 
@@ -19,6 +20,10 @@ describe('sensitivity spec files', () => {
     expect(s.method).toBe('morris');
     expect(s.outputs[0]).toEqual({ metric: 'cash_base_median', group: 'all', year: 10 });
     expect(s.sobol).toEqual({ samples: 64, bootstrap: 200 });
+    // one replicate design unless asked: the shipped screening's numbers stay as they were
+    expect(s.morris).toEqual({ trajectories: 8, levels: 4, replicates: 1, bootstrap: 200 });
+    expect(parseSensitivitySpec(spec({ morris: { replicates: 3 } })).morris).toEqual({ trajectories: 10, levels: 4, replicates: 3, bootstrap: 200 });
+    expect(() => parseSensitivitySpec(spec({ morris: { replicates: 0 } }), 'x.json')).toThrow('x.json: morris.replicates:');
   });
 
   it.each([
@@ -84,14 +89,17 @@ describe('sensitivity report', () => {
     base: 'b.json',
     method: 'morris',
     seed: 1,
+    replicates: 1,
+    intervals: 'Morris μ*: percentile bootstrap',
     engineers: 100,
     years: 1,
     runs: 6,
     results: [
       {
         output: { metric: 'headcount', group: 'all', year: 1 },
+        unit: 'engineers',
         morris: [
-          { path: 'a', muStar: 4, mu: -4, sigma: 1 },
+          { path: 'a', muStar: 4, mu: -4, sigma: 1, muStarLo: 3, muStarHi: 5 },
           { path: 'b', muStar: 2, mu: 2, sigma: 0 },
         ],
       },
@@ -103,7 +111,7 @@ describe('sensitivity report', () => {
       ...report,
       results: [
         report.results[0],
-        { output: { metric: 'wealth_median', group: 'all', year: 1 }, morris: [{ path: 'b', muStar: 100, mu: 0, sigma: 0 }, { path: 'a', muStar: 0, mu: 0, sigma: 0 }] },
+        { output: { metric: 'wealth_median', group: 'all', year: 1 }, unit: '$', morris: [{ path: 'b', muStar: 100, mu: 0, sigma: 0 }, { path: 'a', muStar: 0, mu: 0, sigma: 0 }] },
       ],
     };
     // a: (4/4 + 0/100)/2 = 0.5; b: (2/4 + 100/100)/2 = 0.75.
@@ -119,11 +127,16 @@ describe('sensitivity report', () => {
     expect(b.match(/█/g)?.length).toBe(5);
   });
 
-  it('prints a table per output and writes tidy CSV', () => {
-    expect(formatReport(report)).toContain('headcount (all) at year 1');
+  it('prints a table per output with its unit and μ* interval, and writes tidy CSV with units', () => {
+    const text = formatReport(report);
+    expect(text).toContain('headcount (all) at year 1 · engineers');
+    expect(text).toContain('μ*, μ, σ in engineers per whole factor range');
+    expect(text).toContain('intervals: Morris μ*: percentile bootstrap');
+    expect(text).toMatch(/^ {2}a\s+4\.000\s+\[3\.000, 5\.000\]\s+-4\.000\s+1\.000$/m);
     const csv = sensitivityCsv(report).trim().split('\n');
-    expect(csv[0]).toBe('output,group,year,factor,measure,value,lo95,hi95');
-    expect(csv).toContain('headcount,all,1,a,mu_star,4,,');
+    expect(csv[0]).toBe('output,group,year,factor,measure,value,lo95,hi95,unit');
+    expect(csv).toContain('headcount,all,1,a,mu_star,4,3,5,engineers per factor range');
+    expect(csv).toContain('headcount,all,1,b,mu_star,2,,,engineers per factor range');
     expect(csv.length).toBe(1 + 2 * 3);
   });
 });
