@@ -119,3 +119,16 @@ describe('tokensim run with a selection', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('help lists the new flags', () => {
+  it.each([
+    ['run', ['--metrics <a,b>', '--groups <a,b>', '--every <n|final>', '"selection"']],
+    ['compare', ['--metrics <a,b>', '--out <file.csv|file.json>', '95% paired t-interval', 'needs at']],
+    ['sensitivity', ['--output-year <n>', 'design.csv', 'replicates', 'bootstrap 95% interval']],
+    ['sweep', ['"start:step:end"', 'point,<parameter paths…>,replicate']],
+  ])('%s --help', async (command, parts) => {
+    const r = await runCli([command as string, '--help']);
+    expect(r.code).toBe(0);
+    for (const part of parts as string[]) expect(r.stdout).toContain(part);
+  });
+});

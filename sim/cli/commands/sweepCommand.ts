@@ -63,7 +63,10 @@ export const SWEEP_FLAGS: readonly FlagSpec[] = [
   { name: 'resume', kind: 'boolean', description: 'Keep finished runs already in <dir>/runs (same parameters, seed and version) and run the rest' },
 ];
 
-const DETAILS = `Shards: --shard K/N, or from the environment: SLURM_ARRAY_TASK_ID with
+const DETAILS = `A grid axis in the sweep file is a list of values or a range "start:step:end" ("0:0.05:0.5":
+start + i·step, rounded to the decimals written, end included when on the grid).
+
+Shards: --shard K/N, or from the environment: SLURM_ARRAY_TASK_ID with
 SLURM_ARRAY_TASK_COUNT and SLURM_ARRAY_TASK_MIN (arrays from 0 or from 1), or a Kubernetes
 Indexed Job's JOB_COMPLETION_INDEX (0-based) with --shards N. Merge shard directories with
 tokensim merge; shards writing into one shared <dir> combine there by themselves.
