@@ -111,7 +111,8 @@ export const COMPARE_CSV_COLUMNS = [
   'diff_hi95',
 ] as const;
 
-const num = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? (v === undefined ? '' : 'NaN') : String(v));
+/** A CSV number: '' when absent, `NaN` when undefined (String writes it so). */
+const num = (v: number | undefined): string => (v === undefined ? '' : String(v));
 
 /**
  * The rows as CSV: each scenario's mean and 95 % interval, and for every scenario but the

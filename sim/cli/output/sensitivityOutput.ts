@@ -9,6 +9,7 @@
  * start); a Sobol block is A, B or AB<i> (A with factor i from B) and its row the sample.
  */
 import { HASH_PROVENANCE, canonicalJson, hashString } from '../../lib/hash.ts';
+import { specFor } from '../../model/paramPaths.ts';
 import type { Params } from '../../model/params.ts';
 import type { SensitivitySpec } from '../../research/sensitivity/sensitivitySpec.ts';
 import type { PackageInfo } from '../commands/command.ts';
@@ -60,11 +61,13 @@ function blockOf(e: EvaluatedDesign, k: number): [string, number] {
 /** Every point evaluated, in design order; factor values as set (integers rounded, as the runs had them). */
 export function designCsv(spec: Pick<SensitivitySpec, 'factors' | 'outputs'>, evaluated: readonly EvaluatedDesign[]): string {
   const rows = [designColumns(spec).map(csvField).join(',')];
+  const asSet = spec.factors.map((f) => (specFor(f.path)?.integer ? Math.round : (v: number) => v));
   let point = 0;
   for (const e of evaluated) {
     e.design.d.points.forEach((x, k) => {
       const [block, row] = blockOf(e, k);
-      rows.push([++point, e.design.replicate, e.design.seed, block, row, ...x, ...e.outputs.map((o) => o[k])].map(String).join(','));
+      const values = x.map((v, i) => asSet[i](v));
+      rows.push([++point, e.design.replicate, e.design.seed, block, row, ...values, ...e.outputs.map((o) => o[k])].map(String).join(','));
     });
   }
   return rows.join('\n') + '\n';
