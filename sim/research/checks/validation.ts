@@ -9,6 +9,7 @@
 import type { Params } from '../../model/params.ts';
 import { DEFAULTS, cloneParams } from '../../model/params.ts';
 import { computeShareOfCashAndTokens, individualGainAtBudget, rctGain, RCT_GAIN_RANGE, RCT_GAIN_TARGET } from './calibration.ts';
+import { derivedDemandOnPaths } from './derivedDemandPath.ts';
 import { derivedDemandAt } from './derivedDemand.ts';
 import { createWorld, simulate } from '../../run/simulate.ts';
 import { findSeries } from '../../run/result.ts';
@@ -120,6 +121,21 @@ function identities(checks: Check[]): void {
       pass: result.agents && err < 0.05 && Math.sign(result.measured) === Math.sign(sigma - 2),
       unit: 'number',
       how: `the CFO’s own choice at the largest firm of a full-engine run at month 12${autonomy !== DEFAULTS.market.autonomyInitial ? ` (agent autonomy ${autonomy} so agents are used)` : ''}, wholesale price ±5 %`,
+    });
+  }
+
+  for (const [sigma, autonomy, month] of [[3, DEFAULTS.market.autonomyInitial, 35], [0.5, 5, 23]]) {
+    const rows = derivedDemandOnPaths(sigma, autonomy, 1, month).filter((r) => r.agents);
+    const worst = rows.reduce((a, r) => Math.max(a, Math.abs(r.measured / r.formula - 1)), 0);
+    const signs = rows.every((r) => Math.sign(r.measured) === Math.sign(sigma - 2));
+    checks.push({
+      kind: 'identity',
+      target: `Derived demand on whole price paths at σ = ${sigma}, frictions off: the CFO’s headcount elasticity to the compute price`,
+      value: rows.length > 0 ? rows[0].measured : Number.NaN,
+      expected: `= ECONOMICS §2 formula at each firm’s state within 5 % (first firm: ${rows.length > 0 ? rows[0].formula.toFixed(4) : 'none'}; largest gap over ${rows.length} firms with agents in all arms: ${(100 * worst).toFixed(2)} %)`,
+      pass: rows.length > 0 && worst < 0.05 && signs,
+      unit: 'number',
+      how: `the whole wholesale-price path × 0.95 and × 1.05 from month 1, month ${month + 1}; no noise, dead band or flow limits, vacancies filled at the posted offer, offers held, identical engineers, the sector nest off (ε_S = ε)${autonomy !== DEFAULTS.market.autonomyInitial ? `, agent autonomy ${autonomy} so agents pay beside engineers who direct up to their cap` : ''} (sim/research/checks/derivedDemandPath.ts)`,
     });
   }
 
