@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { scanJson } from './jsonScan.ts';
 import { valueRangeIssues } from './valueRangeIssues.ts';
 import { formatPath, kindOf, lookup, show, suggestion } from './issueText.ts';
+import { readingIssues, readingOf, readingShape, type ReadingWindow, type ScenarioReading } from './scenarioReading.ts';
 import { specFor } from '../model/paramPaths.ts';
 import { Groups } from '../model/world.ts';
 import { NO_GROUP } from '../lib/orderStats.ts';
@@ -183,6 +184,7 @@ function buildScenarioSchema(): z.ZodObject {
     description: stringSchema('description').register(registry, {
       description: 'What question the scenario asks, in a few sentences.',
     }),
+    ...readingShape(registry, stringSchema('name'), nonEmpty, 12 * (specFor('run.years')?.max ?? 50)),
   };
   for (const [key, value] of Object.entries(sections)) shape[key] = schemaOf(value, key, true).optional();
   return z.strictObject(shape).register(registry, {
@@ -286,7 +288,7 @@ function mergeInto(target: JsonObject, override: JsonObject): void {
 /** DEFAULTS (copied) with the validated overrides applied; new firm types start as midmarket. */
 function merge(overrides: JsonObject): Params {
   const params = cloneParams(DEFAULTS);
-  const { $schema: _schema, ...rest } = overrides;
+  const { $schema: _schema, reference: _reference, windows: _windows, ...rest } = overrides;
   const firmTypes = isObject(rest.firmTypes) ? rest.firmTypes : {};
   for (const name of Object.keys(firmTypes)) {
     if (!Object.hasOwn(params.firmTypes, name)) {
@@ -346,8 +348,16 @@ function firmTypeNameIssues(input: unknown): ScenarioIssue[] {
   });
 }
 
-/** Validates an already parsed scenario object and returns the fully resolved parameters. */
-export function resolveScenario(obj: unknown, source?: string): Params {
+/** A validated scenario file: its resolved parameters and how it is read (reference, windows). */
+export interface ResolvedScenario {
+  params: Params;
+  reading: ScenarioReading;
+}
+
+type ReadingFields = { name: string; reference?: string; windows?: ReadingWindow[] };
+
+/** Validates an already parsed scenario object; returns its parameters and its reading. */
+export function resolveScenarioFile(obj: unknown, source?: string): ResolvedScenario {
   const schema = scenarioSchema();
   const result = schema.safeParse(obj);
   const structural = [
@@ -355,14 +365,25 @@ export function resolveScenario(obj: unknown, source?: string): Params {
     ...firmTypeNameIssues(obj),
   ];
   if (!result.success || structural.length > 0) throw new ScenarioError(structural, source);
-  const params = merge(result.data as JsonObject);
-  const issues = crossFieldIssues(params);
+  const data = result.data as JsonObject & ReadingFields;
+  const params = merge(data);
+  const issues = [...crossFieldIssues(params), ...readingIssues(data, 12 * params.run.years)];
   if (issues.length > 0) throw new ScenarioError(issues, source);
-  return params;
+  return { params, reading: readingOf(data) };
+}
+
+/** Validates an already parsed scenario object and returns the fully resolved parameters. */
+export function resolveScenario(obj: unknown, source?: string): Params {
+  return resolveScenarioFile(obj, source).params;
 }
 
 /** Parses scenario JSON text, validates it and returns the fully resolved parameters. */
 export function parseScenario(text: string, source?: string): Params {
+  return parseScenarioFile(text, source).params;
+}
+
+/** Parses scenario JSON text and validates it; returns its parameters and its reading. */
+export function parseScenarioFile(text: string, source?: string): ResolvedScenario {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const problem = scanJson(body);
   if (problem) throw new ScenarioError([problem], source);
@@ -372,5 +393,5 @@ export function parseScenario(text: string, source?: string): Params {
   } catch (e) {
     throw new ScenarioError([{ path: '(json)', message: e instanceof Error ? e.message : String(e) }], source);
   }
-  return resolveScenario(obj, source);
+  return resolveScenarioFile(obj, source);
 }
