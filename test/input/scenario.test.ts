@@ -128,12 +128,12 @@ describe('scenario files', () => {
     ]);
   });
 
-  it('finops-governance keeps the tokenmaxxing settings and adds quotas and chargebacks', () => {
+  it('finops-governance keeps the tokenmaxxing settings and adds chargebacks and a quota below the orchestration cap', () => {
     const params = load('finops-governance');
     const tokenmaxxing = load('tokenmaxxing');
     expect(params.engineers).toEqual(tokenmaxxing.engineers);
     expect(params.firmTypes).toEqual(tokenmaxxing.firmTypes);
-    expect(params.cfo).toMatchObject({ finopsQuotaShareOfCap: 1, finopsChargebackWasteCut: 0.8 });
+    expect(params.cfo).toMatchObject({ finopsQuotaShareOfCap: 0.8, finopsChargebackWasteCut: 0.8 });
   });
 
   it('cash-sensitive-region adds a firm type that inherits the fields it does not set from midmarket', () => {
