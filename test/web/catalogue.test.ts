@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../sim/input/scenario.ts';
-import { buildSlot, effectiveOverrides, makeCatalogue, overridesSummary, scenarioFileText } from '../../web/lib/catalogue.ts';
+import { buildSlot, effectiveOverrides, makeCatalogue, overridesSummary, referenceOffers, scenarioFileText } from '../../web/lib/catalogue.ts';
 
 const files = Object.fromEntries(
   readdirSync('scenarios')
@@ -32,6 +32,29 @@ describe('the bundled scenario catalogue', () => {
   });
 });
 
+describe('references in the catalogue', () => {
+  const { catalogue } = makeCatalogue(files);
+
+  it('carries each file’s reference, baseline by default and none for baseline', () => {
+    expect(catalogue.get('finops-governance')!.reference).toBe('tokenmaxxing');
+    expect(catalogue.get('gpu-shortage')!.reference).toBe('tunguz-100k');
+    expect(catalogue.get('complements')!.reference).toBe('baseline');
+    expect(catalogue.get('baseline')!.reference).toBeUndefined();
+  });
+
+  it('offers a reference only when it is not compared yet and a slot is free', () => {
+    expect(referenceOffers(catalogue, ['finops-governance'], 3)).toEqual(['tokenmaxxing']);
+    expect(referenceOffers(catalogue, ['finops-governance', 'tokenmaxxing'], 3)).toEqual([undefined, 'tunguz-100k']);
+    expect(referenceOffers(catalogue, ['finops-governance', 'baseline'], 2)).toEqual([undefined, undefined]);
+  });
+
+  it('offers nothing for a reference the catalogue lacks', () => {
+    const { catalogue: small } = makeCatalogue({ 'x/a.json': { name: 'a', description: 'd', reference: 'b' }, 'x/c.json': { name: 'c', description: 'd' } });
+    expect(small.get('a')!.reference).toBeUndefined();
+    expect(referenceOffers(small, ['a', 'c'], 3)).toEqual([undefined, undefined]);
+  });
+});
+
 describe('what a compared scenario runs', () => {
   const { catalogue } = makeCatalogue(files);
   const tunguz = catalogue.get('tunguz-100k')!;
@@ -46,6 +69,13 @@ describe('what a compared scenario runs', () => {
 
   it('drops lever values equal to the file', () => {
     expect(effectiveOverrides(tunguz, { share: 0.27, sigma: 3, engineers: 10_000 })).toEqual({ sigma: 3 });
+  });
+
+  it('keeps a changed scenario’s windows that still fit its run, so a shorter run stays valid', () => {
+    const shortage = catalogue.get('gpu-shortage')!;
+    expect(buildSlot(shortage, { sigma: 2 }).scenario.windows).toEqual(shortage.file.windows);
+    expect(buildSlot(shortage, { years: 3 }).scenario.windows).toEqual([{ name: 'shortage', startMonth: 24, months: 12 }]);
+    expect(buildSlot(shortage, { years: 2 }).scenario).not.toHaveProperty('windows');
   });
 
   it('names a changed scenario <file>-custom and says what changed', () => {

@@ -109,6 +109,23 @@ describe('the view and the URL', () => {
     expect(host.writes).toEqual(['?s=baseline,tunguz-100k~sigma:1&focus=1&seeds=2&seed=1']);
   });
 
+  it('offers each compared scenario’s reference until it is compared, and adds it with one click, the sliders still on the scenario', () => {
+    const { c, host } = setup('?s=tokenmaxxing&focus=0&seeds=2&seed=1');
+    c.start();
+    expect(c.state.picker.map((p) => p.reference)).toEqual(['tunguz-100k']);
+    c.addReference(0);
+    expect(c.state.view.slots.map((s) => s.scenario)).toEqual(['tokenmaxxing', 'tunguz-100k']);
+    expect(c.state.view.focus).toBe(0);
+    // tunguz-100k offers its own reference; tokenmaxxing's is compared now.
+    expect(c.state.picker.map((p) => p.reference)).toEqual([undefined, 'baseline']);
+    expect(host.writes.at(-1)).toBe('?s=tokenmaxxing,tunguz-100k&focus=0&seeds=2&seed=1');
+    c.addReference(1);
+    expect(c.state.view.slots.map((s) => s.scenario)).toEqual(['tokenmaxxing', 'tunguz-100k', 'baseline']);
+    expect(c.state.picker.map((p) => p.reference)).toEqual([undefined, undefined, undefined]);
+    c.addReference(2); // baseline has no reference: nothing happens
+    expect(c.state.view.slots.length).toBe(3);
+  });
+
   it('shows the default view and a message for a malformed URL; the message can be dismissed', () => {
     const { c, host } = setup('?s=baseline~sigma:banana');
     expect(c.state.urlError).toBe('s: baseline: sigma must be a number (got "banana")');

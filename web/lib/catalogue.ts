@@ -4,13 +4,15 @@
  * the page simulates is exactly the scenario file it offers for download (and `tokensim run`
  * accepts). Pure: the Vite glob that fills the catalogue lives in bundledScenarios.ts.
  */
-import { resolveScenario } from '../../sim/input/scenario.ts';
-import type { Params } from '../../sim/model/params.ts';
+import { resolveScenario, resolveScenarioFile } from '../../sim/input/scenario.ts';
+import { DEFAULTS, type Params } from '../../sim/model/params.ts';
 import { forFirmType } from '../../sim/model/paramPaths.ts';
 import { LEVERS, applyOverrides, leverScope, leverValue, type LeverDef, type Overrides } from './levers.ts';
 import { formatParam } from './format.ts';
 
 type Json = Record<string, unknown>;
+
+const DEFAULT_YEARS = DEFAULTS.run.years;
 
 export interface CatalogueEntry {
   /** Scenario name (equals the file name without .json). */
@@ -21,6 +23,8 @@ export interface CatalogueEntry {
   params: Params;
   /** The firm types each firm-type lever moves (see leverScope); undefined for other levers. */
   scopes: Record<string, string[] | undefined>;
+  /** The scenario it is read against (its file's `reference`, default baseline), when the catalogue holds it. */
+  reference: string | undefined;
 }
 
 export type Catalogue = ReadonlyMap<string, CatalogueEntry>;
@@ -38,16 +42,41 @@ export function makeCatalogue(files: Record<string, unknown>): { catalogue: Cata
     if (base.endsWith('.schema')) continue;
     const file = files[path] as Json;
     try {
-      const params = resolveScenario(file, `${base}.json`);
+      const { params, reading } = resolveScenarioFile(file, `${base}.json`);
       if (params.name !== base) throw new Error(`${base}.json: name "${params.name}" differs from the file name`);
       const scopes: Record<string, string[] | undefined> = {};
       for (const lever of LEVERS) scopes[lever.id] = leverScope(lever, file, params);
-      catalogue.set(base, { name: base, file, params, scopes });
+      catalogue.set(base, { name: base, file, params, scopes, reference: reading.reference });
     } catch (e) {
       problems.push(e instanceof Error ? e.message : String(e));
     }
   }
+  // A reference the catalogue lacks offers nothing (tests/input checks the files' references).
+  for (const entry of catalogue.values()) if (entry.reference !== undefined && !catalogue.has(entry.reference)) entry.reference = undefined;
   return { catalogue, problems };
+}
+
+/**
+ * The reference each compared scenario offers to add (one click in the picker): its file's
+ * reference, unless that is already compared or no slot is free.
+ */
+export function referenceOffers(catalogue: Catalogue, compared: readonly string[], maxSlots: number): (string | undefined)[] {
+  return compared.map((name) => {
+    const ref = catalogue.get(name)?.reference;
+    return ref !== undefined && !compared.includes(ref) && compared.length < maxSlots ? ref : undefined;
+  });
+}
+
+/** A changed scenario keeps only the windows that still end within its run (the years lever may shorten it). */
+function windowsWithin(scenario: Json): Json {
+  const windows = scenario.windows;
+  if (!Array.isArray(windows)) return scenario;
+  const run = scenario.run as { years?: unknown } | undefined;
+  const years = typeof run?.years === 'number' ? run.years : DEFAULT_YEARS;
+  const fit = (windows as { startMonth: number; months: number }[]).filter((w) => w.startMonth + w.months <= 12 * years);
+  if (fit.length === windows.length) return scenario;
+  const { windows: _dropped, ...rest } = scenario;
+  return fit.length > 0 ? { ...rest, windows: fit } : rest;
 }
 
 /** One compared scenario as the page runs it. */
@@ -108,11 +137,11 @@ export function buildSlot(entry: CatalogueEntry, requested: Overrides): SlotRun 
     scenario = entry.file;
   } else {
     const { $schema: _schema, ...file } = applyOverrides(entry.file, overrides, entry.scopes);
-    scenario = {
+    scenario = windowsWithin({
       ...file,
       name: `${entry.name}-custom`,
       description: `${String(entry.file.description)} ${describeChanges(entry, overrides)}`,
-    };
+    });
   }
   const params = resolveScenario(scenario, `${String(scenario.name)}.json`);
   const summary = overridesSummary(overrides);

@@ -11,7 +11,7 @@
  * (lib/cells.ts), so it runs in vitest with a fake runner and plain cells.
  */
 import { unpackResult, type Result } from '../../sim/run/result.ts';
-import { buildSlot, effectiveOverrides, scenarioFileText, type Catalogue, type CatalogueEntry, type SlotRun } from './catalogue.ts';
+import { buildSlot, effectiveOverrides, referenceOffers, scenarioFileText, type Catalogue, type CatalogueEntry, type SlotRun } from './catalogue.ts';
 import { cellRecord, plainCell, type CellFactory } from './cells.ts';
 import { ChartRollout } from './chartRollout.ts';
 import { CHARTS, shownSeries } from './chartSpecs.ts';
@@ -240,10 +240,12 @@ export class PageController {
         if (this.host.readSearch() !== query) this.host.writeSearch(query);
       }
       s.view = view;
+      const offers = referenceOffers(this.catalogue, view.slots.map((slot) => slot.scenario), MAX_SLOTS);
       s.picker = view.slots.map((slot, i) => ({
         scenario: slot.scenario,
         label: this.runs[i]?.run?.label ?? slot.scenario,
         changed: Object.keys(slot.overrides).length > 0,
+        reference: offers[i],
       }));
       s.focusEntry = this.entry(view.slots[view.focus].scenario);
       s.focusLabel = this.runs[view.focus]?.run?.label ?? s.focusEntry.name;
@@ -331,6 +333,12 @@ export class PageController {
     const used = new Set(slots.map((s) => s.scenario));
     const next = this.names.find((n) => !used.has(n)) ?? this.names[0];
     this.setSlots([...slots, { scenario: next, overrides: {} }], slots.length);
+  }
+
+  /** Adds slot `index`'s reference scenario (as its file is) to the comparison; the sliders keep editing slot `index`. */
+  addReference(index: number): void {
+    const ref = this.current.picker[index]?.reference;
+    if (ref !== undefined) this.setSlots([...this.view.slots, { scenario: ref, overrides: {} }]);
   }
 
   setFocus(index: number): void {

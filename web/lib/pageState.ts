@@ -23,8 +23,8 @@ export interface PageState {
   workQuestion: string;
   /** Why the scenario file could not be saved ('' when nothing failed). */
   downloadError: string;
-  /** The scenario picker's rows. */
-  picker: { scenario: string; label: string; changed: boolean }[];
+  /** The scenario picker's rows; `reference` is the scenario a row offers to add (see referenceOffers). */
+  picker: { scenario: string; label: string; changed: boolean; reference?: string }[];
   /** The scenario file of the slot the sliders edit, and its legend label. */
   focusEntry: CatalogueEntry;
   focusLabel: string;
