@@ -214,6 +214,19 @@ describe('the browser visualiser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('offers a compared scenario’s reference and adds it to the comparison with one click', async () => {
+    const page = await open('?s=tokenmaxxing~engineers:1000~years:3&focus=0&seeds=1&seed=1');
+    const offer = page.getByRole('button', { name: '+ Add its reference, tunguz-100k' });
+    await offer.click();
+    await page.waitForURL(/\?s=tokenmaxxing~engineers:1000~years:3,tunguz-100k&focus=0&seeds=1&seed=1$/);
+    expect(await page.locator('#scenario-1').inputValue()).toBe('tunguz-100k');
+    expect(await offer.count()).toBe(0);
+    // tunguz-100k offers its own reference in turn.
+    expect(await page.getByRole('button', { name: '+ Add its reference, baseline' }).count()).toBe(1);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
   it('shows a clear message and the default view for a malformed URL, never a blank page', async () => {
     const page = await open('?s=baseline~sigma:banana&seeds=3');
     const alert = page.getByTestId('url-error');
