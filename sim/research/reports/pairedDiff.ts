@@ -2,9 +2,10 @@
  * Paired-seed differences: a scenario and its reference run with the same seeds, so each
  * seed's difference removes the draws the two share (common random numbers), and the
  * interval of the mean difference is a paired Student-t interval,
- * mean(d) ± t(0.975, n − 1)·sd(d)/√n over the seeds' differences d. Pure.
+ * mean(d) ± t(0.975, n − 1)·sd(d)/√n over the seeds' differences d (meanInterval, shared with
+ * `tokensim compare`). Pairs by seed number, in any order. Pure.
  */
-import { tQuantile975 } from '../ensemble.ts';
+import { meanInterval } from './pairedDifferences.ts';
 
 /** One value per seed. */
 export interface SeedSample {
@@ -39,11 +40,7 @@ export function pairedDiff(scenario: SeedSample, reference: SeedSample): PairedD
     if (r === undefined) throw new Error(`pairedDiff: seed ${s} has no reference run`);
     return scenario.values[k] - r;
   });
-  const n = d.length;
-  if (n === 0) throw new Error('pairedDiff: no seeds');
-  const mean = d.reduce((a, b) => a + b, 0) / n;
-  if (n === 1) return { n, mean, lo: mean, hi: mean };
-  const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) * (b - mean), 0) / (n - 1));
-  const half = (tQuantile975(n - 1) * sd) / Math.sqrt(n);
-  return { n, mean, lo: mean - half, hi: mean + half };
+  if (d.length === 0) throw new Error('pairedDiff: no seeds');
+  const m = meanInterval(d);
+  return m.n === 1 ? { n: 1, mean: m.mean, lo: m.mean, hi: m.mean } : { n: m.n, mean: m.mean, lo: m.lo95, hi: m.hi95 };
 }
