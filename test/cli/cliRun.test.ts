@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareLabels } from '../../sim/cli/output/compareTable.ts';
-import { parseCompareArgs, parseYearList } from '../../sim/cli/commands/compareCommand.ts';
+import { parseCompareArgs, parseYearList, withReference } from '../../sim/cli/commands/compareCommand.ts';
 import { formatDifference, formatInterval, formatSummaryTable, summaryAtYear } from '../../sim/cli/output/headlineTable.ts';
 import { jsonNumbers, seriesJsonHead, seriesJsonRun, SERIES_JSON_TAIL, summaryJsonChunks } from '../../sim/cli/output/jsonOutput.ts';
 import { main } from '../../sim/cli/main.ts';
@@ -244,6 +244,18 @@ describe('runs progress', () => {
   });
 });
 
+describe('compare against a scenario file’s reference', () => {
+  it('one file is compared with the reference it names, read from the same folder', async () => {
+    expect(await withReference(['scenarios/portable-credits.json'])).toEqual([path.join('scenarios', 'tunguz-100k.json'), 'scenarios/portable-credits.json']);
+    expect(await withReference(['scenarios/finops-governance.json'])).toEqual([path.join('scenarios', 'tokenmaxxing.json'), 'scenarios/finops-governance.json']);
+    expect(await withReference(['scenarios/substitutes.json'])).toEqual([path.join('scenarios', 'baseline.json'), 'scenarios/substitutes.json']);
+  });
+
+  it('several files are compared as given', async () => {
+    expect(await withReference(['scenarios/substitutes.json', 'scenarios/complements.json'])).toEqual(['scenarios/substitutes.json', 'scenarios/complements.json']);
+  });
+});
+
 describe('compare arguments', () => {
   it('needs two scenarios, defaults to seeds 1..10, and reads --at as years', () => {
     expect(parseCompareArgs(['a.json', 'b.json'])).toEqual({ scenarioPaths: ['a.json', 'b.json'], seeds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
@@ -254,7 +266,8 @@ describe('compare arguments', () => {
       workers: 2,
       years: 2,
     });
-    expect(() => parseCompareArgs(['a.json'])).toThrow('compare: needs at least two scenario files');
+    expect(() => parseCompareArgs([])).toThrow('compare: needs a scenario file');
+    expect(parseCompareArgs(['a.json']).scenarioPaths).toEqual(['a.json']);
     expect(() => parseYearList('1,1')).toThrow('--at lists year 1 more than once');
     expect(() => parseYearList('0')).toThrow("--at year must be an integer from 1 to 50 (got '0')");
     expect(() => parseYearList('1,x')).toThrow("(got 'x')");

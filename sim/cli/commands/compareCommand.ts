@@ -53,7 +53,9 @@ const COMPARE_FLAGS: readonly FlagSpec[] = [
   YEARS_FLAG,
 ];
 
-const DETAILS = `Every scenario runs with the same seeds; the first scenario is the reference. Cells are
+const DETAILS = `Every scenario runs with the same seeds; the first scenario is the reference. With one
+file, the reference is the scenario that file names as its "reference" (default baseline),
+read from the same folder. Cells are
 mean [95% interval of the mean] across seeds. A Δ column is a paired difference: per seed,
 that scenario's value minus the reference's, then the mean of those differences and its
 95% paired t-interval (mean ± t(0.975, n−1)·sd/√n over the per-seed differences; needs at
@@ -97,8 +99,8 @@ export function parseYearList(text: string): number[] {
 /** Parses and validates the arguments of `tokensim compare`; throws UsageError on any mistake. */
 export function parseCompareArgs(argv: readonly string[]): CompareOptions {
   const parsed = parseArgs(argv, COMPARE_FLAGS, 'compare');
-  if (parsed.positionals.length < 2) {
-    throw new UsageError('compare: needs at least two scenario files (usage: tokensim compare <a.json> <b.json>…)');
+  if (parsed.positionals.length < 1) {
+    throw new UsageError('compare: needs a scenario file (against its reference) or several (usage: tokensim compare [<reference.json>] <a.json>…)');
   }
   const at = stringFlag(parsed, 'at');
   const options: CompareOptions = {
@@ -117,8 +119,31 @@ export function parseCompareArgs(argv: readonly string[]): CompareOptions {
   return options;
 }
 
+/**
+ * One scenario file: compare it against the scenario its file names as `reference` (default
+ * baseline), found beside it as `<reference>.json`.
+ */
+export async function withReference(paths: readonly string[]): Promise<string[]> {
+  if (paths.length !== 1) return [...paths];
+  const { readFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const { parseScenarioFile } = await import('../../input/scenario.ts');
+  const file = paths[0];
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return [...paths]; // loadScenarios reports the missing file
+  const { params, reading } = parseScenarioFile(text, file);
+  if (reading.reference === undefined) {
+    throw new UsageError(`compare: ${file} (${params.name}) has no reference scenario; give two or more files`);
+  }
+  const ref = path.join(path.dirname(file), `${reading.reference}.json`);
+  const exists = await readFile(ref, 'utf8').then(() => true, () => false);
+  if (!exists) throw new UsageError(`compare: ${file} reads against '${reading.reference}', but ${ref} does not exist; give the reference file first`);
+  return [ref, file];
+}
+
 async function run(args: readonly string[], ctx: CommandContext): Promise<number> {
   const options = parseCompareArgs(args);
+  options.scenarioPaths = await withReference(options.scenarioPaths);
   const { loadScenarios } = await import('../args/loadScenario.ts');
   const scenarios = await loadScenarios(options.scenarioPaths, options);
   const shortest = Math.min(...scenarios.map((s) => s.params.run.years));
@@ -204,7 +229,7 @@ async function assertWritableFile(file: string): Promise<void> {
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'Compare scenarios on the same seeds: means, 95% intervals and paired differences',
-  usage: 'tokensim compare <a.json> <b.json>… [--seeds <list>] [--at <years>] [--metrics <a,b>] [--out <file.csv|file.json>] [--workers <n>] [--engineers <n>] [--years <n>]',
+  usage: 'tokensim compare [<reference.json>] <a.json>… [--seeds <list>] [--at <years>] [--metrics <a,b>] [--out <file.csv|file.json>] [--workers <n>] [--engineers <n>] [--years <n>]',
   flags: COMPARE_FLAGS,
   details: DETAILS,
   run,
