@@ -9,8 +9,11 @@ import { parseScenario } from '../../input/scenario.ts';
 import { blockingFailures, validationChecks, validationMarkdown } from '../../research/checks/validation.ts';
 import { writeFileAtomic } from '../output/atomicOutput.ts';
 
-const scenario = fileURLToPath(new URL('../../../scenarios/baseline-static.json', import.meta.url));
-const checks = validationChecks(parseScenario(readFileSync(scenario, 'utf8'), scenario));
+const scenario = (name: string) => {
+  const file = fileURLToPath(new URL(`../../../scenarios/${name}.json`, import.meta.url));
+  return parseScenario(readFileSync(file, 'utf8'), file);
+};
+const checks = validationChecks(scenario('baseline-static'), scenario('tunguz-100k'));
 const file = fileURLToPath(new URL('../../../docs/validation.md', import.meta.url));
 await writeFileAtomic(file, validationMarkdown(checks, 'npm run validate'));
 for (const c of checks) process.stdout.write(`${c.pass ? 'pass' : 'FAIL'}  ${c.kind.padEnd(13)} ${c.target}\n`);

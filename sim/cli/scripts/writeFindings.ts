@@ -15,6 +15,7 @@ import { findingsMarkdown, type ScenarioRuns } from '../../research/reports/find
 import { FINDING_QUANTITIES } from '../../research/reports/findingQuantities.ts';
 import { counterfactualParams, MECHANISMS, overridesText } from '../../research/reports/mechanisms.ts';
 import { passThrough, passThroughMarkdown } from '../../research/reports/passThrough.ts';
+import { headcountMapMarkdown, type HeadcountMap } from '../../research/reports/headcountMap.ts';
 import type { CounterfactualRuns } from '../../research/reports/scenarioSection.ts';
 import { createPool, defaultWorkers } from '../parallel/pool.ts';
 import { writeFileAtomic } from '../output/atomicOutput.ts';
@@ -96,6 +97,12 @@ try {
     if (baseline) {
       passSection += '\n' + passThroughMarkdown(passThrough(payRuns, [...baseline.runs], groups, at), tunguz.name, seeds.length, '`baseline` ($2,400 tools budgets): the size of the budget and its presentation together', false);
     }
+  }
+  // The headcount map over σ × autonomy growth (npm run map), where it has been generated.
+  const mapFile = new URL('docs/headcount-map.json', root);
+  if (existsSync(mapFile)) {
+    const map = JSON.parse(readFileSync(mapFile, 'utf8')) as HeadcountMap & { command: string };
+    passSection += `\n## Does cheaper compute cut or add engineers? It depends on σ and on agents' autonomy\n\nFrom \`${map.command}\` (docs/headcount-map.json).\n\n${headcountMapMarkdown(map)}\n`;
   }
   const engineers = scenarios[0].params.run.engineers;
   const cmd = `npm run findings -- --seeds ${seeds.length}${opt('engineers') ? ` --engineers ${engineers}` : ''}${opt('years') ? ` --years ${years}` : ''}`;

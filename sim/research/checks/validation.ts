@@ -234,17 +234,54 @@ function cycle(checks: Check[], baselineStatic: Params): void {
   }
   const beveridge = olsSlope(lnU, lnV);
   checks.push({ kind: 'out-of-sample', target: 'Beveridge curve over a demand cycle', value: beveridge, expected: 'downward sloping: slope of ln V on ln U < 0', pass: beveridge < 0, unit: 'number', how: 'baseline-static with a ±15 % triangular demand cycle of 4 years, seeds 1–2, months 25–120, OLS' });
+  let maxFind = 0;
+  let maxFill = 0;
+  for (const r of runs) {
+    const f = findSeries(r, 'job_finding_rate')!;
+    const h = findSeries(r, 'hires')!;
+    const v = findSeries(r, 'vacancies')!;
+    for (let m = 12; m < r.months; m++) {
+      if (Number.isFinite(f[m])) maxFind = Math.max(maxFind, f[m]);
+      if (v[m] > 0) maxFill = Math.max(maxFill, h[m] / v[m]);
+    }
+  }
+  checks.push({ kind: 'identity', target: 'Contact and fill probabilities stay below 1 over the cycle', value: Math.max(maxFind, maxFill), expected: 'largest monthly job-finding rate and vacancy fill rate < 0.95, so the matching function is not truncated where the elasticity is estimated', pass: maxFind < 0.95 && maxFill < 0.95, unit: 'number', how: `same runs, months 13–120; largest job-finding rate ${maxFind.toFixed(3)}, largest hires ÷ vacancies ${maxFill.toFixed(3)}` });
   const matching = olsSlope(lnTheta, lnFind);
   checks.push({ kind: 'out-of-sample', target: 'Matching elasticity re-estimated from simulated data', value: matching, expected: 'elasticity of the job-finding rate to tightness 0.28–0.54 (Shimer 2005; Petrongolo & Pissarides 2001)', pass: within(matching, 0.28, 0.54), unit: 'number', how: 'same runs; OLS of ln(job-finding rate) on ln(vacancies ÷ searchers), monthly, pooled seeds (no Newey–West errors yet)' });
 }
 
-/** Every validation target with the model's value; the stationarity rows run `baselineStatic` (scenarios/baseline-static.json). */
-export function validationChecks(baselineStatic: Params): Check[] {
+/**
+ * Junior hiring as AI spend rises: tunguz-100k (≈ 10 % of payroll in tokens) against the
+ * baseline (≈ 0.6 %), paired seeds, junior share of hires over years 1–3. Entry-level hiring
+ * in AI-exposed software work fell in 2023–25 (Brynjolfsson, Chandar & Chen 2025: employment of
+ * 22–25-year-old developers down ≈ 13 % relative to older ones).
+ */
+function juniorHiring(checks: Check[], tunguz: Params): void {
+  const base = cloneParams(DEFAULTS);
+  const diffs: number[] = [];
+  for (const seed of [1, 2, 3, 4]) {
+    const [b, t] = [base, tunguz].map((p) => {
+      const q = cloneParams(p);
+      [q.run.engineers, q.run.years] = [3000, 3];
+      return simulate(q, seed);
+    });
+    diffs.push(windowMean([t], 'junior_share_of_hires', 0, 36) - windowMean([b], 'junior_share_of_hires', 0, 36));
+  }
+  const diff = diffs.reduce((a, x) => a + x, 0) / diffs.length;
+  checks.push({ kind: 'out-of-sample', target: 'Junior share of hires as AI spend rises (2023–25 pattern)', value: diff, expected: 'lower with more AI spend (entry-level hiring fell as AI spread)', pass: diff < 0, how: 'tunguz-100k minus baseline, paired seeds 1–4, 3,000 engineers, years 1–3, in share points; a miss: juniors gain most from AI per dollar of pay (the novice effect), so more AI spend tilts the hiring mix toward them — the observed fall would need AI to take junior tasks specifically' });
+}
+
+/**
+ * Every validation target with the model's value; the stationarity rows run `baselineStatic`
+ * (scenarios/baseline-static.json), the junior-hiring row `tunguz` (scenarios/tunguz-100k.json) when given.
+ */
+export function validationChecks(baselineStatic: Params, tunguz?: Params): Check[] {
   const checks: Check[] = [];
   identities(checks);
   calibration(checks);
   labourMarket(checks, baselineStatic);
   cycle(checks, baselineStatic);
+  if (tunguz) juniorHiring(checks, tunguz);
   return checks;
 }
 
