@@ -286,7 +286,7 @@ export interface EngineerParams {
    *  Unit: share per year; default: 0.03; source: model assumption (docs/model.md). */
   retirementRatePerYear: number;
   /** Tenure at start: Mean of the exponential distribution of tenure at month 0.
-   *  Unit: months (mean); default: 80; source: industry surveys: ≈ 2 years at large firms. */
+   *  Unit: months (mean); default: 66; source: the model’s own stationary mean at the defaults (≈ 5.3 years), so tenure does not drift; surveys quote ≈ 2 years at large firms (docs/model.md §7.3). */
   tenureInitialMeanMonths: number;
   /** Firm leverage at start: Firm-specific leverage at month 0 as a share of its ceiling, reached after 24 months of tenure.
    *  Unit: share of ceiling after 2 years; default: 0.2; source: model assumption (docs/model.md). */
