@@ -2,6 +2,11 @@
  * Seeded random streams. Every mechanism draws from its own named stream derived from
  * (run seed, stream name), so a change to one mechanism never shifts another's draws.
  * xor4096 (seedrandom) is fast and has a long period; see STACK.md for measured speeds.
+ *
+ * seedrandom seeds the generator from the stream's name; the draws then come from Xor4096
+ * below, the same recurrence on the same state held in an Int32Array (seedrandom keeps it in
+ * a plain array and reaches it through three closures a draw), so every draw is the value
+ * seedrandom's generator would give, bit for bit (test/lib/rng.test.ts compares the two).
  */
 import seedrandom from 'seedrandom';
 import { log } from './dmath.ts';
@@ -15,34 +20,82 @@ export interface Stream {
   int(n: number): number;
 }
 
+/** seedrandom's xor4096 generator (Brent's xorgens with a Weyl sequence), from its state after seeding. */
+class Xor4096 implements Stream {
+  private readonly x: Int32Array;
+  private i: number;
+  private w: number;
+  /** Marsaglia's pair: `first` is returned at once, `spare` by the next normal(). */
+  private first = 0;
+  private spare = 0;
+  private hasSpare = false;
+
+  constructor(seed: string) {
+    const state = (seedrandom.xor4096(seed, { state: true }) as unknown as { state(): { i: number; w: number; X: number[] } }).state();
+    this.x = Int32Array.from(state.X);
+    this.i = state.i;
+    this.w = state.w;
+  }
+
+  /** The next 32-bit output as an unsigned integer (seedrandom's `int32() >>> 0`). */
+  private uint32(): number {
+    const X = this.x;
+    const w = (this.w + 0x61c88647) | 0;
+    this.w = w;
+    let v = X[(this.i + 34) & 127];
+    const i = (this.i + 1) & 127;
+    let t = X[i];
+    v ^= v << 13;
+    t ^= t << 17;
+    v ^= v >>> 15;
+    t ^= t >>> 12;
+    v = v ^ t;
+    X[i] = v;
+    this.i = i;
+    return (v + (w ^ (w >>> 16))) >>> 0;
+  }
+
+  next(): number {
+    return this.uint32() / 0x100000000;
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /**
+   * Small enough for the optimiser to inline into a caller's loop; the pair is drawn out of
+   * line into fields, so no number crosses a call boundary (where it would be boxed).
+   */
+  normal(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
+    }
+    this.drawPair();
+    return this.first;
+  }
+
+  /** Marsaglia's polar method: only log and sqrt, which every engine computes alike here. */
+  private drawPair(): void {
+    let u = 0;
+    let v = 0;
+    let s = 0;
+    do {
+      u = 2 * this.next() - 1;
+      v = 2 * this.next() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const m = Math.sqrt((-2 * log(s)) / s);
+    this.first = u * m;
+    this.spare = v * m;
+    this.hasSpare = true;
+  }
+}
+
 /** The stream named `name` of run `seed`. Names in use: see STREAMS. */
 export function stream(seed: number, name: string): Stream {
-  const prng = seedrandom.xor4096(`tokensim:${seed}:${name}`);
-  let spare = 0;
-  let hasSpare = false;
-  return {
-    next: () => prng(),
-    int: (n: number) => Math.floor(prng() * n),
-    normal(): number {
-      if (hasSpare) {
-        hasSpare = false;
-        return spare;
-      }
-      // Marsaglia's polar method: only log and sqrt, which every engine computes alike here.
-      let u = 0;
-      let v = 0;
-      let s = 0;
-      do {
-        u = 2 * prng() - 1;
-        v = 2 * prng() - 1;
-        s = u * u + v * v;
-      } while (s >= 1 || s === 0);
-      const m = Math.sqrt((-2 * log(s)) / s);
-      spare = v * m;
-      hasSpare = true;
-      return u * m;
-    },
-  };
+  return new Xor4096(`tokensim:${seed}:${name}`);
 }
 
 /** Stream names, in one place. Firm streams are per slot and per entrant generation. */
