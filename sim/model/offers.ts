@@ -89,17 +89,23 @@ export function offerFloor(w: World, f: Firm, level: number): number {
   return w.p.labour.unemploymentBenefitShare * w.marketPay0[k] * pow(w.p.supply.outsideWageGrowthPerYear, w.month / 12);
 }
 
+/**
+ * Posts value v for the level and returns the hire's monthly cost less marginal revenue `mr` ×
+ * output at it (leaving them in `econ`). A plain function, not a closure: it runs up to 26 times
+ * per firm and level every month.
+ */
+function costAt(w: World, f: Firm, level: number, mr: number, v: number): number {
+  f.offerValue[level] = v;
+  hireEconomics(w, f, level, offerCash(w, f, level, 1), econ);
+  return econ.cost - mr * econ.output;
+}
+
 /** Lowers V where needed (not below the floor) so the package costs the firm no more than the hire's marginal revenue. */
 function capAtMarginalRevenue(w: World, f: Firm, level: number): void {
   if (f.n === 0 || f.Y <= 0) return;
   const mr = marginalRevenueOfOutput(f, w.p.production.eta);
-  const costAt = (v: number): number => {
-    f.offerValue[level] = v;
-    hireEconomics(w, f, level, offerCash(w, f, level, 1), econ);
-    return econ.cost - mr * econ.output;
-  };
   let hi = f.offerValue[level];
-  if (costAt(hi) <= 0) return;
+  if (costAt(w, f, level, mr, hi) <= 0) return;
   const floor = offerFloor(w, f, level);
   if (f.tp.policy.tokenBudgetShareOfBase === 0) {
     // Tokens do not depend on cash, so output is fixed and cost linear in cash: solve directly.
@@ -111,13 +117,13 @@ function capAtMarginalRevenue(w: World, f: Firm, level: number): void {
     return;
   }
   let lo = floor;
-  if (lo >= hi || costAt(lo) > 0) {
+  if (lo >= hi || costAt(w, f, level, mr, lo) > 0) {
     f.offerValue[level] = Math.min(hi, lo);
     return;
   }
   for (let k = 0; k < 24; k++) {
     const mid = 0.5 * (lo + hi);
-    if (costAt(mid) <= 0) lo = mid;
+    if (costAt(w, f, level, mr, mid) <= 0) lo = mid;
     else hi = mid;
   }
   f.offerValue[level] = lo;
