@@ -5,6 +5,7 @@
  */
 import { quantilesInPlace, selectInPlace } from './quantile.ts';
 import { NO_GROUP, OrderStats } from './orderStats.ts';
+import type { ValueRange } from './orderStats.ts';
 
 const NO_COLUMNS: readonly Uint8Array[] = [];
 
@@ -13,7 +14,8 @@ const NO_COLUMNS: readonly Uint8Array[] = [];
  * and columns): out[g·qs.length + j] = quantile qs[j] of group g, NaN for an empty group, and
  * sizes[g] = the group's members. Equal bit for bit to quantileSorted on each group's sorted
  * values. With NaN among the values, each group's members are copied in index order and go
- * through quantilesInPlace, exactly as a per-group array would.
+ * through quantilesInPlace, exactly as a per-group array would. `known`: the members' range,
+ * if the caller has it (see ValueRange).
  */
 export function groupQuantiles(
   stats: OrderStats,
@@ -24,9 +26,10 @@ export function groupQuantiles(
   qs: readonly number[],
   out: Float64Array,
   sizes: Int32Array,
+  known?: ValueRange,
 ): void {
   const nq = qs.length;
-  if (!stats.count(values, n, columns, groups)) {
+  if (!stats.count(values, n, columns, groups, known)) {
     groupQuantilesBySelection(stats.scratch, values, n, columns, groups, qs, out, sizes);
     return;
   }
@@ -94,16 +97,17 @@ function groupQuantilesBySelection(
  *
  * s_j and c_j come from the bucket histogram (c_j = members of earlier buckets + members of
  * s_j's bucket below s_j; earlier buckets hold only smaller values). Fewer than 4 values, or
- * NaN, take the selection route, which also counts c_j by brute force.
+ * NaN, take the selection route, which also counts c_j by brute force. `known`: the values'
+ * range, if the caller has it (see ValueRange).
  */
-export function rankQuartiles(values: Float64Array, stats: OrderStats, out: Uint8Array): void {
+export function rankQuartiles(values: Float64Array, stats: OrderStats, out: Uint8Array, known?: ValueRange): void {
   const n = values.length;
   const r = [0, 0, 0];
   const s = [0, 0, 0];
   const c = [0, 0, 0];
   const seen = [0, 0, 0];
   for (let j = 0; j < 3; j++) r[j] = Math.ceil(((j + 1) * n) / 4);
-  if (n >= 4 && stats.count(values, n, NO_COLUMNS, 1)) {
+  if (n >= 4 && stats.count(values, n, NO_COLUMNS, 1, known)) {
     // n ≥ 4, so every r_j < n.
     const q0 = stats.ask(0, r[0], true);
     stats.ask(0, r[1], true);

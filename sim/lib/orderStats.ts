@@ -14,6 +14,24 @@ const MAX_BITS = 10;
 const QUERIES_PER_GROUP = 8;
 
 /**
+ * The range [min, max] of a round's member values and whether one of them is NaN: what
+ * OrderStats.count() would find in its first pass. A caller that has just computed the values
+ * in its own pass over them can gather this there (same members, same order, same comparisons:
+ * `x < min`, `x > max`, `x !== x`) and hand it to count(), which then skips that pass.
+ */
+export class ValueRange {
+  min = Infinity;
+  max = -Infinity;
+  nan = false;
+  set(min: number, max: number, nan: boolean): this {
+    this.min = min;
+    this.max = max;
+    this.nan = nan;
+    return this;
+  }
+}
+
+/**
  * Exact order statistics of many groups of one array of values, in a few linear passes and no
  * copy of the values per group. Members are indices i < n with `columns[0][i] !== NO_GROUP`
  * (all i < n when there are no columns). Every member is in group 0, and in group
@@ -102,9 +120,10 @@ export class OrderStats {
 
   /**
    * Starts a round: counts members by group and bucket. Returns false (and leaves the round
-   * unusable for ask) when a member's value is NaN, which has no order.
+   * unusable for ask) when a member's value is NaN, which has no order. With `known` (the
+   * members' range as ValueRange describes it) the pass that finds it is skipped.
    */
-  count(values: Float64Array, n: number, columns: readonly Uint8Array[], groups: number): boolean {
+  count(values: Float64Array, n: number, columns: readonly Uint8Array[], groups: number, known?: ValueRange): boolean {
     if (n > this.capacity || groups > this.maxGroups) throw new RangeError('OrderStats: over capacity');
     if (columns.length > 3) throw new RangeError('OrderStats: at most 3 columns');
     this.groups = groups;
@@ -119,18 +138,19 @@ export class OrderStats {
     let min = Infinity;
     let max = -Infinity;
     let nan = false;
-    for (let i = 0; i < n; i++) {
-      if (c0 !== null) {
-        const g0 = c0[i];
-        isCol0[g0] = 1;
-        if (g0 === NO_GROUP) continue;
+    if (known !== undefined) {
+      min = known.min;
+      max = known.max;
+      nan = known.nan;
+    } else {
+      for (let i = 0; i < n; i++) {
+        if (c0 !== null && c0[i] === NO_GROUP) continue;
+        const x = values[i];
+        if (x < min) min = x;
+        if (x > max) max = x;
+        if (x !== x) nan = true;
       }
-      const x = values[i];
-      if (x < min) min = x;
-      if (x > max) max = x;
-      if (x !== x) nan = true;
     }
-    if (isCol0[0] === 1) throw new RangeError('OrderStats: group 0 in a column');
     this.constant = min === max;
     // An empty, constant or infinite range puts everyone in bucket 0 (exact, if slow). Else
     // 0 ≤ (x − min)·scale ≤ (max − min)·scale ≤ B·(1 + 2⁻⁵¹), so `| 0` is an exact floor
@@ -148,6 +168,7 @@ export class OrderStats {
     for (let i = 0; i < n; i++) {
       const g0 = c0 === null ? 0 : c0[i];
       if (g0 === NO_GROUP) continue;
+      isCol0[g0] = 1;
       let b = ((values[i] - min) * scale) | 0;
       if (b > last) b = last;
       counts[(g0 << bits) | b]++;
@@ -160,6 +181,7 @@ export class OrderStats {
         if (g !== NO_GROUP) counts[(g << bits) | b]++;
       }
     }
+    if (c0 !== null && isCol0[0] === 1) throw new RangeError('OrderStats: group 0 in a column');
     // Sizes by group; then group 0's counts from column 0's groups (ids ≥ 1, as group 0 is everyone).
     const B = 1 << bits;
     const sizes = this.sizes;

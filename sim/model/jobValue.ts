@@ -74,6 +74,9 @@ export function poachingPremium(w: World, i: number, curValue: number): number {
   return Math.max(0, curValue * (1 + w.p.labour.switchingThreshold) - offer);
 }
 
+const oneId = new Int32Array(1);
+const oneOut = new Float64Array(1);
+
 /**
  * poachingPremium(w, i, currentValue(w, i)) for an employed engineer, computed in one go: the
  * metrics need it for every employed engineer every month, and the two calls would work out
@@ -81,30 +84,44 @@ export function poachingPremium(w: World, i: number, curValue: number): number {
  * so the same bits (test/run/metricsFast.test.ts compares the two).
  */
 export function employedPoachingPremium(w: World, i: number): number {
+  const one = oneId;
+  one[0] = i;
+  employedPoachingPremiums(w, one, 1, oneOut);
+  return oneOut[0];
+}
+
+/**
+ * employedPoachingPremium of engineers ids[0 … count − 1] (all employed) into out[0 … count − 1]:
+ * the loop the metrics run every month, with no call (and so no boxed number) per engineer.
+ */
+export function employedPoachingPremiums(w: World, ids: Int32Array, count: number, out: Float64Array): void {
   const e = w.eng;
   const m = w.market.state;
   const lab = w.p.labour;
-  const f = w.firms[e.employer[i]];
-  const tp = f.tp;
-  const pol = tp.policy;
-  const lambda = e.lambda[i];
-  const base = e.base[i];
-  const phiP = e.phiP[i];
-  const factor = valueFactor(w, f);
-  // Value of the current job (packageValue).
-  const eb = effectiveBudget(f, e.budget[i], e.rating[i]);
-  const curUsable = Math.min(eb * tp.hostedUsableShare, m.orchestrationCap * (phiP + e.phiF[i]) * m.priceRetail * 12);
-  let cur = base + e.equity[i] * tp.equityRiskDiscount;
-  cur += lambda * factor * curUsable;
-  if (pol.tokenPortability > 0) cur += pol.tokenPortability * Math.max(0, eb - curUsable);
-  // The market offer less the moving loss (poachingPremium, movingLoss).
-  const k = marketLevel(e.labourMarket[i], e.level[i]);
-  const cash = w.marketBase[k] * e.payFactor[i];
-  const newUsable = Math.min(w.marketBudget[k], m.orchestrationCap * phiP * m.priceRetail * 12) * tp.hostedUsableShare;
-  let loss = w.ratingPayLoss[e.level[i]] * base * e.moveDrop[i];
-  const curValued = factor * curUsable;
-  const newValued = factor * newUsable;
-  if (newValued < curValued) loss += (lab.lossAversion - 1) * lambda * (curValued - newValued);
-  const offer = cash + w.marketEquity[k] * w.marketEquityDiscount[k] + lambda * factor * newUsable - loss;
-  return Math.max(0, cur * (1 + lab.switchingThreshold) - offer);
+  for (let k = 0; k < count; k++) {
+    const i = ids[k];
+    const f = w.firms[e.employer[i]];
+    const tp = f.tp;
+    const pol = tp.policy;
+    const lambda = e.lambda[i];
+    const base = e.base[i];
+    const phiP = e.phiP[i];
+    const factor = valueFactor(w, f);
+    // Value of the current job (packageValue).
+    const eb = effectiveBudget(f, e.budget[i], e.rating[i]);
+    const curUsable = Math.min(eb * tp.hostedUsableShare, m.orchestrationCap * (phiP + e.phiF[i]) * m.priceRetail * 12);
+    let cur = base + e.equity[i] * tp.equityRiskDiscount;
+    cur += lambda * factor * curUsable;
+    if (pol.tokenPortability > 0) cur += pol.tokenPortability * Math.max(0, eb - curUsable);
+    // The market offer less the moving loss (poachingPremium, movingLoss).
+    const mk = marketLevel(e.labourMarket[i], e.level[i]);
+    const cash = w.marketBase[mk] * e.payFactor[i];
+    const newUsable = Math.min(w.marketBudget[mk], m.orchestrationCap * phiP * m.priceRetail * 12) * tp.hostedUsableShare;
+    let loss = w.ratingPayLoss[e.level[i]] * base * e.moveDrop[i];
+    const curValued = factor * curUsable;
+    const newValued = factor * newUsable;
+    if (newValued < curValued) loss += (lab.lossAversion - 1) * lambda * (curValued - newValued);
+    const offer = cash + w.marketEquity[mk] * w.marketEquityDiscount[mk] + lambda * factor * newUsable - loss;
+    out[k] = Math.max(0, cur * (1 + lab.switchingThreshold) - offer);
+  }
 }

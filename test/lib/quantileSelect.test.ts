@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_GROUP, OrderStats } from '../../sim/lib/orderStats.ts';
+import { NO_GROUP, OrderStats, ValueRange } from '../../sim/lib/orderStats.ts';
 import { groupQuantiles, rankQuartiles } from '../../sim/lib/groupStats.ts';
 import { quantileSorted, quantilesInPlace, selectInPlace } from '../../sim/lib/quantile.ts';
 import { stream } from '../../sim/lib/rng.ts';
@@ -35,6 +35,21 @@ function arrays(seed = 5, count = 300): Float64Array[] {
   }
   out.push(new Float64Array([7, 7, 7, 7]), new Float64Array([-3]), new Float64Array([5, 5]), new Float64Array(300).fill(-0.5));
   return out;
+}
+
+/** The range of the members (column 0 not NO_GROUP, or all) as a caller would track it. */
+function memberRange(a: Float64Array, cols: readonly Uint8Array[]): ValueRange {
+  let min = Infinity;
+  let max = -Infinity;
+  let nan = false;
+  for (let i = 0; i < a.length; i++) {
+    if (cols.length > 0 && cols[0][i] === NO_GROUP) continue;
+    const x = a[i];
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (x !== x) nan = true;
+  }
+  return new ValueRange().set(min, max, nan);
 }
 
 /** Finite, non-NaN arrays only (for comparisons with the brute-force references that use a − b). */
@@ -207,6 +222,30 @@ describe('groupQuantiles (bucket histogram)', () => {
     }
   });
 
+  it('given the members\' range (ValueRange) gives the same bits as finding it, NaN included', () => {
+    const rng = stream(13, 'group-quantiles-known-range');
+    const stats = new OrderStats(400, 12);
+    const out = new Float64Array(12 * 4);
+    const sizes = new Int32Array(12);
+    const want = new Float64Array(12 * 4);
+    const wantSizes = new Int32Array(12);
+    const inputs = arrays(12, 150);
+    for (let t = 0; t < 30; t++) inputs.push(Float64Array.from({ length: 1 + rng.int(300) }, () => (rng.next() < 0.05 ? Number.NaN : rng.int(20))));
+    for (const a of inputs) {
+      const n = a.length;
+      const nCols = rng.int(4);
+      const cols = columns(rng, n, rng.next() < 0.5 ? 0 : 0.2).slice(0, nCols);
+      const qs = QS[rng.int(QS.length)];
+      const groups = nCols === 3 ? 12 : nCols > 0 ? 8 : 1;
+      groupQuantiles(stats, a, n, cols, groups, qs, want, wantSizes);
+      groupQuantiles(stats, a, n, cols, groups, qs, out, sizes, memberRange(a, cols));
+      for (let g = 0; g < groups; g++) {
+        expect(sizes[g]).toBe(wantSizes[g]);
+        for (let j = 0; j < qs.length; j++) expect(Object.is(out[g * qs.length + j], want[g * qs.length + j])).toBe(true);
+      }
+    }
+  });
+
   it('rejects group 0 inside a column and more columns than it supports', () => {
     const stats = new OrderStats(4, 4);
     const a = new Float64Array(4);
@@ -239,6 +278,20 @@ describe('rank quartiles', () => {
       legacyRankQuartiles(a, new Float64Array(a.length), want);
       const got = new Uint8Array(a.length);
       rankQuartiles(a, stats, got);
+      expect(Array.from(got)).toEqual(Array.from(want));
+    }
+  });
+
+  it('given the values\' range (ValueRange) give the same quartiles as finding it', () => {
+    const stats = new OrderStats(400, 1);
+    const rng = stream(6, 'rank-quartiles-known-range');
+    const inputs = arrays(9, 150);
+    for (let t = 0; t < 30; t++) inputs.push(Float64Array.from({ length: 1 + rng.int(200) }, () => (rng.next() < 0.05 ? Number.NaN : rng.int(6))));
+    for (const a of inputs) {
+      const want = new Uint8Array(a.length);
+      rankQuartiles(a, stats, want);
+      const got = new Uint8Array(a.length);
+      rankQuartiles(a, stats, got, memberRange(a, []));
       expect(Array.from(got)).toEqual(Array.from(want));
     }
   });
