@@ -105,7 +105,6 @@ export function rankQuartiles(values: Float64Array, stats: OrderStats, out: Uint
   const r = [0, 0, 0];
   const s = [0, 0, 0];
   const c = [0, 0, 0];
-  const seen = [0, 0, 0];
   for (let j = 0; j < 3; j++) r[j] = Math.ceil(((j + 1) * n) / 4);
   if (n >= 4 && stats.count(values, n, NO_COLUMNS, 1, known)) {
     // n ≥ 4, so every r_j < n.
@@ -132,17 +131,32 @@ export function rankQuartiles(values: Float64Array, stats: OrderStats, out: Uint
     }
     for (let k = 0; k < n; k++) for (let j = 0; j < 3; j++) if (values[k] < s[j]) c[j] += 1;
   }
-  for (let k = 0; k < n; k++) {
+  assignQuartiles(values, out, s[0], s[1], s[2], c[0], c[1], c[2], r[0], r[1], r[2]);
+}
+
+/**
+ * out[k] = the rank quartile of values[k] from the thresholds s_j, the counts c_j of values below
+ * them and their ranks r_j (rankQuartiles), in one loop with the thresholds in locals.
+ */
+function assignQuartiles(values: Float64Array, out: Uint8Array, s0: number, s1: number, s2: number, c0: number, c1: number, c2: number, r0: number, r1: number, r2: number): void {
+  // Ties share one counter per distinct value: the first threshold holding that value.
+  let seen0 = 0;
+  let seen1 = 0;
+  let seen2 = 0;
+  for (let k = 0; k < values.length; k++) {
     const x = values[k];
     let q = 0;
-    // Ties share one counter per distinct value: the first threshold holding that value.
-    const holder = x === s[0] ? 0 : x === s[1] ? 1 : x === s[2] ? 2 : -1;
-    const tie = holder >= 0 ? seen[holder] : 0;
-    for (let j = 0; j < 3; j++) {
-      if (x > s[j]) q += 1;
-      else if (x === s[j] && c[j] + tie >= r[j]) q += 1;
-    }
-    if (holder >= 0) seen[holder] += 1;
+    const holder = x === s0 ? 0 : x === s1 ? 1 : x === s2 ? 2 : -1;
+    const tie = holder === 0 ? seen0 : holder === 1 ? seen1 : holder === 2 ? seen2 : 0;
+    if (x > s0) q += 1;
+    else if (x === s0 && c0 + tie >= r0) q += 1;
+    if (x > s1) q += 1;
+    else if (x === s1 && c1 + tie >= r1) q += 1;
+    if (x > s2) q += 1;
+    else if (x === s2 && c2 + tie >= r2) q += 1;
+    if (holder === 0) seen0 += 1;
+    else if (holder === 1) seen1 += 1;
+    else if (holder === 2) seen2 += 1;
     out[k] = q;
   }
 }

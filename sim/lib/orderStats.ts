@@ -4,9 +4,10 @@
  * selection route of quantile.ts; the argument is at the top of that file.
  */
 import { selectWithTies } from './quantile.ts';
+import { countNoColumns, countOneColumn, countThreeColumns, countTwoColumns, gatherColumns, gatherNoColumns, NO_GROUP } from './bucketPasses.ts';
+import type { GatherTargets } from './bucketPasses.ts';
 
-/** Column entry: the index is in no group of this column. */
-export const NO_GROUP = 255;
+export { NO_GROUP };
 /** OrderStats uses 2^bits buckets, about a quarter of its capacity, from 2^MIN_BITS to 2^MAX_BITS. */
 const MIN_BITS = 6;
 const MAX_BITS = 10;
@@ -87,6 +88,8 @@ export class OrderStats {
   private cursorGroup = -1;
   private cursorBucket = 0;
   private cursorCount = 0;
+  /** What gather() hands to the gathering pass (the arrays above, the round's bucket map, a turn's targets). */
+  private readonly targets: GatherTargets;
 
   /**
    * For up to `capacity` indices and `maxGroups` group ids (< NO_GROUP). Memory: the scratch
@@ -116,6 +119,7 @@ export class OrderStats {
     this.qWantBelow = new Uint8Array(maxQueries);
     this.qValue = new Float64Array(maxQueries);
     this.qBelow = new Int32Array(maxQueries);
+    this.targets = { min: 0, scale: 0, bits, slot: this.slot, hot: this.hot, fill: this.tFill, scratch: this.scratch, t0: 0, t1: 0 };
   }
 
   /**
@@ -165,22 +169,10 @@ export class OrderStats {
     const counts = this.counts;
     counts.fill(0, 0, groups << bits);
     // Group 0 (every member) is counted below as the sum of column 0's groups, when there is one.
-    for (let i = 0; i < n; i++) {
-      const g0 = c0 === null ? 0 : c0[i];
-      if (g0 === NO_GROUP) continue;
-      isCol0[g0] = 1;
-      let b = ((values[i] - min) * scale) | 0;
-      if (b > last) b = last;
-      counts[(g0 << bits) | b]++;
-      if (c1 !== null) {
-        const g = c1[i];
-        if (g !== NO_GROUP) counts[(g << bits) | b]++;
-      }
-      if (c2 !== null) {
-        const g = c2[i];
-        if (g !== NO_GROUP) counts[(g << bits) | b]++;
-      }
-    }
+    if (c0 === null) countNoColumns(values, n, counts, min, scale, last);
+    else if (c1 === null) countOneColumn(values, n, counts, min, scale, bits, c0, isCol0);
+    else if (c2 === null) countTwoColumns(values, n, counts, min, scale, bits, c0, c1, isCol0);
+    else countThreeColumns(values, n, counts, min, scale, bits, c0, c1, c2, isCol0);
     if (c0 !== null && isCol0[0] === 1) throw new RangeError('OrderStats: group 0 in a column');
     // Sizes by group; then group 0's counts from column 0's groups (ids ≥ 1, as group 0 is everyone).
     const B = 1 << bits;
@@ -296,35 +288,13 @@ export class OrderStats {
 
   /** Copies into the scratch the members of targets t0 ≤ t < t1, each at its own segment. */
   private gather(values: Float64Array, n: number, columns: readonly Uint8Array[], t0: number, t1: number): void {
-    const c0 = columns.length > 0 ? columns[0] : null;
-    const c1 = columns.length > 1 ? columns[1] : null;
-    const c2 = columns.length > 2 ? columns[2] : null;
-    const { min, scale, bits, slot, hot, tFill, scratch } = this;
-    const last = (1 << bits) - 1;
-    for (let i = 0; i < n; i++) {
-      const g0 = c0 === null ? 0 : c0[i];
-      if (g0 === NO_GROUP) continue;
-      const x = values[i];
-      let b = ((x - min) * scale) | 0;
-      if (b > last) b = last;
-      if (hot[b] === 0) continue;
-      let t = slot[b] - 1;
-      if (t >= t0 && t < t1) scratch[tFill[t]++] = x;
-      if (g0 !== 0) {
-        t = slot[(g0 << bits) | b] - 1;
-        if (t >= t0 && t < t1) scratch[tFill[t]++] = x;
-      }
-      if (c1 !== null) {
-        const g = c1[i];
-        t = g === NO_GROUP ? -1 : slot[(g << bits) | b] - 1;
-        if (t >= t0 && t < t1) scratch[tFill[t]++] = x;
-      }
-      if (c2 !== null) {
-        const g = c2[i];
-        t = g === NO_GROUP ? -1 : slot[(g << bits) | b] - 1;
-        if (t >= t0 && t < t1) scratch[tFill[t]++] = x;
-      }
-    }
+    const g = this.targets;
+    g.min = this.min;
+    g.scale = this.scale;
+    g.t0 = t0;
+    g.t1 = t1;
+    if (columns.length === 0) gatherNoColumns(values, n, g);
+    else gatherColumns(values, n, g, columns[0], columns.length > 1 ? columns[1] : null, columns.length > 2 ? columns[2] : null);
   }
 
   /** Selects query q's rank within its target's segment [start, start + count) of the scratch. */

@@ -1,0 +1,131 @@
+/**
+ * The two passes over the values of an OrderStats round (orderStats.ts), one loop per number
+ * of columns: a loop with no column tests left in it is several times faster for no columns,
+ * and somewhat faster for two or three, than one general loop.
+ *
+ * A member's bucket is b = min(2^bits − 1, ⌊(x − min)·scale⌋); its groups are column 0's group
+ * (or group 0 when there are no columns) and those of columns 1 and 2 where not NO_GROUP.
+ * Counting adds 1 to counts[(g << bits) | b] for each of them and marks column 0's groups in
+ * isCol0. Gathering copies x into the scratch segment of every target t0 ≤ t < t1 that is one
+ * of the member's (group, bucket) cells, and of group 0's cell, in index order.
+ */
+/** Column entry: the index is in no group of this column (re-exported by orderStats.ts). */
+export const NO_GROUP = 255;
+
+/** Counts by bucket for group 0 only (no columns: every index is a member). */
+export function countNoColumns(values: Float64Array, n: number, counts: Int32Array, min: number, scale: number, last: number): void {
+  for (let i = 0; i < n; i++) {
+    const b = ((values[i] - min) * scale) | 0;
+    counts[b > last ? last : b]++;
+  }
+}
+
+export function countOneColumn(values: Float64Array, n: number, counts: Int32Array, min: number, scale: number, bits: number, c0: Uint8Array, isCol0: Uint8Array): void {
+  const last = (1 << bits) - 1;
+  for (let i = 0; i < n; i++) {
+    const g0 = c0[i];
+    if (g0 === NO_GROUP) continue;
+    isCol0[g0] = 1;
+    let b = ((values[i] - min) * scale) | 0;
+    if (b > last) b = last;
+    counts[(g0 << bits) | b]++;
+  }
+}
+
+export function countTwoColumns(values: Float64Array, n: number, counts: Int32Array, min: number, scale: number, bits: number, c0: Uint8Array, c1: Uint8Array, isCol0: Uint8Array): void {
+  const last = (1 << bits) - 1;
+  for (let i = 0; i < n; i++) {
+    const g0 = c0[i];
+    if (g0 === NO_GROUP) continue;
+    isCol0[g0] = 1;
+    let b = ((values[i] - min) * scale) | 0;
+    if (b > last) b = last;
+    counts[(g0 << bits) | b]++;
+    const g1 = c1[i];
+    if (g1 !== NO_GROUP) counts[(g1 << bits) | b]++;
+  }
+}
+
+export function countThreeColumns(
+  values: Float64Array,
+  n: number,
+  counts: Int32Array,
+  min: number,
+  scale: number,
+  bits: number,
+  c0: Uint8Array,
+  c1: Uint8Array,
+  c2: Uint8Array,
+  isCol0: Uint8Array,
+): void {
+  const last = (1 << bits) - 1;
+  for (let i = 0; i < n; i++) {
+    const g0 = c0[i];
+    if (g0 === NO_GROUP) continue;
+    isCol0[g0] = 1;
+    let b = ((values[i] - min) * scale) | 0;
+    if (b > last) b = last;
+    counts[(g0 << bits) | b]++;
+    const g1 = c1[i];
+    if (g1 !== NO_GROUP) counts[(g1 << bits) | b]++;
+    const g2 = c2[i];
+    if (g2 !== NO_GROUP) counts[(g2 << bits) | b]++;
+  }
+}
+
+/** The targets' state that gathering reads and advances (OrderStats's own arrays). */
+export interface GatherTargets {
+  min: number;
+  scale: number;
+  bits: number;
+  /** 1 + target id of each (group, bucket) cell asked for, else 0. */
+  slot: Int32Array;
+  /** 1 for buckets holding a target. */
+  hot: Uint8Array;
+  /** Next free position of each target's segment in the scratch. */
+  fill: Int32Array;
+  scratch: Float64Array;
+  t0: number;
+  t1: number;
+}
+
+export function gatherNoColumns(values: Float64Array, n: number, g: GatherTargets): void {
+  const { min, scale, slot, hot, fill, scratch, t0, t1 } = g;
+  const last = (1 << g.bits) - 1;
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    let b = ((x - min) * scale) | 0;
+    if (b > last) b = last;
+    if (hot[b] === 0) continue;
+    const t = slot[b] - 1;
+    if (t >= t0 && t < t1) scratch[fill[t]++] = x;
+  }
+}
+
+/** Gathering with one to three columns (c1, c2 null when absent). */
+export function gatherColumns(values: Float64Array, n: number, g: GatherTargets, c0: Uint8Array, c1: Uint8Array | null, c2: Uint8Array | null): void {
+  const { min, scale, bits, slot, hot, fill, scratch, t0, t1 } = g;
+  const last = (1 << bits) - 1;
+  for (let i = 0; i < n; i++) {
+    const g0 = c0[i];
+    if (g0 === NO_GROUP) continue;
+    const x = values[i];
+    let b = ((x - min) * scale) | 0;
+    if (b > last) b = last;
+    if (hot[b] === 0) continue;
+    let t = slot[b] - 1;
+    if (t >= t0 && t < t1) scratch[fill[t]++] = x;
+    t = slot[(g0 << bits) | b] - 1;
+    if (t >= t0 && t < t1) scratch[fill[t]++] = x;
+    if (c1 !== null) {
+      const g1 = c1[i];
+      t = g1 === NO_GROUP ? -1 : slot[(g1 << bits) | b] - 1;
+      if (t >= t0 && t < t1) scratch[fill[t]++] = x;
+    }
+    if (c2 !== null) {
+      const g2 = c2[i];
+      t = g2 === NO_GROUP ? -1 : slot[(g2 << bits) | b] - 1;
+      if (t >= t0 && t < t1) scratch[fill[t]++] = x;
+    }
+  }
+}
