@@ -41,8 +41,9 @@ export const FORCE = 3;
 export const UNEMP = 4;
 export const COUNTS = 5;
 
-/** Adds v to entry k of the rows starting at ra and rb (the `all` row is summed in locals). */
-function add2(sums: Float64Array, ra: number, rb: number, k: number, v: number): void {
+/** Adds v to entry k of the `all` row and of the rows starting at ra and rb. */
+function add3(sums: Float64Array, ra: number, rb: number, k: number, v: number): void {
+  sums[k] += v;
   sums[ra + k] += v;
   sums[rb + k] += v;
 }
@@ -114,19 +115,6 @@ export class EngineerPass {
     let budgetMin = Infinity;
     let budgetMax = -Infinity;
     let budgetNaN = false;
-    // The `all` row's sums (SUMS entries), in registers rather than in `sums`.
-    let allWealth = 0;
-    let allCash = 0;
-    let allComp = 0;
-    let allTokenPay = 0;
-    let allBudget = 0;
-    let allPhiF = 0;
-    let allOutput = 0;
-    let allUsed = 0;
-    let allWasted = 0;
-    let allSpend = 0;
-    let allPayroll = 0;
-    let allTokenValue = 0;
     for (let i = 0; i < e.n; i++) {
       const slot = e.employer[i];
       const l = e.level[i];
@@ -138,7 +126,7 @@ export class EngineerPass {
       if (wealth < wealthMin) wealthMin = wealth;
       if (wealth > wealthMax) wealthMax = wealth;
       if (wealth !== wealth) wealthNaN = true;
-      allWealth += wealth;
+      sums[WEALTH] += wealth;
       sums[rl + WEALTH] += wealth;
       if (slot === UNEMPLOYED) {
         typeCol[i] = NO_GROUP;
@@ -166,50 +154,21 @@ export class EngineerPass {
       if (base > cashMax) cashMax = base;
       if (base !== base) cashNaN = true;
       sums[rt + WEALTH] += wealth;
-      const phiF = e.phiF[i];
-      const output = e.output[i];
-      const used = e.tokensUsed[i];
-      const wasted = e.tokensWasted[i];
-      const payroll = base / 12;
-      allCash += base;
-      allComp += comp;
-      allTokenPay += tokenPay;
-      allBudget += budget;
-      allPhiF += phiF;
-      allOutput += output;
-      allUsed += used;
-      allWasted += wasted;
-      allSpend += spend;
-      allPayroll += payroll;
-      add2(sums, rt, rl, CASH, base);
-      add2(sums, rt, rl, COMP, comp);
-      add2(sums, rt, rl, TOKEN_PAY, tokenPay);
-      add2(sums, rt, rl, BUDGET, budget);
-      add2(sums, rt, rl, PHI_F, phiF);
-      add2(sums, rt, rl, OUTPUT, output);
-      add2(sums, rt, rl, USED, used);
-      add2(sums, rt, rl, WASTED, wasted);
-      add2(sums, rt, rl, SPEND, spend);
-      add2(sums, rt, rl, PAYROLL, payroll);
+      add3(sums, rt, rl, CASH, base);
+      add3(sums, rt, rl, COMP, comp);
+      add3(sums, rt, rl, TOKEN_PAY, tokenPay);
+      add3(sums, rt, rl, BUDGET, budget);
+      add3(sums, rt, rl, PHI_F, e.phiF[i]);
+      add3(sums, rt, rl, OUTPUT, e.output[i]);
+      add3(sums, rt, rl, USED, e.tokensUsed[i]);
+      add3(sums, rt, rl, WASTED, e.tokensWasted[i]);
+      add3(sums, rt, rl, SPEND, spend);
+      add3(sums, rt, rl, PAYROLL, base / 12);
       if (tokenPay > 0) {
-        const usable = Math.min(budget * f.tp.hostedUsableShare, m.orchestrationCap * (e.phiP[i] + phiF) * m.priceRetail * 12);
-        const value = e.lambda[i] * usable;
-        allTokenValue += value;
-        add2(sums, rt, rl, TOKEN_VALUE, value);
+        const usable = Math.min(budget * f.tp.hostedUsableShare, m.orchestrationCap * (e.phiP[i] + e.phiF[i]) * m.priceRetail * 12);
+        add3(sums, rt, rl, TOKEN_VALUE, e.lambda[i] * usable);
       }
     }
-    sums[WEALTH] = allWealth;
-    sums[CASH] = allCash;
-    sums[COMP] = allComp;
-    sums[TOKEN_PAY] = allTokenPay;
-    sums[BUDGET] = allBudget;
-    sums[PHI_F] = allPhiF;
-    sums[OUTPUT] = allOutput;
-    sums[USED] = allUsed;
-    sums[WASTED] = allWasted;
-    sums[SPEND] = allSpend;
-    sums[PAYROLL] = allPayroll;
-    sums[TOKEN_VALUE] = allTokenValue;
     this.wealthRange.set(wealthMin, wealthMax, wealthNaN);
     this.cashRange.set(cashMin, cashMax, cashNaN);
     this.budgetRange.set(budgetMin, budgetMax, budgetNaN);
