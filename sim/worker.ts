@@ -14,7 +14,7 @@
  */
 import { transfer } from 'comlink';
 import type { Params } from './model/params.ts';
-import { packResult } from './run/result.ts';
+import { packedBuffers, packResult } from './run/result.ts';
 import type { PackedResult } from './run/result.ts';
 import { parseScenario } from './input/scenario.ts';
 import { simulate, startRun, type Run } from './run/simulate.ts';
@@ -22,9 +22,11 @@ import { simulate, startRun, type Run } from './run/simulate.ts';
 /** Called with (months done, total months); across comlink pass `Comlink.proxy(fn)`. */
 export type ProgressCallback = (done: number, total: number) => unknown;
 
-function runPacked(params: Params, seed: number, onProgress?: ProgressCallback): PackedResult {
-  const packed = packResult(simulate(params, seed, onProgress ? { onMonth: (d, t) => void onProgress(d, t) } : {}));
-  return transfer(packed, [packed.values.buffer]);
+function runPacked(params: Params, seed: number, onProgress?: ProgressCallback, agents?: number): PackedResult {
+  const packed = packResult(
+    simulate(params, seed, { ...(onProgress ? { onMonth: (d: number, t: number) => void onProgress(d, t) } : {}), ...(agents ? { agents } : {}) }),
+  );
+  return transfer(packed, packedBuffers(packed));
 }
 
 /** What a sliced run reports while it goes. */
@@ -57,6 +59,8 @@ export interface SlicedRunOptions {
    * never reads the clock.
    */
   sliceEngineerMonths?: number;
+  /** Follow a sample of this many engineers (the final result's `agents`; partial results omit it). */
+  agents?: number;
   /** File name for scenario error messages. */
   source?: string;
 }
@@ -103,7 +107,7 @@ function eventLoopTurns(): { next(): Promise<void>; close(): void } {
 /** The run's result packed, its buffer marked for transfer. */
 function packedForTransfer(run: Run): PackedResult {
   const packed = packResult(run.result());
-  return transfer(packed, [packed.values.buffer]);
+  return transfer(packed, packedBuffers(packed));
 }
 
 /** Steps `run` to the end in slices of a fixed amount of work, reporting and checking for cancellation between slices. */
@@ -139,9 +143,9 @@ async function stepInSlices(run: Run, options: SlicedRunOptions, onReport: Repor
 }
 
 export const workerApi = {
-  /** Runs resolved, validated parameters with one seed. */
-  run(params: Params, seed: number, onProgress?: ProgressCallback): PackedResult {
-    return runPacked(params, seed, onProgress);
+  /** Runs resolved, validated parameters with one seed (and a sample of `agents` engineers, when given). */
+  run(params: Params, seed: number, onProgress?: ProgressCallback, agents?: number): PackedResult {
+    return runPacked(params, seed, onProgress, agents);
   },
   /** Validates scenario JSON text (throws with path and reason) and runs it with one seed. */
   runScenario(text: string, seed: number, source?: string, onProgress?: ProgressCallback): PackedResult {
@@ -154,7 +158,7 @@ export const workerApi = {
    * effect. The result is bit for bit the one `runScenario` gives.
    */
   async runSliced(text: string, seed: number, options: SlicedRunOptions, onReport?: ReportCallback): Promise<SlicedOutcome> {
-    return stepInSlices(startRun(parseScenario(text, options.source), seed), options, onReport);
+    return stepInSlices(startRun(parseScenario(text, options.source), seed, options.agents ? { agents: options.agents } : {}), options, onReport);
   },
   /** Asks the sliced run with this id to stop at its next slice boundary; false when no such run is going. */
   cancel(id: number): boolean {

@@ -75,6 +75,14 @@ export class Engineers {
   /** Vested but illiquid venture equity, $ at grant value, and the firm generation it is in (−1 none). */
   illiquid!: Float64Array;
   illiquidFirm!: Int32Array;
+  /**
+   * A person's id for the whole run (indices move when someone leaves): 0 … n − 1 for the
+   * month-0 population, then each entrant the next number. Read only by the optional sample
+   * of engineers (sim/run/agentSample.ts); no mechanism uses it.
+   */
+  uid!: Int32Array;
+  /** The uid the next entrant gets. */
+  nextUid = 0;
 
   /** Every per-engineer array, for growing and for moving an engineer to another index. */
   private arrays(): (Float64Array | Int32Array | Uint8Array)[] {
@@ -82,13 +90,15 @@ export class Engineers {
       this.level, this.skill, this.payFactor, this.employer, this.base, this.equity, this.budget, this.tenure,
       this.phiP, this.phiF, this.wealth, this.credits, this.rating, this.lambda, this.output, this.prevOutput,
       this.tokensUsed, this.tokensWasted, this.pool, this.moveDrop, this.moved, this.labourMarket,
-      this.illiquid, this.illiquidFirm,
+      this.illiquid, this.illiquidFirm, this.uid,
     ];
   }
 
   constructor(n: number, capacity = n) {
     this.n = n;
     this.reserve(Math.max(n, capacity));
+    for (let i = 0; i < n; i++) this.uid[i] = i;
+    this.nextUid = n;
   }
 
   /** Makes room for at least `capacity` engineers, keeping the first n (amortised growth). */
@@ -128,6 +138,7 @@ export class Engineers {
     this.labourMarket = grow(this.labourMarket, u8);
     this.illiquid = grow(this.illiquid, f64);
     this.illiquidFirm = grow(this.illiquidFirm, i32, -1);
+    this.uid = grow(this.uid, i32);
     this.capacity = cap;
   }
 
@@ -141,6 +152,7 @@ export class Engineers {
   /** Adds an engineer at index n (fields to be set by the caller) and returns the index. */
   add(): number {
     if (this.n >= this.capacity) this.reserve(this.n + 1);
+    this.uid[this.n] = this.nextUid++;
     return this.n++;
   }
 }

@@ -1,5 +1,6 @@
 /** The engine's output: named monthly series, flat typed arrays, plus provenance. */
 import type { MetricName } from './metricDefs.ts';
+import type { AgentSample } from './agentSample.ts';
 
 /** One monthly series of one metric for one group (`all`, a firm type, a level, or a budget quartile). */
 export interface Series {
@@ -22,6 +23,8 @@ export interface Result {
   firmTypes: string[];
   /** In metric declaration order, then group order. */
   series: Series[];
+  /** The sample of engineers, when asked for (SimulateOptions.agents); not in the result hash. */
+  agents?: AgentSample;
 }
 
 /** Finds one series; undefined when that metric is not reported for that group. */
@@ -44,6 +47,7 @@ export interface PackedResult {
   metrics: string[];
   groups: string[];
   values: Float64Array;
+  agents?: AgentSample;
 }
 
 export function packResult(r: Result): PackedResult {
@@ -59,7 +63,16 @@ export function packResult(r: Result): PackedResult {
     metrics: r.series.map((s) => s.metric),
     groups: r.series.map((s) => s.group),
     values,
+    ...(r.agents ? { agents: r.agents } : {}),
   };
+}
+
+/** The buffers of a packed result, to transfer rather than clone across a worker boundary. */
+export function packedBuffers(p: PackedResult): ArrayBuffer[] {
+  const a = p.agents;
+  const buffers = [p.values.buffer as ArrayBuffer];
+  if (a) buffers.push(...[a.uid, a.firm, a.firmType, a.level, a.budget].map((x) => x.buffer as ArrayBuffer));
+  return buffers;
 }
 
 /** The Result behind a PackedResult; series are views into the packed buffer (no copy). */
@@ -77,5 +90,6 @@ export function unpackResult(p: PackedResult): Result {
     resultHash: p.resultHash,
     firmTypes: p.firmTypes,
     series,
+    ...(p.agents ? { agents: p.agents } : {}),
   };
 }

@@ -18,6 +18,7 @@ import { adjustOffers, initMarketPay, initOffers, initSearcherMeans, updateMarke
 import { annualReview } from '../model/reviews.ts';
 import { initSupply, supplyStep } from '../model/supply.ts';
 import { MetricsCollector } from './metrics.ts';
+import { AgentSampler } from './agentSample.ts';
 import { canonicalJson, Hasher, hashString } from '../lib/hash.ts';
 import type { Result } from './result.ts';
 import { Engineers, Groups, newCounters, newSupplyState, resetCounters, NUM_LEVELS } from '../model/world.ts';
@@ -35,6 +36,8 @@ export interface SimulateOptions {
   inspect?: (w: World) => void;
   /** Called as each mechanism finishes (profiling: the caller reads the clock, the engine never does). */
   onPhase?: (phase: Phase) => void;
+  /** Follow a sample of this many engineers month by month (Result.agents of the complete result; snapshots omit it; sim/run/agentSample.ts). */
+  agents?: number;
 }
 
 /** The mechanisms of a month, in order, as reported to `onPhase`. */
@@ -164,6 +167,7 @@ export interface Run {
 export function startRun(p: Params, seed: number, options: SimulateOptions = {}): Run {
   const w = createWorld(p, seed);
   const metrics = new MetricsCollector(w);
+  const sampler = options.agents !== undefined && options.agents > 0 ? new AgentSampler(w, options.agents) : undefined;
   const cfo = cfoScratch(w.firms.length, w.eng.capacity, w.typeNames.length);
   let labour = labourScratch(w.eng.capacity, w.groups.count);
   const phase = options.onPhase ?? (() => {});
@@ -200,6 +204,7 @@ export function startRun(p: Params, seed: number, options: SimulateOptions = {})
     if (month % 12 === 11) annualReview(w, labour);
     phase('labour');
     metrics.collect(w, month);
+    sampler?.record(w, month);
     phase('metrics');
     if (options.checkInvariants) checkInvariants(w);
     options.inspect?.(w);
@@ -220,7 +225,9 @@ export function startRun(p: Params, seed: number, options: SimulateOptions = {})
   function complete(): Result {
     const h = new Hasher();
     for (const s of metrics.series) h.string(s.metric).string(s.group).floats(s.values);
-    return resultOf(h.digest(), metrics.series);
+    const r = resultOf(h.digest(), metrics.series);
+    if (sampler) r.agents = sampler.sample;
+    return r;
   }
 
   /** Copies of the series so far, NaN after the months done. */

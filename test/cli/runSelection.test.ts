@@ -132,3 +132,30 @@ describe('help lists the new flags', () => {
     for (const part of parts as string[]) expect(r.stdout).toContain(part);
   });
 });
+
+describe('run --agents', () => {
+  const SMALL = ['--engineers', '300', '--years', '2', '--seeds', '1..2'];
+  it('writes agents.csv: one row per seed, month and place, and leaves series.csv as without it', async () => {
+    const plain = path.join(TMP, 'plain');
+    const sampled = path.join(TMP, 'agents');
+    expect((await runCli(['run', 'scenarios/baseline.json', ...SMALL, '--out', plain])).code).toBe(0);
+    const r = await runCli(['run', 'scenarios/baseline.json', ...SMALL, '--agents', '25', '--out', sampled]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('agents.csv (1,200 rows)');
+    const lines = read(sampled, 'agents.csv').trimEnd().split('\n');
+    expect(lines[0]).toBe('seed,month,place,uid,status,firm,firm_type,level,budget');
+    expect(lines).toHaveLength(1 + 2 * 24 * 25); // seeds 1–2 × 24 months × 25 places
+    for (const l of lines.slice(1)) expect(l.split(',')[4]).toMatch(/^(employed|unemployed|vacant)$/);
+    expect(read(sampled, 'series.csv')).toBe(read(plain, 'series.csv'));
+  });
+
+  it('refuses a size out of range, and JSON output, in one line with exit 2', async () => {
+    const out = path.join(TMP, 'bad-agents');
+    const zero = await runCli(['run', 'scenarios/baseline.json', ...SMALL, '--agents', '0', '--out', out]);
+    expect([zero.code, zero.stderr.trim().split('\n')].flat()).toEqual([2, expect.stringContaining('--agents')]);
+    const json = await runCli(['run', 'scenarios/baseline.json', ...SMALL, '--agents', '5', '--format', 'json', '--out', out]);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toContain('--agents writes agents.csv: use it with --format csv');
+    expect(existsSync(out)).toBe(false);
+  });
+});

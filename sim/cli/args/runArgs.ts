@@ -34,6 +34,8 @@ export interface RunOptions {
   years?: number;
   /** Series and months written (`--metrics`, `--groups`, `--every`); undefined writes everything. */
   selection?: OutputSelection;
+  /** Engineers to follow month by month into agents.csv (`--agents`); none when undefined. */
+  agents?: number;
 }
 
 function rangeOf(path: ParamSpecKey): { min: number; max: number } {
@@ -111,6 +113,14 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
     placeholder: '<n|final>',
     description: "Write every n-th month (n, 2n, … and always the last), or 'final' for the last month only",
   },
+  {
+    name: 'agents',
+    kind: 'integer',
+    placeholder: '<n>',
+    description: 'Also follow n engineers month by month into agents.csv (employer, level, token budget; 1–10,000)',
+    min: 1,
+    max: 10_000,
+  },
   WORKERS_FLAG,
   ENGINEERS_FLAG,
   YEARS_FLAG,
@@ -162,6 +172,8 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     throw new UsageError(`--format must be ${OUTPUT_FORMATS.join(' or ')} (got '${format}')`);
   }
   const selection = selectionFromArgs(parsed);
+  const agents = numberFlag(parsed, 'agents');
+  if (agents !== undefined && format !== 'csv') throw new UsageError('--agents writes agents.csv: use it with --format csv');
   return {
     scenarioPaths: positionals,
     seeds: seedsFromArgs(parsed, [1]),
@@ -169,6 +181,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     format: format as OutputFormat,
     ...sizeAndWorkersFromArgs(parsed),
     ...(selection === undefined ? {} : { selection }),
+    ...(agents === undefined ? {} : { agents }),
   };
 }
 

@@ -127,6 +127,7 @@ function formatWritten(outputs: readonly ScenarioOutput[], format: 'csv' | 'json
       lines.push(`${out.files.series} (${out.results.length} run${out.results.length === 1 ? '' : 's'})`);
       lines.push(out.files.summary);
     }
+    if (out.files.agents) lines.push(`${out.files.agents} (${groupThousands(out.results.reduce((n, r) => n + (r.agents ? r.agents.count * r.agents.months : 0), 0))} rows)`);
     lines.push(out.files.manifest);
   }
   return lines.map((l, k) => (k === 0 ? 'wrote ' : '      ') + l);
@@ -157,6 +158,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
         pkg: ctx.pkg,
         argv: ctx.argv,
         selection: options.selection,
+        ...(options.agents ? { agents: options.agents } : {}),
       },
       { write: ctx.io.stderr, enabled: ctx.io.stderrIsTTY },
       signal,
@@ -172,7 +174,7 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'Simulate scenarios with one or more seeds; write series, summary and manifest files',
   usage:
-    'tokensim run <scenario.json>… --out <dir> [--seeds <list> | --seed <n>] [--format csv|json] [--metrics <a,b>] [--groups <a,b>] [--every <n|final>] [--workers <n>] [--engineers <n>] [--years <n>]',
+    'tokensim run <scenario.json>… --out <dir> [--seeds <list> | --seed <n>] [--format csv|json] [--metrics <a,b>] [--groups <a,b>] [--every <n|final>] [--agents <n>] [--workers <n>] [--engineers <n>] [--years <n>]',
   flags: RUN_FLAGS,
   details: DETAILS,
   run,

@@ -20,6 +20,7 @@ import { jobsFor, runOrdered } from '../parallel/runOrdered.ts';
 import { SERIES_CSV_HEADER, seriesCsvRowChunks } from './seriesCsv.ts';
 import { StagedOutput, WriteAbortedError, type StagedFile } from './atomicOutput.ts';
 import { summaryCsvChunks } from './summaryCsv.ts';
+import { AGENTS_CSV_HEADER, agentsCsvChunks } from './agentsCsv.ts';
 import { assertFiniteResult } from './finiteResult.ts';
 import { cutResult, cutSummary, monthsWritten, type OutputSelection } from './outputSelection.ts';
 
@@ -36,6 +37,8 @@ export interface RunOutputPlan {
   argv: readonly string[];
   /** Series and months written (outputSelection.ts); everything when undefined. */
   selection?: OutputSelection;
+  /** Engineers to follow into agents.csv (`--agents`); none when undefined. */
+  agents?: number;
 }
 
 /** What one scenario produced and where it was written. */
@@ -44,8 +47,8 @@ export interface ScenarioOutput {
   /** One result per seed, in seed order (whole: every series and month). */
   results: Result[];
   summary: Summary;
-  /** Paths of the series, summary and manifest files, joined onto the output directory as given. */
-  files: { series: string; summary: string; manifest: string };
+  /** Paths of the series, summary and manifest files (and agents.csv with --agents), joined onto the output directory as given. */
+  files: { series: string; summary: string; manifest: string; agents?: string };
 }
 
 /** Where a scenario's files go, relative to the output directory: '' or its name. */
@@ -62,12 +65,15 @@ class ScenarioWriter {
     private readonly format: OutputFormat,
     private readonly seeds: readonly number[],
     private readonly selection: OutputSelection | undefined,
+    private readonly agents: StagedFile | undefined,
   ) {}
 
-  static async open(staged: StagedOutput, dir: string, format: OutputFormat, seeds: readonly number[], selection?: OutputSelection): Promise<ScenarioWriter> {
+  static async open(staged: StagedOutput, dir: string, format: OutputFormat, seeds: readonly number[], selection?: OutputSelection, agents?: number): Promise<ScenarioWriter> {
     const series = await staged.open(path.join(dir, `series.${format}`));
     if (format === 'csv') await series.append([SERIES_CSV_HEADER]);
-    return new ScenarioWriter(series, format, seeds, selection);
+    const sample = agents ? await staged.open(path.join(dir, 'agents.csv')) : undefined;
+    if (sample) await sample.append([AGENTS_CSV_HEADER]);
+    return new ScenarioWriter(series, format, seeds, selection, sample);
   }
 
   /**
@@ -78,6 +84,7 @@ class ScenarioWriter {
     assertFiniteResult(result);
     const first = this.results.length === 0;
     this.results.push(result);
+    if (this.agents) await this.agents.append(agentsCsvChunks(result));
     const shown = cutResult(result, this.selection);
     const months = monthsWritten(result.months, this.selection);
     if (this.format === 'csv') return this.series.append(seriesCsvRowChunks(shown, undefined, months));
@@ -110,9 +117,9 @@ export async function writeRunOutput(
   try {
     const dirs = scenarios.map((_, k) => scenarioSubdir(scenarios, k));
     const writers: ScenarioWriter[] = [];
-    for (const dir of dirs) writers.push(await ScenarioWriter.open(staged, dir, format, seeds, plan.selection));
+    for (const dir of dirs) writers.push(await ScenarioWriter.open(staged, dir, format, seeds, plan.selection, plan.agents));
 
-    const jobs = jobsFor(scenarios, seeds);
+    const jobs = jobsFor(scenarios, seeds, plan.agents);
     const pool = createPool(plan.workers);
     const bar = runsProgress(progress.write, progress.enabled, jobs.length);
     try {
@@ -142,7 +149,7 @@ export async function writeRunOutput(
         scenario: scenarios[k],
         results,
         summary,
-        files: { series: at(`series.${format}`), summary: at(`summary.${format}`), manifest: at('manifest.json') },
+        files: { series: at(`series.${format}`), summary: at(`summary.${format}`), manifest: at('manifest.json'), ...(plan.agents ? { agents: at('agents.csv') } : {}) },
       });
     }
     checkAborted(signal);

@@ -20,8 +20,8 @@ import type { WorkerApi } from '../../worker.ts';
 export interface Pool {
   /** Most workers running at once. */
   readonly size: number;
-  /** Simulates `params` with `seed` on the next free worker. */
-  run(params: Params, seed: number): Promise<PackedResult>;
+  /** Simulates `params` with `seed` on the next free worker (following a sample of `agents` engineers, when given). */
+  run(params: Params, seed: number, agents?: number): Promise<PackedResult>;
   /** Rejects queued and running jobs, releases the proxies and terminates every worker. */
   close(): Promise<void>;
 }
@@ -40,6 +40,7 @@ const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 interface Job {
   params: Params;
   seed: number;
+  agents?: number;
   resolve: (result: PackedResult) => void;
   reject: (err: Error) => void;
 }
@@ -111,7 +112,7 @@ export function createPoolWithEntry(workers: number, entry: URL): Pool {
     let outcome: { ok: true; value: PackedResult } | { ok: false; error: Error };
     try {
       await slot.ready;
-      outcome = { ok: true, value: await slot.remote.run(job.params, job.seed) };
+      outcome = { ok: true, value: await slot.remote.run(job.params, job.seed, undefined, job.agents) };
     } catch (err) {
       outcome = { ok: false, error: asError(err) };
     }
@@ -135,10 +136,10 @@ export function createPoolWithEntry(workers: number, entry: URL): Pool {
 
   return {
     size: workers,
-    run(params, seed) {
+    run(params, seed, agents) {
       if (closed) return Promise.reject(new Error('the pool is closed'));
       return new Promise<PackedResult>((resolve, reject) => {
-        queue.push({ params, seed, resolve, reject });
+        queue.push({ params, seed, agents, resolve, reject });
         pump();
       });
     },

@@ -14,6 +14,8 @@ export interface RunJob {
   seed: number;
   /** Jobs of the same stream are delivered in the order they appear in the job list. */
   stream: number;
+  /** Follow a sample of this many engineers (Result.agents). */
+  agents?: number;
 }
 
 export interface RunOrderedOptions {
@@ -84,7 +86,7 @@ export function runOrdered(
     };
 
     jobs.forEach((job, index) => {
-      pool.run(job.params, job.seed).then(
+      pool.run(job.params, job.seed, job.agents).then(
         (packed) => {
           if (stopped) return;
           finished += 1;
@@ -99,6 +101,6 @@ export function runOrdered(
 }
 
 /** Every (scenario, seed) pair, scenario by scenario, seeds in the order given; stream = scenario index. */
-export function jobsFor(scenarios: readonly { params: Params }[], seeds: readonly number[]): RunJob[] {
-  return scenarios.flatMap((s, stream) => seeds.map((seed) => ({ params: s.params, seed, stream })));
+export function jobsFor(scenarios: readonly { params: Params }[], seeds: readonly number[], agents?: number): RunJob[] {
+  return scenarios.flatMap((s, stream) => seeds.map((seed) => ({ params: s.params, seed, stream, ...(agents ? { agents } : {}) })));
 }

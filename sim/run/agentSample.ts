@@ -1,0 +1,125 @@
+/**
+ * An optional output: a sample of engineers followed month by month — where each works,
+ * their level and token budget — for a view of the agents themselves and for researchers
+ * (`tokensim run --agents N`). It reads the world after each month and changes nothing, so
+ * a run's series and result hash are the same with or without it.
+ *
+ * The sample is N people spread evenly over the month-0 population by id (no random draws:
+ * the engine's streams are untouched). Someone who leaves the occupation is followed no more;
+ * their place in the sample goes to the next entrant (the earliest who joined after the last
+ * one taken), so the sample stays N
+ * and keeps the population's mix as it changes. `uid` says who holds each place each month.
+ */
+import type { World } from '../model/world.ts';
+import { UNEMPLOYED } from '../model/world.ts';
+
+/** Firm slot value for an engineer who is out of work. */
+export const SAMPLE_UNEMPLOYED = -1;
+/** Firm slot value for a place whose person left the occupation and no entrant took it yet. */
+export const SAMPLE_VACANT = -2;
+
+/** The sample, month-major: the value of place k in month m is at index m·count + k. */
+export interface AgentSample {
+  /** Places in the sample (N, or the month-0 population if smaller). */
+  count: number;
+  months: number;
+  /** The person (uid) in each place. */
+  uid: Int32Array;
+  /** Employer's firm slot, SAMPLE_UNEMPLOYED or SAMPLE_VACANT. */
+  firm: Int16Array;
+  /** Firm type of the employer (index into the result's firmTypes), −1 when not employed. */
+  firmType: Int16Array;
+  /** Level: 0 junior … 3 staff (0 for a vacant place). */
+  level: Uint8Array;
+  /** Token budget, retail $ per year (0 when not employed). */
+  budget: Float32Array;
+}
+
+export function emptySample(count: number, months: number): AgentSample {
+  const cells = count * months;
+  return {
+    count,
+    months,
+    uid: new Int32Array(cells).fill(-1),
+    firm: new Int16Array(cells).fill(SAMPLE_VACANT),
+    firmType: new Int16Array(cells).fill(-1),
+    level: new Uint8Array(cells),
+    budget: new Float32Array(cells),
+  };
+}
+
+/** Follows `count` people of world `w` (created at month 0) and records them after each month. */
+export class AgentSampler {
+  readonly sample: AgentSample;
+  /** The person in each place now (−1 vacant). */
+  private readonly who: Int32Array;
+  /** Place of each followed uid. */
+  private readonly placeOf = new Map<number, number>();
+  /** Entrants with a uid below this have been considered for a place. */
+  private nextEntrant: number;
+  private readonly seen: Uint8Array;
+
+  constructor(w: World, count: number) {
+    const n0 = w.eng.n;
+    const k = Math.min(count, n0);
+    this.sample = emptySample(k, w.months);
+    this.who = new Int32Array(k);
+    for (let j = 0; j < k; j++) {
+      const uid = Math.floor(((j + 0.5) * n0) / k);
+      this.who[j] = uid;
+      this.placeOf.set(uid, j);
+    }
+    this.nextEntrant = w.eng.nextUid;
+    this.seen = new Uint8Array(k);
+  }
+
+  /** Records month `month` (after its mechanisms): one pass over the engineers. */
+  record(w: World, month: number): void {
+    const e = w.eng;
+    const s = this.sample;
+    const base = month * s.count;
+    this.seen.fill(0);
+    const entrants: number[] = [];
+    for (let i = 0; i < e.n; i++) {
+      const uid = e.uid[i];
+      const place = this.placeOf.get(uid);
+      if (place === undefined) {
+        if (uid >= this.nextEntrant) entrants.push(i);
+        continue;
+      }
+      this.seen[place] = 1;
+      this.write(w, i, base + place);
+    }
+    // Places whose person left go to the earliest entrants not yet followed.
+    entrants.sort((a, b) => e.uid[a] - e.uid[b]);
+    let next = 0;
+    for (let place = 0; place < s.count; place++) {
+      if (this.seen[place] === 1) continue;
+      if (this.who[place] >= 0) this.placeOf.delete(this.who[place]);
+      this.who[place] = -1;
+      if (next < entrants.length) {
+        const i = entrants[next++];
+        this.who[place] = e.uid[i];
+        this.placeOf.set(e.uid[i], place);
+        this.nextEntrant = e.uid[i] + 1;
+        this.write(w, i, base + place);
+      }
+    }
+  }
+
+  private write(w: World, i: number, cell: number): void {
+    const e = w.eng;
+    const s = this.sample;
+    const slot = e.employer[i];
+    s.uid[cell] = e.uid[i];
+    s.level[cell] = e.level[i];
+    if (slot === UNEMPLOYED) {
+      s.firm[cell] = SAMPLE_UNEMPLOYED;
+    } else {
+      const f = w.firms[slot];
+      s.firm[cell] = slot;
+      s.firmType[cell] = f.type;
+      s.budget[cell] = e.budget[i] * f.budgetScale;
+    }
+  }
+}
