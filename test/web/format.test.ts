@@ -58,6 +58,7 @@ describe('number formatting for read-outs and axes', () => {
     expect(kindOfUnit('$ per year')).toBe('money');
     expect(kindOfUnit('$ per million tokens')).toBe('price');
     expect(kindOfUnit('share per year')).toBe('share');
+    expect(kindOfUnit('probability per year')).toBe('share');
     expect(kindOfUnit('million tokens per month')).toBe('tokens');
     expect(kindOfUnit('engineers')).toBe('count');
     expect(kindOfUnit('leverage units')).toBe('number');
@@ -73,6 +74,7 @@ describe('number formatting for read-outs and axes', () => {
     expect(formatTick('share', 0.15)).toBe(`15${NNBSP}%`);
     expect(formatTick('million tokens per month', 5e7)).toBe('50T');
     expect(axisUnit('share per year')).toBe('% per year');
+    expect(axisUnit('probability per year')).toBe('% per year');
     expect(axisUnit('million tokens per month')).toBe('tokens per month');
     expect(axisUnit('$ per year')).toBe('$ per year');
   });

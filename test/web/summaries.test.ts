@@ -98,6 +98,8 @@ describe('axis ranges and ticks', () => {
   it('has fallbacks for empty and flat data', () => {
     expect(valueDomain([], 'linear')).toEqual([0, 1]);
     expect(valueDomain([], 'log')).toEqual([1, 10]);
+    // A flat 0 % line gets a 0–1 % axis when asked, not 0–100 %.
+    expect(valueDomain([summary([0, 0], [0, 0], [0, 0])], 'linear', true, 0.01)).toEqual([0, 0.01]);
     expect(valueDomain([summary([0, 0], [0, 0], [0, 0])], 'linear')).toEqual([0, 1]);
     expect(valueDomain([summary([5, 5], [5, 5], [5, 5])], 'log')).toEqual([2.5, 10]);
   });

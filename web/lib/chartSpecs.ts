@@ -5,6 +5,7 @@
  * summaries read the same list, so "the shown series" is one thing.
  */
 import { METRIC_DEFS, type MetricName } from '../../sim/run/metricDefs.ts';
+import type { TakeawaySpec } from './takeaways.ts';
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
 
@@ -15,6 +16,8 @@ export interface SeriesRef {
 
 export interface LineSeriesSpec extends SeriesRef {
   label: string;
+  /** A few words for the label at the line's end (default `label`). */
+  short?: string;
   style: LineStyle;
 }
 
@@ -47,9 +50,24 @@ export interface ChartSpec {
   /** Panels per row on wide screens. */
   columns: number;
   panels: PanelSpec[];
+  /** The series the one-line takeaway under the title reads (lib/takeaways.ts). */
+  takeaway: TakeawaySpec;
 }
 
 const ALL = 'all';
+
+/** The main answer, drawn first on the page: what engineers are paid in cash and in total. */
+export const HEADLINE: LinePanelSpec = {
+  kind: 'line',
+  id: 'headline',
+  title: 'Pay: cash against the total engineers are told they earn',
+  yScale: 'linear',
+  zero: false,
+  series: [
+    { metric: 'total_comp_mean', group: ALL, label: 'mean total comp (cash + equity + tokens at retail)', short: 'total pay', style: 'dotted' },
+    { metric: 'cash_base_median', group: ALL, label: 'median cash base', short: 'cash pay', style: 'solid' },
+  ],
+};
 
 export const CHARTS: readonly ChartSpec[] = [
   {
@@ -59,6 +77,7 @@ export const CHARTS: readonly ChartSpec[] = [
       'Cash pay moves at the annual review: raises follow each firm’s offers for the level and the engineer’s rating. ' +
       'When token budgets count as pay, total compensation rises above cash; when raises are paid in tokens, cash stays flat while the token share grows.',
     columns: 2,
+    takeaway: { metric: 'cash_base_median', group: ALL, what: 'median cash base' },
     panels: [
       {
         kind: 'line',
@@ -66,9 +85,9 @@ export const CHARTS: readonly ChartSpec[] = [
         title: 'Pay of employed engineers',
         yScale: 'linear',
         series: [
-          { metric: 'cash_base_median', group: ALL, label: 'median cash base', style: 'solid' },
-          { metric: 'cash_base_p90', group: ALL, label: '90th percentile cash base', style: 'dashed' },
-          { metric: 'total_comp_mean', group: ALL, label: 'mean total comp (cash + equity + tokens at retail)', style: 'dotted' },
+          { metric: 'cash_base_median', group: ALL, label: 'median cash base', short: 'median cash', style: 'solid' },
+          { metric: 'cash_base_p90', group: ALL, label: '90th percentile cash base', short: '90th pct cash', style: 'dashed' },
+          { metric: 'total_comp_mean', group: ALL, label: 'mean total comp (cash + equity + tokens at retail)', short: 'total comp', style: 'dotted' },
         ],
       },
       {
@@ -87,6 +106,7 @@ export const CHARTS: readonly ChartSpec[] = [
       'Each quarter the CFO weighs what one more engineer and one more token add to revenue against what they cost. ' +
       'Whether cheaper compute cuts headcount depends on σ against the demand elasticity ε = 1/(1 − η): with σ above ε compute replaces people, below it compute makes them more valuable.',
     columns: 2,
+    takeaway: { metric: 'headcount', group: ALL, what: 'headcount' },
     panels: [
       {
         kind: 'line',
@@ -129,6 +149,7 @@ export const CHARTS: readonly ChartSpec[] = [
       'An engineer weighs an offer against the output lost when firm-specific leverage φf resets on moving, and counts a smaller token budget as a loss. ' +
       'Larger budgets raise the cash a rival must add to hire someone away and lower quits.',
     columns: 3,
+    takeaway: { metric: 'quit_rate_annual', group: ALL, what: 'the annual quit rate' },
     panels: [
       {
         kind: 'line',
@@ -164,6 +185,7 @@ export const CHARTS: readonly ChartSpec[] = [
       'The list price falls on a trend that slows over time, with monthly noise and scenario events such as a shortage; firms pay a wholesale share of it while engineers see retail. ' +
       'Use grows with budgets and with how many tokens one engineer can direct; under leaderboard pressure the unproductive rest of the budget is burned as waste.',
     columns: 3,
+    takeaway: { metric: 'token_price_wholesale', group: ALL, what: 'the wholesale token price' },
     panels: [
       {
         kind: 'line',
@@ -171,8 +193,8 @@ export const CHARTS: readonly ChartSpec[] = [
         title: 'Token price, retail and wholesale (log scale)',
         yScale: 'log',
         series: [
-          { metric: 'token_price_retail', group: ALL, label: 'retail list price', style: 'solid' },
-          { metric: 'token_price_wholesale', group: ALL, label: 'wholesale price firms pay', style: 'dashed' },
+          { metric: 'token_price_retail', group: ALL, label: 'retail list price', short: 'retail', style: 'solid' },
+          { metric: 'token_price_wholesale', group: ALL, label: 'wholesale price firms pay', short: 'wholesale', style: 'dashed' },
         ],
       },
       {
@@ -198,6 +220,7 @@ export const CHARTS: readonly ChartSpec[] = [
       'Wealth grows by saving a share of cash pay and by vested equity. Tokens add nothing to it unless the policy turns unused budget into a portable credit, ' +
       'so paying raises in tokens leaves engineers poorer at the horizon even when total compensation looks higher.',
     columns: 2,
+    takeaway: { metric: 'wealth_median', group: ALL, what: 'the median engineer’s wealth' },
     panels: [
       {
         kind: 'dots',

@@ -57,14 +57,14 @@ export function integer(v: number): string {
     .replace('-', '−');
 }
 
-/** How a unit string from metricDefs is shown: shares become percentages. */
+/** How a unit string from metricDefs is shown: shares and probabilities become percentages. */
 export type ValueKind = 'money' | 'share' | 'count' | 'price' | 'tokens' | 'number';
 
 /** The kind of number a metric unit describes. */
 export function kindOfUnit(unit: string): ValueKind {
   if (unit === '$ per million tokens') return 'price';
   if (unit.startsWith('$')) return 'money';
-  if (unit.startsWith('share')) return 'share';
+  if (unit.startsWith('share') || unit.startsWith('probability')) return 'share';
   if (unit.startsWith('million tokens')) return 'tokens';
   if (unit === 'engineers' || unit.startsWith('engineers per') || unit === 'months' || unit.startsWith('firms')) return 'count';
   return 'number';
@@ -113,7 +113,7 @@ export function formatTick(unit: string, v: number): string {
 export function axisUnit(unit: string): string {
   switch (kindOfUnit(unit)) {
     case 'share':
-      return unit.replace(/^share/, '%');
+      return unit.replace(/^(share|probability)/, '%');
     case 'tokens':
       return unit.replace(/^million tokens/, 'tokens');
     default:

@@ -43,9 +43,10 @@ export function atHorizon(s: SummarySeries): { mean: number; lo: number; hi: num
  * The y range covering the given series, padded by 5 % of the span. Linear ranges start at 0
  * when `zero` is set and every mean is non-negative (bands below 0 are then cut at the axis);
  * without `zero` they cover means and bands. Log ranges ignore values ≤ 0 and pad by a
- * factor. Falls back to [0, 1] (or [1, 10]) when there is nothing to show.
+ * factor. Falls back to [0, 1] (or [1, 10]) when there is nothing to show; a linear range of
+ * series that are all 0 spans [0, `flatSpan`], so a 0 % line sits on a 0–1 % axis, not 0–100 %.
  */
-export function valueDomain(series: readonly SummarySeries[], scale: 'linear' | 'log', zero = true): [number, number] {
+export function valueDomain(series: readonly SummarySeries[], scale: 'linear' | 'log', zero = true, flatSpan = 1): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   let minMean = Infinity;
@@ -67,7 +68,7 @@ export function valueDomain(series: readonly SummarySeries[], scale: 'linear' | 
   }
   if (!(lo <= hi)) return [0, 1];
   if (zero && minMean >= 0) lo = 0;
-  if (lo === hi) return lo === 0 ? [0, 1] : [lo - Math.abs(lo) / 2, hi + Math.abs(hi) / 2];
+  if (lo === hi) return lo === 0 ? [0, flatSpan] : [lo - Math.abs(lo) / 2, hi + Math.abs(hi) / 2];
   const pad = (hi - lo) * 0.05;
   return [zero && lo === 0 ? 0 : lo - pad, hi + pad];
 }

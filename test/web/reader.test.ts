@@ -1,0 +1,97 @@
+/**
+ * The page as a new reader meets it, in real headless Chromium against the built site (as
+ * browser.test.ts): the answer first on a laptop and a phone. Fails — never skips — when
+ * chromium is missing. Screenshots go to test/artifacts/ (git-ignored).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type Chromium } from '../../web/tools/chromium.ts';
+import { serveStatic, type StaticServer } from '../../web/tools/serveStatic.ts';
+
+const ARTIFACTS = 'test/artifacts';
+/** The default comparison at a small size, so a view settles in a second or two. */
+const SMALL = '?s=baseline~engineers:1000~years:3,tunguz-100k~engineers:1000~years:3&focus=1&seeds=2&seed=1';
+
+let outDir = '';
+let server: StaticServer;
+let chromium: Chromium;
+let launchError: unknown;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  try {
+    chromium = await launchChromium();
+  } catch (e) {
+    launchError = e;
+    return;
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  outDir = mkdtempSync(join(tmpdir(), 'tokensim-reader-'));
+  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  server = await serveStatic(outDir, '/reader/');
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+async function open(query: string, width: number, height: number): Promise<Page> {
+  if (launchError) throw launchError;
+  const page = await chromium.newPage(width, height);
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(`${server.url}${query}`);
+  await page.waitForSelector('[data-testid=app][data-status=done]', { timeout: 60_000 });
+  return page;
+}
+
+/** Whether the element lies wholly inside the first screen. */
+async function onFirstScreen(page: Page, el: Locator): Promise<boolean> {
+  const box = await el.boundingBox();
+  const view = page.viewportSize()!;
+  return box !== null && box.y >= 0 && box.y + box.height <= view.height && box.x >= 0 && box.x + box.width <= view.width;
+}
+
+describe('the page for a new reader', () => {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
+    it(`shows the question, the answer, its chart and the sliders that move it on the first screen at ${width}×${height}`, async () => {
+      const page = await open(SMALL, width, height);
+      const headline = page.getByTestId('headline');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('What happens when engineers are paid in AI tokens?');
+      await expect(headline.getByTestId('answer').textContent()).resolves.toMatch(/^With tunguz-100k · engineers 1,000, years 3, by year 3 engineers are told they earn \$\d/);
+      for (const el of [
+        page.getByRole('heading', { level: 1 }),
+        headline.getByTestId('answer'),
+        headline.locator('svg[data-plot]'),
+        page.locator('#lever-share'),
+        page.locator('#lever-raiseTokens'),
+      ]) {
+        expect(await onFirstScreen(page, el), await el.evaluate((e) => e.outerHTML.slice(0, 80))).toBe(true);
+      }
+      // Four lines (cash and total for two scenarios), each labelled at its end.
+      expect(await headline.locator('path.mean-line').count()).toBe(4);
+      expect(await headline.locator('.end-label').count()).toBe(4);
+      await page.screenshot({ path: `${ARTIFACTS}/reader-${width}x${height}.png` });
+      // Moving a headline slider re-runs the edited scenario and the answer follows.
+      const before = await headline.getByTestId('answer').textContent();
+      await page.locator('#lever-share').focus();
+      await page.keyboard.press('End');
+      await page.waitForURL(/tunguz-100k~share:5~/);
+      await page.waitForSelector('[data-testid=app][data-status=done]', { timeout: 60_000 });
+      expect(await headline.getByTestId('answer').textContent()).not.toBe(before);
+      await page.close();
+      expect(problems).toEqual([]);
+    });
+  }
+});
