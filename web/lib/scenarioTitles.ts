@@ -5,7 +5,7 @@
  * bundled file has one.
  */
 export const SCENARIO_TITLES: Readonly<Record<string, string>> = {
-  baseline: 'No token pay (the reference)',
+  baseline: 'No token pay',
   'baseline-static': 'No token pay, AI frozen',
   'tunguz-100k': '$100k of tokens on a $375k base',
   'cash-freeze': 'Raises paid in tokens',

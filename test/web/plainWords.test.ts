@@ -1,0 +1,42 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { NNBSP } from '../../web/lib/format.ts';
+import { LEVERS } from '../../web/lib/levers.ts';
+import { leverWords, priceChangeWords } from '../../web/lib/plainWords.ts';
+import { SCENARIO_TITLES, scenarioQuestion, scenarioTitle } from '../../web/lib/scenarioTitles.ts';
+
+describe('lever values in plain words', () => {
+  it('reads a yearly price factor the way people say it', () => {
+    expect(priceChangeWords(2)).toBe('prices halve each year');
+    expect(priceChangeWords(10)).toBe('prices fall 10-fold each year');
+    expect(priceChangeWords(1.25)).toBe(`prices fall 20${NNBSP}% each year`);
+    expect(priceChangeWords(1)).toBe('prices stay flat');
+    expect(priceChangeWords(0.8)).toBe(`prices rise 25${NNBSP}% each year`);
+    expect(priceChangeWords(0.5)).toBe('prices double each year');
+  });
+  it('has words for every lever the page shows', () => {
+    for (const lever of LEVERS) expect(leverWords(lever.id, 1), lever.id).toBeTruthy();
+    expect(leverWords('share', 0.27)).toBe(`tokens worth 27${NNBSP}% of base pay a year`);
+    expect(leverWords('decline', 2)).toBe('prices halve each year at first');
+    expect(leverWords('valuation', 0.6)).toBe('$1 of tokens is worth $0.60 of cash to an engineer');
+    expect(leverWords('sigma', 0.8)).toMatch(/^people and compute are complements/);
+    expect(leverWords('sigma', 3)).toMatch(/^compute can stand in for people/);
+    expect(leverWords('engineers', 10000)).toBe('10,000 engineers simulated');
+    expect(leverWords('nope', 1)).toBeUndefined();
+  });
+});
+
+describe('scenario titles', () => {
+  it('gives every bundled scenario file a plain title', () => {
+    const names = readdirSync('scenarios')
+      .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+      .map((f) => f.replace(/\.json$/, ''));
+    for (const n of names) expect(SCENARIO_TITLES[n], n).toBeTruthy();
+    expect(scenarioTitle('not-a-file')).toBe('not-a-file');
+  });
+  it('takes the question from a description', () => {
+    expect(scenarioQuestion('Does it work (σ = 0.5)? More text. Even more.')).toBe('Does it work (σ = 0.5)?');
+    expect(scenarioQuestion('A statement. Then more?')).toBe('A statement.');
+    expect(scenarioQuestion('No end')).toBe('No end');
+  });
+});
