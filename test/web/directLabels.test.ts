@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastFinite, shorten, spreadLabels } from '../../web/lib/directLabels.ts';
+import { endLabelled, lastFinite, shorten, spreadLabels } from '../../web/lib/directLabels.ts';
 
 describe('direct labels at line ends', () => {
   it('keeps labels that do not collide where their lines end', () => {
@@ -21,5 +21,11 @@ describe('direct labels at line ends', () => {
     expect(lastFinite([NaN])).toBeUndefined();
     expect(shorten('tunguz-100k · σ 1, engineers 1,000', 16)).toBe('tunguz-100k · σ…');
     expect(shorten('short', 16)).toBe('short');
+  });
+  it('labels only a few lines, and only where the panel has room', () => {
+    expect(endLabelled(4, 400)).toBe(true);
+    expect(endLabelled(5, 400)).toBe(false);
+    expect(endLabelled(2, 250)).toBe(false);
+    expect(endLabelled(0, 800)).toBe(false);
   });
 });

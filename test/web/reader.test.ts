@@ -94,4 +94,31 @@ describe('the page for a new reader', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it('splits crowded panels into small multiples on one axis, labels few lines at their ends, and reads out below the plot', async () => {
+    const three = '?s=baseline~engineers:1000~years:3,tunguz-100k~engineers:1000~years:3,cash-freeze~engineers:1000~years:3&focus=1&seeds=2&seed=1';
+    const page = await open(three, 1280, 800);
+    const pay = page.locator('#chart-wages [data-panel="pay"]');
+    expect(await pay.locator('svg[data-plot]').count()).toBe(3);
+    // One y axis for the three: the same tick labels in each.
+    const ticks = await pay.locator('svg[data-plot]').evaluateAll((svgs) => svgs.map((el) => [...el.querySelectorAll('.tick text')].map((t) => t.textContent).join(' ')));
+    expect(new Set(ticks).size).toBe(1);
+    expect(await pay.locator('.key').count()).toBe(1);
+    const share = page.locator('#chart-wages [data-panel="token-share"]');
+    expect(await share.locator('.end-label').count()).toBe(3);
+    expect(await share.locator('.key').count()).toBe(0);
+    // The read-out sits below the plot, never over it, with a space before each interval.
+    const plot = share.locator('svg[data-plot]');
+    await plot.scrollIntoViewIfNeeded();
+    const box = (await plot.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+    const tip = share.locator('.tip');
+    expect((await tip.boundingBox())!.y).toBeGreaterThanOrEqual(box.y + box.height - 1);
+    expect(await tip.textContent()).toMatch(/\d\s?%? \(/);
+    // Only the panel pointed at reads out; the others mark the month.
+    expect(await page.locator('#chart-wages .tip').count()).toBe(1);
+    await page.screenshot({ path: `${ARTIFACTS}/reader-three.png` });
+    await page.close();
+    expect(problems).toEqual([]);
+  });
 });

@@ -27,3 +27,12 @@ export function lastFinite(values: ArrayLike<number>, limit = values.length): { 
 export function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
 }
+
+/** At most this many lines get end labels, and only in a panel at least this wide (px). */
+export const MAX_LABELLED = 4;
+export const MIN_LABELLED_WIDTH = 300;
+
+/** Whether a panel `width` px wide with `lines` lines labels them at their ends (else it shows a key). */
+export function endLabelled(lines: number, width: number): boolean {
+  return lines > 0 && lines <= MAX_LABELLED && width >= MIN_LABELLED_WIDTH;
+}

@@ -40,23 +40,26 @@ export function composeChartSvg(figure: HTMLElement, meta: ExportMeta): { svg: s
   const panels = [...figure.querySelectorAll<HTMLElement>('[data-panel]')];
   const firstTop = Math.min(...panels.map((p) => p.getBoundingClientRect().top));
   for (const panel of panels) {
-    const svg = panel.querySelector<SVGSVGElement>('svg[data-plot]');
-    if (!svg) continue;
+    // Small multiples put several plots in one panel.
+    const svgs = [...panel.querySelectorAll<SVGSVGElement>('svg[data-plot]')];
+    if (svgs.length === 0) continue;
     const tr = panel.getBoundingClientRect();
-    const r = svg.getBoundingClientRect();
     const panelX = pad + Math.round(tr.left - box.left);
     const panelY = top + Math.round(tr.top - firstTop);
-    const clone = svg.cloneNode(true) as SVGSVGElement;
-    clone.querySelectorAll('[data-export="skip"]').forEach((n) => n.remove());
-    clone.setAttribute('x', String(pad + Math.round(r.left - box.left)));
-    clone.setAttribute('y', String(top + Math.round(r.top - firstTop)));
-    for (const a of ['class', 'data-plot', 'tabindex', 'role', 'aria-valuenow', 'aria-valuemin', 'aria-valuemax', 'aria-valuetext']) clone.removeAttribute(a);
     parts.push(`<text x="${panelX}" y="${panelY + 13}" font-size="13" font-weight="600">${escapeXml(panel.dataset.title ?? '')}</text>`);
     wrapText(panel.dataset.key ?? '', Math.floor(tr.width / 5.6)).forEach((line, k) => {
       parts.push(`<text x="${panelX}" y="${panelY + 28 + 13 * k}" font-size="10.5" fill="#333">${escapeXml(line)}</text>`);
     });
-    parts.push(new XMLSerializer().serializeToString(clone));
-    bottom = Math.max(bottom, top + Math.round(r.bottom - firstTop));
+    for (const svg of svgs) {
+      const r = svg.getBoundingClientRect();
+      const clone = svg.cloneNode(true) as SVGSVGElement;
+      clone.querySelectorAll('[data-export="skip"]').forEach((n) => n.remove());
+      clone.setAttribute('x', String(pad + Math.round(r.left - box.left)));
+      clone.setAttribute('y', String(top + Math.round(r.top - firstTop)));
+      for (const a of ['class', 'data-plot', 'tabindex', 'role', 'aria-label', 'aria-valuenow', 'aria-valuemin', 'aria-valuemax', 'aria-valuetext']) clone.removeAttribute(a);
+      parts.push(new XMLSerializer().serializeToString(clone));
+      bottom = Math.max(bottom, top + Math.round(r.bottom - firstTop));
+    }
   }
   y = bottom + 20;
   for (const line of wrapText(meta.caption, Math.floor((width - 2 * pad) / 6.6))) {
