@@ -180,14 +180,14 @@ describe('the browser visualiser', () => {
       }
     }
     expect(compared).toBe(shownSeries().length * 36);
-    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-wages').getByRole('button', { name: 'Download this chart as SVG' }).click()]);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-wages').getByRole('button', { name: 'Download chart 1. Wages: cash against total compensation as SVG' }).click()]);
     const svgText = readFileSync((await svg.path())!, 'utf8');
     expect(svgText).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svgText).toContain('1. Wages: cash against total compensation');
     expect(svgText).toContain('stroke-dasharray="6 4"');
     expect(svgText).toContain('Pay of employed engineers');
     await svg.saveAs(`${ARTIFACTS}/web-export-wages.svg`);
-    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-wages').getByRole('button', { name: 'Download this chart as PNG' }).click()]);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-wages').getByRole('button', { name: 'Download chart 1. Wages: cash against total compensation as PNG' }).click()]);
     expect(png.suggestedFilename()).toBe('tokensim-wages.png');
     await png.saveAs(`${ARTIFACTS}/web-export-wages.png`);
     expect(readFileSync(`${ARTIFACTS}/web-export-wages.png`).subarray(1, 4).toString()).toBe('PNG');

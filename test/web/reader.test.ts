@@ -1,9 +1,10 @@
 /**
  * The page as a new reader meets it, in real headless Chromium against the built site (as
- * browser.test.ts): the answer first on a laptop and a phone. Fails — never skips — when
+ * browser.test.ts): the answer first on a laptop and a phone, charts that read at a glance,
+ * touch, keyboard and screen readers (with axe-core's automated check). Fails — never skips — when
  * chromium is missing. Screenshots go to test/artifacts/ (git-ignored).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -121,4 +122,75 @@ describe('the page for a new reader', () => {
     await page.close();
     expect(problems).toEqual([]);
   });
+
+  it('keeps a read-out after a tap, and leaves it when a mouse leaves', async () => {
+    const page = await open(SMALL, 390, 844);
+    const plot = page.getByTestId('headline').locator('svg[data-plot]');
+    const layer = plot.locator('rect[role=presentation]');
+    const box = (await layer.boundingBox())!;
+    const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2, bubbles: true };
+    await layer.dispatchEvent('pointerdown', { ...at, pointerType: 'touch' });
+    await layer.dispatchEvent('pointerleave', { ...at, pointerType: 'touch' });
+    const tip = page.getByTestId('headline').locator('.tip');
+    expect(await tip.textContent()).toMatch(/^month \d+/);
+    await layer.dispatchEvent('pointerleave', { ...at, pointerType: 'mouse' });
+    expect(await tip.count()).toBe(0);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('gives controls unique names, follows the visual order with the keyboard, offers skip links and a table behind each chart', async () => {
+    const page = await open(SMALL, 1280, 800);
+    // Skip links come first and lead past the headline.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the settings');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('charts');
+    // Focus order: the headline (chart, then its sliders), then the settings, then the charts.
+    const order = await page.evaluate(() => {
+      const want = ['[data-testid=headline] svg[data-plot]', '#lever-share', '#scenario-0', '#lever-sigma', '#chart-wages svg[data-plot]'];
+      const all = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, [tabindex="0"], summary')];
+      return want.map((sel) => all.indexOf(document.querySelector<HTMLElement>(sel)!));
+    });
+    expect(order.every((v, k) => v >= 0 && (k === 0 || v > order[k - 1])), String(order)).toBe(true);
+    const names = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button, input, select, [role=slider]')].map((el) => {
+        const label = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.closest('label')?.textContent ?? el.textContent;
+        return (label ?? '').replace(/\s+/g, ' ').trim();
+      }),
+    );
+    expect(names.length).toBeGreaterThan(25);
+    const repeated = names.filter((n, k) => names.indexOf(n) !== k);
+    expect(repeated).toEqual([]);
+    // Each chart's numbers, as a table.
+    const tables = page.locator('#chart-handcuffs [data-testid=chart-table]');
+    await tables.locator('summary').click();
+    expect(await tables.locator('table').count()).toBe(3);
+    expect(await tables.locator('table').first().locator('tbody tr').count()).toBe(3);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
+    it(`passes axe-core's automated accessibility check with no serious or critical violation at ${width}×${height}`, async () => {
+      const page = await open(SMALL, width, height);
+      await page.locator('#chart-wealth [data-testid=chart-table] summary').click();
+      await page.locator('#glossary summary').click();
+      await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+      const violations = await page.evaluate(async () => {
+        type Rule = { id: string; impact: string; nodes: { target: string[] }[] };
+        const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+        const result = await axe.run(document);
+        return { passed: result.passes.length, list: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })) };
+      });
+      expect(violations.passed).toBeGreaterThan(10);
+      expect(violations.list.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      await page.close();
+      expect(problems).toEqual([]);
+    });
+  }
 });
