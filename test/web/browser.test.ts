@@ -327,9 +327,12 @@ describe('the browser visualiser', () => {
     try {
       const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Download baseline-custom.json' }).click()]);
       await download.saveAs(join(dir, 'baseline-custom.json'));
-      const args = ['run', join(dir, 'baseline-custom.json'), '--seeds', '1..2', '--workers', '1', '--out', join(dir, 'out')];
-      execFileSync(process.execPath, ['sim/cli/bin.mjs', ...args], { stdio: 'ignore' });
-      const m = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')) as { hashAlgorithm: string; paramsHash: string; runs: unknown[] };
+      // The command the panel shows, run as written (from the folder holding the downloaded file).
+      const command = (await row.locator('.cmd code').textContent())!;
+      expect(command).toBe('npx tokensim run baseline-custom.json --seeds 1..2 --out out/baseline-custom');
+      const args = command.split(' ').slice(2);
+      execFileSync(process.execPath, [join(process.cwd(), 'sim/cli/bin.mjs'), ...args, '--workers', '1'], { stdio: 'ignore', cwd: dir });
+      const m = JSON.parse(readFileSync(join(dir, 'out', 'baseline-custom', 'manifest.json'), 'utf8')) as { hashAlgorithm: string; paramsHash: string; runs: unknown[] };
       expect(m.hashAlgorithm).toBe('sha256');
       expect(m.paramsHash).toMatch(/^[0-9a-f]{64}$/);
       expect(shown).toEqual({ paramsHash: m.paramsHash, runs: m.runs });

@@ -5,7 +5,7 @@ import type { Result } from '../../sim/run/result.ts';
 import { buildSlot, makeCatalogue } from '../../web/lib/catalogue.ts';
 import type { DisplaySlot } from '../../web/lib/display.ts';
 import { jobKey } from '../../web/lib/jobs.ts';
-import { provenanceLine, provenanceRows } from '../../web/lib/provenance.ts';
+import { provenanceLine, provenanceRows, viewCommand } from '../../web/lib/provenance.ts';
 import type { SlotSummary } from '../../web/lib/summaries.ts';
 
 const { catalogue } = makeCatalogue({
@@ -45,17 +45,26 @@ describe('the provenance rows', () => {
   it('give the command that re-runs each scenario, and each complete seed’s hash', () => {
     const rows = provenanceRows([file, undefined, custom], [1, 2], new Map([done(file.text, 2)]));
     expect(rows.map((r) => r.index)).toEqual([0, 2]); // a slot that could not be built has none
-    expect(rows[0].command).toBe('npx tokensim run scenarios/tunguz-100k.json --seed 1 --out out/tunguz-100k (seeds 1–2: change --seed)');
+    expect(rows[0].command).toBe('npx tokensim run scenarios/tunguz-100k.json --seeds 1..2 --out out/tunguz-100k');
     expect(rows[0].hashes).toEqual([
       { seed: 1, hash: undefined },
       { seed: 2, hash: 'r2' },
     ]);
     expect(rows[0].paramsHash).toBe(`p-${file.text.length}`);
-    expect(rows[1].command).toBe('npx tokensim run tunguz-100k-custom.json --seed 1 --out out/tunguz-100k-custom (seeds 1–2: change --seed)');
+    expect(rows[1].command).toBe('npx tokensim run tunguz-100k-custom.json --seeds 1..2 --out out/tunguz-100k-custom');
     expect(rows[1].paramsHash).toBeUndefined();
   });
 
   it('leave the seed range out of the command for a single seed', () => {
     expect(provenanceRows([file], [7], new Map())[0].command).toBe('npx tokensim run scenarios/tunguz-100k.json --seed 7 --out out/tunguz-100k');
+  });
+
+  it('give one command for the whole view, naming the custom files to download first', () => {
+    expect(viewCommand([file, undefined, custom], [1, 2, 3])).toEqual({
+      command: 'npx tokensim run scenarios/tunguz-100k.json tunguz-100k-custom.json --seeds 1..3 --out out/view',
+      downloads: ['tunguz-100k-custom.json'],
+    });
+    expect(viewCommand([file], [5]).command).toBe('npx tokensim run scenarios/tunguz-100k.json --seed 5 --out out/view');
+    expect(viewCommand([undefined], [1])).toEqual({ command: '', downloads: [] });
   });
 });

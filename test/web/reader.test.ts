@@ -193,4 +193,21 @@ describe('the page for a new reader', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it('copies one command that re-runs the whole view, and the link to share it', async () => {
+    if (launchError) throw launchError;
+    await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const page = await open(SMALL, 1280, 800);
+    const view = page.getByTestId('view-command');
+    const command = 'npx tokensim run baseline-custom.json tunguz-100k-custom.json --seeds 1..2 --out out/view';
+    expect(await view.locator('code').textContent()).toBe(command);
+    expect(await view.textContent()).toContain('First download baseline-custom.json and tunguz-100k-custom.json');
+    await view.getByRole('button', { name: 'Copy the command that re-runs this view' }).click();
+    await expect(view.getByRole('status').textContent()).resolves.toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
+    await page.getByRole('button', { name: 'Share this view: copy its link' }).click();
+    await page.waitForFunction(async (url) => (await navigator.clipboard.readText()) === url, page.url());
+    await page.close();
+    expect(problems).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@
  * (lib/cells.ts), so it runs in vitest with a fake runner and plain cells.
  */
 import { unpackResult, type Result } from '../../sim/run/result.ts';
-import { buildSlot, effectiveOverrides, referenceOffers, scenarioFileText, type Catalogue, type CatalogueEntry, type SlotRun } from './catalogue.ts';
+import { effectiveOverrides, referenceOffers, scenarioFileText, type Catalogue, type CatalogueEntry } from './catalogue.ts';
 import { cellRecord, plainCell, type CellFactory } from './cells.ts';
 import { ChartRollout } from './chartRollout.ts';
 import { CHARTS, shownSeries } from './chartSpecs.ts';
@@ -21,11 +21,12 @@ import { DrawMarks } from './drawMarks.ts';
 import { jobKey, wantedJobs, type Job } from './jobs.ts';
 import type { PageState } from './pageState.ts';
 import type { PartialResult } from './partial.ts';
-import { provenanceLine, provenanceRows } from './provenance.ts';
+import { provenanceLine, provenanceRows, viewCommand } from './provenance.ts';
 import type { EnsembleRunner, RunnerEvents } from './runner.ts';
 import { runStatus } from './runStatus.ts';
 import { SlotDisplays } from './slotDisplays.ts';
-import { decodeState, defaultState, encodeState, MAX_SLOTS, seedList, type ViewState } from './urlState.ts';
+import { defaultState, encodeState, MAX_SLOTS, seedList, type ViewState } from './urlState.ts';
+import { buildRun, message, readView, type SlotBuild } from './viewBuild.ts';
 import { estimateWork, runSize, workQuestion, WorkGate } from './workEstimate.ts';
 
 /** What the controller uses of the worker pool (lib/runner.ts). */
@@ -49,8 +50,7 @@ export interface PageHost {
   nextFrame(fn: () => void): void;
 }
 
-/** What one slot runs, or why it cannot be built. */
-export type SlotBuild = { run: SlotRun; error?: undefined } | { run?: undefined; error: string };
+export type { SlotBuild } from './viewBuild.ts';
 
 /** Results kept for moving back and forth (about 0.25 MB each at the default size); the oldest unused go first. */
 export const MAX_CACHED = 120;
@@ -68,15 +68,6 @@ const Level = {
 } as const;
 type Level = (typeof Level)[keyof typeof Level];
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-function buildRun(entry: CatalogueEntry, overrides: ViewState['slots'][number]['overrides']): SlotBuild {
-  try {
-    return { run: buildSlot(entry, overrides) };
-  } catch (e) {
-    return { error: message(e) };
-  }
-}
 
 export class PageController {
   readonly names: string[];
@@ -118,7 +109,7 @@ export class PageController {
   ) {
     this.names = [...catalogue.keys()];
     this.descriptions = Object.fromEntries([...catalogue.values()].map((e) => [e.name, String(e.file.description)]));
-    const initial = this.initialView();
+    const initial = readView(this.host.readSearch(), catalogue);
     this.view = initial.view;
     this.urlError = initial.error;
     this.displays = new SlotDisplays(this.shown);
@@ -128,20 +119,6 @@ export class PageController {
     const record = cellRecord(this.current, cell);
     this.state = record.state;
     this.publish = record.assign;
-  }
-
-  /** Reads the URL; a malformed one gives a message and the default view, never a blank page. */
-  private initialView(): { view: ViewState; error: string } {
-    const decoded = decodeState(this.host.readSearch(), this.names);
-    if (!decoded.ok) return { view: defaultState(this.names), error: decoded.error };
-    try {
-      decoded.state.slots.forEach((s) => buildSlot(this.entry(s.scenario), s.overrides));
-    } catch (e) {
-      return { view: defaultState(this.names), error: message(e) };
-    }
-    // Drop values equal to the file's, so equal views have equal URLs.
-    for (const s of decoded.state.slots) s.overrides = effectiveOverrides(this.entry(s.scenario), s.overrides);
-    return { view: decoded.state, error: '' };
   }
 
   private entry(name: string): CatalogueEntry {
@@ -260,6 +237,10 @@ export class PageController {
         this.runs.map((r) => r.run),
         this.seeds,
         this.cache,
+      );
+      s.viewCommand = viewCommand(
+        this.runs.map((r) => r.run),
+        this.seeds,
       );
       s.csvReady = s.display.some((d) => d.summary && !d.stale && !d.partial);
       const failed = this.jobs.flatMap((j) => (this.runErrors.has(j.key) ? [`seed ${j.seed}: ${this.runErrors.get(j.key)}`] : []));

@@ -39,6 +39,8 @@ export interface PageState {
   /** One line naming what produced the charts. */
   provenance: string;
   provenanceRows: ProvenanceRow[];
+  /** One command that re-runs the whole view, and the custom scenario files it needs downloaded. */
+  viewCommand: { command: string; downloads: string[] };
   /** Whether some scenario has complete seeds for the CSV. */
   csvReady: boolean;
   /** Runs done (or failed) of those wanted. */

@@ -1,7 +1,8 @@
 /**
  * What produced the page's numbers: the one-line provenance every chart export carries, and
- * per compared scenario the hashes and the command that re-runs it. Only complete seeds are
- * hashed; a partial run is named as such. Pure, so both are tested without a browser.
+ * per compared scenario the hashes and the command that re-runs it, and one command that
+ * re-runs the whole view. Only complete seeds are hashed; a partial run is named as such. Pure,
+ * so all are tested without a browser.
  */
 import type { Result } from '../../sim/run/result.ts';
 import type { SlotRun } from './catalogue.ts';
@@ -35,8 +36,6 @@ export function provenanceRows(
     if (!run) return [];
     const results = seeds.map((seed) => complete.get(jobKey(run.text, seed)));
     const first = results.find((x) => x);
-    const file = run.name === run.base ? `scenarios/${run.base}.json` : `${run.name}.json`;
-    const more = seeds.length > 1 ? ` (seeds ${seeds[0]}–${seeds[seeds.length - 1]}: change --seed)` : '';
     return [
       {
         index,
@@ -45,8 +44,32 @@ export function provenanceRows(
         name: run.name,
         paramsHash: first?.paramsHash,
         hashes: seeds.map((seed, k) => ({ seed, hash: results[k]?.resultHash })),
-        command: `npx tokensim run ${file} --seed ${seeds[0]} --out out/${run.name}${more}`,
+        command: `npx tokensim run ${scenarioFile(run)} ${seedFlag(seeds)} --out out/${run.name}`,
       },
     ];
   });
+}
+
+/** The file `tokensim run` reads for a compared scenario: the bundled file, or the downloaded custom one. */
+function scenarioFile(run: SlotRun): string {
+  return run.name === run.base ? `scenarios/${run.base}.json` : `${run.name}.json`;
+}
+
+/** `--seed 7` for one seed, `--seeds 1..3` for a run of consecutive seeds. */
+function seedFlag(seeds: readonly number[]): string {
+  return seeds.length === 1 ? `--seed ${seeds[0]}` : `--seeds ${seeds[0]}..${seeds[seeds.length - 1]}`;
+}
+
+/**
+ * One command that re-runs every compared scenario with the view's seeds (`tokensim run` takes
+ * several scenario files), and the custom files it needs downloaded first. '' when no
+ * scenario could be built.
+ */
+export function viewCommand(runs: readonly (SlotRun | undefined)[], seeds: readonly number[]): { command: string; downloads: string[] } {
+  const built = runs.filter((r): r is SlotRun => r !== undefined);
+  if (built.length === 0 || seeds.length === 0) return { command: '', downloads: [] };
+  return {
+    command: `npx tokensim run ${built.map(scenarioFile).join(' ')} ${seedFlag(seeds)} --out out/view`,
+    downloads: built.filter((r) => r.name !== r.base).map((r) => `${r.name}.json`),
+  };
 }
