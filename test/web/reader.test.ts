@@ -210,4 +210,16 @@ describe('the page for a new reader', () => {
     await page.close();
     expect(problems).toEqual([]);
   });
+
+  it('says plainly that the drivers are for the file as written once sliders moved, with directions, as CSV', async () => {
+    const page = await open(SMALL, 1280, 800);
+    const drivers = page.getByTestId('drivers');
+    expect(await drivers.getByTestId('drivers-scope').textContent()).toMatch(/^\s*For the scenario file as written, not for your slider settings/);
+    expect(await drivers.locator('.effect').count()).toBeGreaterThan(3);
+    const [csv] = await Promise.all([page.waitForEvent('download'), drivers.getByRole('button', { name: 'Download these drivers as CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe('tokensim-drivers-tunguz-100k.csv');
+    expect(readFileSync((await csv.path())!, 'utf8')).toMatch(/^scenario,parameter,label,score,outcome,direction,strength\ntunguz-100k,/);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
 });
