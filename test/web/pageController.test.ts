@@ -11,6 +11,7 @@ import { CHARTS } from '../../web/lib/chartSpecs.ts';
 import { jobKey, type Job } from '../../web/lib/jobs.ts';
 import { MAX_CACHED, PageController, type PageHost, type PoolRunner } from '../../web/lib/pageController.ts';
 import type { RunnerEvents, RunProgress } from '../../web/lib/runner.ts';
+import { TOUR } from '../../web/lib/tour.ts';
 
 const files = Object.fromEntries(
   readdirSync('scenarios')
@@ -157,6 +158,17 @@ describe('the view and the URL', () => {
     c.setScenario(0, 'complements');
     c.resetLevers();
     expect(c.state.view.slots.map((s) => s.scenario)[0]).toBe('complements');
+  });
+});
+
+describe('the guided path', () => {
+  it('shows each step’s view, mirrored in the URL; a query it cannot read changes nothing and says why', () => {
+    const { c, host } = setup(DEFAULT_QUERY);
+    c.start();
+    for (const step of TOUR) expect(c.showQuery(step.query), step.id).toBe('');
+    expect(host.writes).toEqual(TOUR.map((step) => step.query).filter((q) => q !== DEFAULT_QUERY)); // the first step is the default view
+    expect(c.showQuery('?s=nope')).toMatch(/^s: unknown scenario "nope"/);
+    expect(host.search).toBe(TOUR[TOUR.length - 1].query);
   });
 });
 

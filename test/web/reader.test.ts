@@ -166,6 +166,8 @@ describe('the page for a new reader', () => {
     // Each chart's numbers, as a table.
     const tables = page.locator('#chart-handcuffs [data-testid=chart-table]');
     await tables.locator('summary').click();
+    // The tables are built when the fold opens (its toggle event comes a task later).
+    await tables.locator('table').nth(2).waitFor();
     expect(await tables.locator('table').count()).toBe(3);
     expect(await tables.locator('table').first().locator('tbody tr').count()).toBe(3);
     await page.close();
@@ -179,6 +181,7 @@ describe('the page for a new reader', () => {
     it(`passes axe-core's automated accessibility check with no serious or critical violation at ${width}×${height}`, async () => {
       const page = await open(SMALL, width, height);
       await page.locator('#chart-wealth [data-testid=chart-table] summary').click();
+      await page.locator('#chart-wealth [data-testid=chart-table] table').first().waitFor();
       await page.locator('#glossary summary').click();
       await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
       const violations = await page.evaluate(async () => {
@@ -219,6 +222,26 @@ describe('the page for a new reader', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), drivers.getByRole('button', { name: 'Download these drivers as CSV' }).click()]);
     expect(csv.suggestedFilename()).toBe('tokensim-drivers-tunguz-100k.csv');
     expect(readFileSync((await csv.path())!, 'utf8')).toMatch(/^scenario,parameter,label,score,outcome,direction,strength\ntunguz-100k,/);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('walks the guided path: each step sets the view and says at its chart what to notice, then opens the sandbox', async () => {
+    const page = await open(SMALL, 1280, 800);
+    const tour = page.getByTestId('tour');
+    await tour.getByRole('button', { name: '2. Can compute replace engineers?' }).click();
+    await page.waitForURL(/\?s=complements,substitutes&focus=1&seeds=3&seed=1$/);
+    const note = page.locator('#chart-substitution [data-testid=tour-note]');
+    expect(await note.textContent()).toMatch(/step 2 of 4: Can compute replace engineers\?/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tour-note');
+    expect(await tour.getByRole('button', { name: '2. Can compute replace engineers?' }).getAttribute('aria-current')).toBe('step');
+    await note.getByRole('button', { name: 'Next: Golden handcuffs' }).click();
+    await page.waitForURL(/\?s=baseline,tunguz-100k,portable-credits&focus=2&/);
+    expect(await page.locator('#chart-handcuffs [data-testid=tour-note]').count()).toBe(1);
+    expect(await note.count()).toBe(0);
+    await page.locator('#chart-handcuffs').getByRole('button', { name: 'End the tour' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('settings');
+    expect(await page.locator('[data-testid=tour-note]').count()).toBe(0);
     await page.close();
     expect(problems).toEqual([]);
   });

@@ -294,6 +294,13 @@ export class PageController {
     this.setView({ ...this.view, slots, focus: Math.min(focus, slots.length - 1) });
   }
 
+  /** Shows the view a query describes (a step of the guided path); says why it could not, else ''. */
+  showQuery(query: string): string {
+    const read = readView(query, this.catalogue);
+    if (!read.error) this.setView(read.view);
+    return read.error;
+  }
+
   /** Slot `index` compares scenario file `name` (slider values cleared). */
   setScenario(index: number, name: string): void {
     this.setSlots(this.view.slots.map((s, k) => (k === index ? { scenario: name, overrides: {} } : s)));
