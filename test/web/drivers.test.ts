@@ -30,6 +30,7 @@ describe('what drives this result', () => {
     expect(v.scenario).toBe('tunguz-100k');
     expect(v.rows.map((r) => r.label)).toEqual(['σ, people vs compute', 'Token budget, share of base (every firm type)']);
     expect(v.outputs).toEqual(['cash_base_median (year 10)', 'wealth_median (year 10)']);
+    expect(v.outcomes).toEqual(['cash pay', 'wealth']);
     expect(driverLabel('no.such.path')).toBe('no.such.path');
   });
 

@@ -164,6 +164,7 @@ describe('the page for a new reader', () => {
     const repeated = names.filter((n, k) => names.indexOf(n) !== k);
     expect(repeated).toEqual([]);
     // Each chart's numbers, as a table.
+    expect(await page.getByTestId('headline').getByTestId('chart-table').count()).toBe(1);
     const tables = page.locator('#chart-handcuffs [data-testid=chart-table]');
     await tables.locator('summary').click();
     // The tables are built when the fold opens (its toggle event comes a task later).

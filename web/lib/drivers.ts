@@ -32,6 +32,8 @@ export interface DriverView {
   engineers: number;
   years: number;
   outputs: string[];
+  /** The outcomes in a few words ("cash pay"), in the file's order. */
+  outcomes: string[];
   rows: DriverRow[];
 }
 
@@ -96,7 +98,9 @@ export function driverView(file: unknown, top = 6): DriverView | undefined {
   const outputs = file.results.flatMap((x) =>
     isObject(x) && isObject(x.output) && typeof x.output.metric === 'string' ? [`${x.output.metric} (year ${String(x.output.year)})`] : [],
   );
+  const outcomes = file.results.flatMap((x) => (isObject(x) && isObject(x.output) && typeof x.output.metric === 'string' ? [OUTCOME_WORDS[x.output.metric] ?? x.output.metric] : []));
   return {
+    outcomes,
     scenario: String(file.name ?? '').replace(/-drivers$/, ''),
     runs: Number(file.runs),
     engineers: Number(file.engineers),
