@@ -336,7 +336,8 @@ describe('the charts', () => {
     const display = c.state.display;
     expect(c.state.chartSlots[0]).toBe(display);
     expect(c.state.chartSlots.slice(1).every((s) => s !== display)).toBe(true);
-    for (let i = 1; i < CHARTS.length; i++) {
+    expect(c.state.chartSlots).toHaveLength(CHARTS.length + 1); // the charts, then the headline
+    for (let i = 1; i < c.state.chartSlots.length; i++) {
       host.deferred.shift()!();
       expect(c.state.chartSlots[i]).toBe(display);
     }

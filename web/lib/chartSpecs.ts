@@ -266,3 +266,6 @@ export function unitOf(metric: string): string {
   if (!def) throw new Error(`unknown metric ${metric}`);
   return def.unit;
 }
+
+/** Where the headline's scenarios are in the page's chart slots: after the charts', so it redraws in a task of its own. */
+export const HEADLINE_SLOT = CHARTS.length;

@@ -32,7 +32,7 @@ export interface PageState {
   months: number;
   /** What each scenario is drawn from (lib/slotDisplays.ts). */
   display: DisplaySlot[];
-  /** What each chart (CHARTS order) draws now: the display reaches them one per task. */
+  /** What each chart (CHARTS order, then the headline at HEADLINE_SLOT) draws now: the display reaches them one per task. */
   chartSlots: DisplaySlot[][];
   /** Changes that reached every chart (a page hook for tests). */
   chartUpdates: number;
