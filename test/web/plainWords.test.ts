@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NNBSP } from '../../web/lib/format.ts';
 import { LEVERS } from '../../web/lib/levers.ts';
 import { leverWords, priceChangeWords } from '../../web/lib/plainWords.ts';
-import { SCENARIO_TITLES, scenarioQuestion, scenarioTitle } from '../../web/lib/scenarioTitles.ts';
+import { plainLabel, SCENARIO_TITLES, scenarioQuestion, scenarioTitle } from '../../web/lib/scenarioTitles.ts';
 
 describe('lever values in plain words', () => {
   it('reads a yearly price factor the way people say it', () => {
@@ -33,6 +33,8 @@ describe('scenario titles', () => {
       .map((f) => f.replace(/\.json$/, ''));
     for (const n of names) expect(SCENARIO_TITLES[n], n).toBeTruthy();
     expect(scenarioTitle('not-a-file')).toBe('not-a-file');
+    expect(plainLabel('tunguz-100k · σ 1, years 3')).toBe('$100k of tokens on a $375k base (σ 1, years 3)');
+    expect(plainLabel('baseline')).toBe('No token pay');
   });
   it('takes the question from a description', () => {
     expect(scenarioQuestion('Does it work (σ = 0.5)? More text. Even more.')).toBe('Does it work (σ = 0.5)?');

@@ -70,7 +70,7 @@ describe('the page for a new reader', () => {
       const page = await open(SMALL, width, height);
       const headline = page.getByTestId('headline');
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('What happens when engineers are paid in AI tokens?');
-      await expect(headline.getByTestId('answer').textContent()).resolves.toMatch(/^With tunguz-100k · engineers 1,000, years 3, by year 3 engineers are told they earn \$\d/);
+      await expect(headline.getByTestId('answer').textContent()).resolves.toMatch(/^With \$100k of tokens on a \$375k base \(engineers 1,000, years 3\), by year 3 engineers are told they earn \$\d/);
       for (const el of [
         page.getByRole('heading', { level: 1 }),
         headline.getByTestId('answer'),

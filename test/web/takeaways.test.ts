@@ -58,10 +58,13 @@ describe('chart takeaways', () => {
       'cash_base_median|all': [cash, cash, cash] as [number, number, number],
     });
     expect(headlineAnswer([slot(0, 'baseline', v(395_000, 298_000)), slot(1, 'tunguz-100k', v(473_000, 288_000))])).toBe(
-      'With tunguz-100k, by year 10 engineers are told they earn $473k a year, $78k more than with baseline, while their cash pay is $288k, $10k less than with baseline.',
+      'With tunguz-100k, by year 10 engineers are told they earn $473k a year, $78k more than with baseline, while their cash pay is $288k, $10k less.',
     );
     expect(headlineAnswer([slot(0, 'baseline', v(395_000, 298_000))])).toBe(
       'With baseline, by year 10 engineers are told they earn $395k a year in total; their cash pay is $298k.',
+    );
+    expect(headlineAnswer([slot(0, 'a', v(1, 1)), slot(1, 'b', v(2, 1))], (s) => s.label.toUpperCase())).toBe(
+      'With B, by year 10 engineers are told they earn $2 a year, $1 more than with A, while their cash pay is $1, the same.',
     );
     expect(headlineAnswer([])).toBe('');
   });

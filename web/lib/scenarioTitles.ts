@@ -33,3 +33,10 @@ export function scenarioQuestion(description: string): string {
   const ends = [q, dot].filter((i) => i >= 0);
   return ends.length === 0 ? description : description.slice(0, Math.min(...ends) + 1);
 }
+
+/** A slot's legend label ("tunguz-100k · σ 1") with the file name replaced by its title ("$100k of tokens on a $375k base (σ 1)"). */
+export function plainLabel(label: string): string {
+  const cut = label.indexOf(' · ');
+  const name = cut < 0 ? label : label.slice(0, cut);
+  return cut < 0 ? scenarioTitle(name) : `${scenarioTitle(name)} (${label.slice(cut + 3)})`;
+}

@@ -81,7 +81,7 @@ const CASH: SeriesRef = { metric: 'cash_base_median', group: 'all' };
  * year 10 engineers are told they earn $509k, $114k more than with baseline, while their
  * cash pay is $284k, $14k less."). '' until both have a complete seed.
  */
-export function headlineAnswer(slots: readonly DisplaySlot[]): string {
+export function headlineAnswer(slots: readonly DisplaySlot[], name: (slot: DisplaySlot) => string = (slot) => slot.label): string {
   const money = (v: number) => formatValue('$ per year', v);
   const years = (slot: DisplaySlot) => (slot.summary ? slot.summary.months / 12 : 0);
   const last = slots[slots.length - 1];
@@ -90,14 +90,14 @@ export function headlineAnswer(slots: readonly DisplaySlot[]): string {
   const cash = horizonOf(last, CASH);
   if (total === undefined || cash === undefined) return '';
   const by = `by year ${significant(years(last), 3)}`;
-  if (slots.length === 1) return `With ${last.label}, ${by} engineers are told they earn ${money(total)} a year in total; their cash pay is ${money(cash)}.`;
+  if (slots.length === 1) return `With ${name(last)}, ${by} engineers are told they earn ${money(total)} a year in total; their cash pay is ${money(cash)}.`;
   const first = slots[0];
   const total0 = horizonOf(first, TOTAL);
   const cash0 = horizonOf(first, CASH);
   if (total0 === undefined || cash0 === undefined) return '';
-  const diff = (a: number, b: number) => (a === b ? 'the same as' : `${money(Math.abs(a - b))} ${a > b ? 'more' : 'less'} than`);
+  const diff = (a: number, b: number) => (a === b ? 'the same' : `${money(Math.abs(a - b))} ${a > b ? 'more' : 'less'}`);
   return (
-    `With ${last.label}, ${by} engineers are told they earn ${money(total)} a year, ${diff(total, total0)} with ${first.label}, ` +
-    `while their cash pay is ${money(cash)}, ${diff(cash, cash0)} with ${first.label}.`
+    `With ${name(last)}, ${by} engineers are told they earn ${money(total)} a year, ${diff(total, total0)} than with ${name(first)}, ` +
+    `while their cash pay is ${money(cash)}, ${diff(cash, cash0)}.`
   );
 }
