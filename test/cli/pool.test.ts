@@ -53,7 +53,10 @@ describe('worker pool', () => {
   });
 
   it('runs jobs first in, first out on one worker, and side by side on two', async () => {
-    const big = small(3000, 2);
+    // Side by side is about order, not speed: the big job is large enough (≈ 2–5 s) that the
+    // second worker starts and finishes both tiny ones first even on a loaded machine (at 3,000
+    // engineers × 2 years it sometimes did not).
+    const big = small(6000, 8);
     const tiny = small(100, 1);
     const order = async (workers: number): Promise<string[]> => {
       const pool = createPool(workers);
