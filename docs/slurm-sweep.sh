@@ -14,13 +14,14 @@
 # To finish after a failed, timed-out or preempted task, submit the same array again: with
 # `--resume` every finished run is kept, so complete shards end in seconds. (Do not resubmit
 # one index alone, e.g. --array=3: Slurm would then report an array of one task, and that task
-# would take itself for the whole sweep.) Tune CPUS_PER_TASK, TIME, MEM and SETUP in the
-# environment.
+# would take itself for the whole sweep.) Tune CPUS_PER_TASK, TIME, MEM (per array task),
+# MERGE_MEM (the merge job) and SETUP in the environment.
 set -euo pipefail
 
 CPUS_PER_TASK="${CPUS_PER_TASK:-8}"
 TIME="${TIME:-02:00:00}"
 MEM="${MEM:-8G}"
+MERGE_MEM="${MERGE_MEM:-4G}"
 # A site may need e.g. `module load nodejs/20` here; `node --version` must print v20.19 or later.
 SETUP="${SETUP:-true}"
 
@@ -57,7 +58,7 @@ merge_job=$(sbatch --parsable \
   --job-name="tokensim-merge" \
   --dependency="afterok:${array_job}" \
   --cpus-per-task=1 \
-  --mem=4G \
+  --mem="$MERGE_MEM" \
   --time=00:30:00 \
   --output="$out/logs/merge.log" \
   "$0" --merge "$out")
