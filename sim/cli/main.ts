@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { CliIO, Command, PackageInfo } from './commands/command.ts';
 import { formatFlagHelp, UsageError, wantsHelp, type FlagSpec } from './args/parseArgs.ts';
 import { didYouMean } from './args/didYouMean.ts';
+import { PACKAGE_ROOT_URL } from './packageRoot.ts';
 import { checkCommand } from './commands/checkCommand.ts';
 import { compareCommand } from './commands/compareCommand.ts';
 import { listCommand } from './commands/listCommand.ts';
@@ -39,7 +40,7 @@ export const EXIT_INTERRUPTED = 130;
 
 /** Name and version from the package.json beside sim/. */
 export function readPackageInfo(): PackageInfo {
-  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('package.json', PACKAGE_ROOT_URL), 'utf8');
   const pkg = JSON.parse(text) as Partial<PackageInfo>;
   return { name: String(pkg.name ?? 'tokensim'), version: String(pkg.version ?? '0.0.0') };
 }

@@ -12,6 +12,7 @@ import type { Params } from '../../model/params.ts';
 import { parseScenario, ScenarioError } from '../../input/scenario.ts';
 import { UsageError } from './parseArgs.ts';
 import { applyRunOverrides } from './runArgs.ts';
+import { PACKAGE_ROOT_URL } from '../packageRoot.ts';
 
 /** Why a file could not be read, in words, from a Node error code. */
 function readFailure(err: unknown): string {
@@ -23,7 +24,7 @@ function readFailure(err: unknown): string {
 }
 
 /** The repository's scenarios/ (relative to this file, not the working directory). */
-const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+const BUNDLED_SCENARIOS = fileURLToPath(new URL('scenarios/', PACKAGE_ROOT_URL));
 
 const isFile = (p: string): boolean => {
   try {

@@ -28,10 +28,11 @@ import { groupThousands } from '../output/groupThousands.ts';
 import { loadScenario } from '../args/loadScenario.ts';
 import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
 import { writeFileAtomic } from '../output/atomicOutput.ts';
+import { PACKAGE_ROOT_URL } from '../packageRoot.ts';
 
 /** The repository's scenarios/ and test/golden/ (relative to this file, not the working directory). */
-export const DEFAULT_SCENARIOS_DIR = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
-export const DEFAULT_GOLDEN_DIR = fileURLToPath(new URL('../../../test/golden/', import.meta.url));
+export const DEFAULT_SCENARIOS_DIR = fileURLToPath(new URL('scenarios/', PACKAGE_ROOT_URL));
+export const DEFAULT_GOLDEN_DIR = fileURLToPath(new URL('test/golden/', PACKAGE_ROOT_URL));
 
 export interface CheckOptions {
   scenariosDir?: string;

@@ -13,9 +13,10 @@ import { METRIC_DEFS } from '../../run/metricDefs.ts';
 import { PARAM_SPECS } from '../../model/paramSpecs.ts';
 import { metricGroupsText } from '../../research/reports/metricTable.ts';
 import { defaultFor } from '../../research/reports/paramTable.ts';
+import { PACKAGE_ROOT_URL } from '../packageRoot.ts';
 
 /** The repository's scenarios/ (relative to this file, not the working directory). */
-const SCENARIOS_DIR = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+const SCENARIOS_DIR = fileURLToPath(new URL('scenarios/', PACKAGE_ROOT_URL));
 
 export const LIST_TOPICS = ['metrics', 'params', 'scenarios'] as const;
 

@@ -9,7 +9,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { HASH_PROVENANCE } from '../../lib/hash.ts';
 import { METRIC_DEFS, type GroupFamily } from '../../run/metricDefs.ts';
 import type { Params } from '../../model/params.ts';
@@ -18,6 +17,7 @@ import type { PackageInfo } from '../commands/command.ts';
 import type { OutputFormat } from '../args/runArgs.ts';
 import { countSeriesRows, orderSeries, SERIES_CSV_COLUMNS } from './seriesCsv.ts';
 import { SUMMARY_CSV_COLUMNS } from './summaryCsv.ts';
+import { PACKAGE_ROOT } from '../packageRoot.ts';
 import { cutResult, manifestSelection, monthsWritten, type ManifestSelection, type OutputSelection } from './outputSelection.ts';
 
 export interface ManifestMetric {
@@ -101,8 +101,6 @@ export interface ManifestInput {
   selection?: OutputSelection;
 }
 
-/** The package's root: where package.json and, in a checkout, .git are. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 const readText = (file: string): string | undefined => {
   try {
