@@ -62,14 +62,14 @@ munged --foreground --force --key-file="$work/munge.key" --socket="$work/munge.s
   --pid-file="$work/munged.pid" --log-file="$work/munged.log" --seed-file="$work/munged.seed" >/dev/null 2>&1 &
 pids+=($!)
 
-# slurm.conf: this host as the controller and the only node, with the CPUs and memory slurmd
-# detects here (slurmd -C).
+# slurm.conf: this host as the controller and the only node, on the loopback address (no name
+# lookup needed), with the CPUs and memory slurmd detects here (slurmd -C).
 host="$(hostname -s)"
 node="$(slurmd -C | head -n 1)"
 mkdir -p "$work/state" "$work/spool"
 cat >"$work/slurm.conf" <<EOF
 ClusterName=tokensim-ci
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
@@ -91,7 +91,7 @@ SelectTypeParameters=CR_Core_Memory
 DependencyParameters=kill_invalid_depend
 ReturnToService=2
 MinJobAge=600
-$node State=UNKNOWN
+$node NodeAddr=127.0.0.1 State=UNKNOWN
 PartitionName=ci Nodes=$host Default=YES MaxTime=INFINITE State=UP
 EOF
 export SLURM_CONF="$work/slurm.conf"
