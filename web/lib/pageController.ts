@@ -18,6 +18,7 @@ import { HEADLINE_SLOT, shownSeries } from './chartSpecs.ts';
 import { summaryCsv } from './csv.ts';
 import type { DisplaySlot } from './display.ts';
 import { DrawMarks } from './drawMarks.ts';
+import { mapSettings, SampleStore } from './explorables.ts';
 import { jobKey, wantedJobs, type Job } from './jobs.ts';
 import type { PageState } from './pageState.ts';
 import type { PartialResult } from './partial.ts';
@@ -68,7 +69,6 @@ const Level = {
 } as const;
 type Level = (typeof Level)[keyof typeof Level];
 
-
 export class PageController {
   readonly names: string[];
   readonly descriptions: Record<string, string>;
@@ -87,6 +87,8 @@ export class PageController {
   /** The months done so far of runs in progress, by job key: drawn until a seed completes, never cached. */
   private readonly partials = new Map<string, PartialResult>();
   private readonly runErrors = new Map<string, string>();
+  /** Samples of engineers, kept apart from the cache (lib/explorables.ts). */
+  private readonly samples = new SampleStore();
   private runner: PoolRunner | undefined;
   /** Milliseconds per engineer-month of one run, measured on this machine (0 until a run finishes). */
   private msPerUnit = 0;
@@ -135,6 +137,7 @@ export class PageController {
       onResult: (job, packed, ms) => {
         if (this.runner !== runner) return;
         const result = unpackResult(packed);
+        this.samples.take(job.key, result);
         this.partials.delete(job.key);
         this.cache.set(job.key, result);
         this.evictOldResults();
@@ -227,6 +230,7 @@ export class PageController {
       }));
       s.focusEntry = this.entry(view.slots[view.focus].scenario);
       s.focusLabel = this.runs[view.focus]?.run?.label ?? s.focusEntry.name;
+      s.mapSettings = mapSettings(this.runs[view.focus]?.run);
       s.months = Math.max(12, ...this.runs.map((r) => (r.run ? r.run.params.run.years * 12 : 12)));
     }
     if (level >= Level.Results) {
@@ -234,15 +238,9 @@ export class PageController {
       const sources = this.runs.map((r, i) => ({ label: r.run?.label ?? this.view.slots[i].scenario, text: r.run?.text }));
       s.display = this.displays.update(sources, this.seeds, known);
       s.provenance = provenanceLine(this.version, s.display, this.seeds);
-      s.provenanceRows = provenanceRows(
-        this.runs.map((r) => r.run),
-        this.seeds,
-        this.cache,
-      );
-      s.viewCommand = viewCommand(
-        this.runs.map((r) => r.run),
-        this.seeds,
-      );
+      s.provenanceRows = provenanceRows(this.runs.map((r) => r.run), this.seeds, this.cache);
+      s.viewCommand = viewCommand(this.runs.map((r) => r.run), this.seeds);
+      s.engineers = this.samples.of(this.runs[this.view.focus]?.run, this.seeds);
       s.csvReady = s.display.some((d) => d.summary && !d.stale && !d.partial);
       const failed = this.jobs.flatMap((j) => (this.runErrors.has(j.key) ? [`seed ${j.seed}: ${this.runErrors.get(j.key)}`] : []));
       s.errors = [...this.runs.flatMap((r) => (r.error ? [r.error] : [])), ...failed];

@@ -5,6 +5,7 @@
  */
 import type { CatalogueEntry } from './catalogue.ts';
 import type { DisplaySlot, ProvenanceRow } from './display.ts';
+import type { EngineersFeed, MapSettings } from './explorables.ts';
 import type { ViewState } from './urlState.ts';
 
 /** A run in progress, for the status line. */
@@ -28,6 +29,10 @@ export interface PageState {
   /** The scenario file of the slot the sliders edit, and its legend label. */
   focusEntry: CatalogueEntry;
   focusLabel: string;
+  /** The edited scenario's σ and autonomy growth, marked on the σ × autonomy map. */
+  mapSettings: MapSettings | undefined;
+  /** The sample of engineers of the edited scenario's first seed, once that seed is done. */
+  engineers: EngineersFeed | undefined;
   /** Months on the charts' x axis: the longest horizon compared. */
   months: number;
   /** What each scenario is drawn from (lib/slotDisplays.ts). */

@@ -17,6 +17,7 @@
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { PackedResult } from '../../sim/run/result.ts';
 import type { RunReport, SlicedOutcome, WorkerApi } from '../../sim/worker.ts';
+import { AGENT_SAMPLE_SIZE } from './agentLayout.ts';
 import { planJobs, type Job } from './jobs.ts';
 
 /**
@@ -190,7 +191,8 @@ export class EnsembleRunner {
       if (report.partial) this.events.onPartial(job, report.partial, report.done);
       this.events.onProgress();
     });
-    const options = { id: run.id, partialAt: job.partials ? PARTIAL_AT : [] };
+    // A scenario's first seed also follows a sample of engineers, for the engineers view.
+    const options = { id: run.id, partialAt: job.partials ? PARTIAL_AT : [], ...(job.partials ? { agents: AGENT_SAMPLE_SIZE } : {}) };
     slot.remote.runSliced(job.text, job.seed, options, onReport).then(
       (outcome) => this.settle(i, slot, run, outcome),
       (e: unknown) => this.settle(i, slot, run, { status: 'error', message: e instanceof Error ? e.message : String(e) }),
