@@ -12,7 +12,8 @@
  * - the page's main-thread busy time per slider move (Chrome's TaskDuration metric);
  * - how many engine workers the page started (a slider move should start none);
  * - every main-thread task over 50 ms (PerformanceObserver "longtask"), during the first
- *   load and during the slider trials.
+ *   load, during the slider trials and while the engineers view plays (after the trials,
+ *   with every run done: months played, main-thread busy time and long tasks).
  * Results are printed and appended to bench/RESULTS.md with date, machine and command.
  *
  * Usage: npx tsx bench/web-latency.ts [--trials 4] [--no-append]
@@ -145,6 +146,21 @@ try {
     tasksBefore = tasks.length;
   }
 
+  // The engineers view playing month by month for PLAY_MS, every run done.
+  const PLAY_MS = 10_000;
+  const engineers = page.getByTestId('engineers');
+  await engineers.scrollIntoViewIfNeeded();
+  const monthOf = async () => Number(await engineers.getAttribute('data-month'));
+  const playStart = (await page.evaluate('performance.now()')) as number;
+  const busyBeforePlay = await busy();
+  const monthAtPlay = await monthOf();
+  await engineers.getByRole('button', { name: 'Play the engineers month by month' }).click();
+  await page.waitForTimeout(PLAY_MS);
+  const monthsPlayed = (await monthOf()) - monthAtPlay;
+  const playBusy = (await busy()) - busyBeforePlay;
+  await engineers.getByRole('button', { name: 'Pause the engineers' }).click();
+  const playTasks = (await longTasks(page)).filter((t) => t.start >= playStart);
+
   const workersAtEnd = await workersStarted();
   const cancelled = (await page.getAttribute('[data-testid=app]', 'data-runs-cancelled')) ?? 'n/a';
   const loadAtEnd = os.loadavg()[0];
@@ -170,6 +186,8 @@ try {
     `- Superseding moves (σ released, moved again 300 ms later while its run was going): first chart update after the second release ` +
       `${again.map((r) => ms(r.first)).join(', ')}; first complete seed ${again.map((r) => ms(r.complete)).join(', ')}.`,
     `- Engine workers started: ${workersAtLoad} at load, ${workersAtEnd} after the trials (runs cancelled by a later setting: ${cancelled}).`,
+    `- Engineers view playing (300 engineers, every run done) for ${PLAY_MS / 1000} s: ${monthsPlayed} months played; main thread busy ${ms(playBusy)} ` +
+      `(${((100 * playBusy) / PLAY_MS).toFixed(1)} %); tasks over 50 ms: ${playTasks.length}${playTasks.length ? ` (longest ${ms(worst(playTasks))})` : ''}.`,
     `- Main-thread tasks over 50 ms during the trials: ${trialTasks.length}${trialTasks.length ? ` (longest ${ms(worst(trialTasks))}; ${trialTasks.map((t) => ms(t.duration)).join(', ')})` : ''}.`,
     '',
     '| σ released at | first chart update | first drawn as | first complete seed drawn | all seeds drawn | main thread busy |',

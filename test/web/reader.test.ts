@@ -246,4 +246,59 @@ describe('the page for a new reader', () => {
     await page.close();
     expect(problems).toEqual([]);
   });
+
+  it('shows the engineers month by month — play, step, and the month a chart points at — and the σ × autonomy map marking the reader’s settings', async () => {
+    const page = await open(SMALL, 1280, 800);
+    const engineers = page.getByTestId('engineers');
+    const month = async () => Number(await engineers.getAttribute('data-month'));
+    const canvas = engineers.locator('canvas');
+    await canvas.waitFor();
+    expect(await engineers.getByTestId('engineers-sentence').textContent()).toMatch(/^Month 1: \d+ of 300 employed at \d+ firms/);
+    // Marks are drawn: a good part of the canvas is inked.
+    const inked = () =>
+      canvas.evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+        return n;
+      });
+    expect(await inked()).toBeGreaterThan(2000);
+    // Play advances the month; pause stops it; step moves one month.
+    await engineers.getByRole('button', { name: 'Play the engineers month by month' }).click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=engineers]')!.getAttribute('data-month')) >= 3);
+    await engineers.getByRole('button', { name: 'Pause the engineers' }).click();
+    const paused = await month();
+    await engineers.getByRole('button', { name: 'Engineers: on one month' }).click();
+    expect(await month()).toBe(paused + 1);
+    expect(await engineers.getByTestId('engineers-sentence').textContent()).toMatch(new RegExp(`^Month ${paused + 2}: `));
+    // Pointing at a month in a chart moves the engineers there.
+    const plot = page.locator('#chart-wages svg[data-plot]').first();
+    await plot.scrollIntoViewIfNeeded();
+    const box = (await plot.locator('rect[role=presentation]').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+    const pointed = Number(await plot.getAttribute('aria-valuenow')) - 1;
+    expect(pointed).toBeGreaterThan(paused + 5);
+    expect(await month()).toBe(pointed);
+
+    // The map: 6 σ × 5 autonomy cells, the edited scenario marked, moving with the σ slider.
+    const map = page.getByTestId('headcount-map');
+    expect(await map.locator('rect[data-cell]').count()).toBe(30);
+    const marker = map.getByTestId('map-marker');
+    const x0 = Number(await marker.getAttribute('data-x'));
+    await page.locator('#lever-sigma').focus();
+    await page.keyboard.press('End');
+    await page.waitForURL(/tunguz-100k~[^,&]*sigma:20/);
+    await page.waitForFunction((x) => Number(document.querySelector('[data-testid=map-marker]')!.getAttribute('data-x')) !== x, x0);
+    expect(Number(await marker.getAttribute('data-x'))).toBe(5);
+    expect(await map.getByTestId('map-you').textContent()).toMatch(/σ 20, .*beyond the map’s edge/);
+    // Pay instead of headcount, and the table behind the map.
+    await map.getByLabel('Pay (cash wage)').check();
+    expect(await map.locator('svg[data-measure]').getAttribute('data-measure')).toBe('cash');
+    await map.locator('[data-testid=map-table] summary').click();
+    expect(await map.locator('table tbody tr').count()).toBe(5);
+    await map.screenshot({ path: `${ARTIFACTS}/reader-map.png` });
+    await engineers.screenshot({ path: `${ARTIFACTS}/reader-engineers.png` });
+    await page.close();
+    expect(problems).toEqual([]);
+  });
 });
