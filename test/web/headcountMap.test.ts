@@ -40,6 +40,8 @@ describe('the σ × autonomy map', () => {
     expect(formatChange(0.0384)).toBe('+3.8 %');
     expect(formatChange(-0.412)).toBe('−41 %');
     expect(formatChange(0.00001)).toBe('0 %');
+    expect(formatChange(0.0384, true)).toBe('+4');
+    expect(formatChange(-0.412, true)).toBe('−41');
     const t = mapTable(map, 'cash');
     expect(t.columns).toHaveLength(map.sigmas.length);
     expect(t.rows).toHaveLength(map.autonomyGrowth.length);

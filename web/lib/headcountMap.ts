@@ -56,14 +56,15 @@ export function textOn(change: number, extent: number): string {
   return Number.isFinite(change) && Math.abs(change / extent) > 0.55 ? '#ffffff' : '#1a1a1a';
 }
 
-/** A change as a signed percentage: "+3.8 %", "−41 %". */
-export function formatChange(v: number): string {
+/** A change as a signed percentage: "+3.8 %", "−41 %"; `short` (for narrow cells): "+4", "−41". */
+export function formatChange(v: number, short = false): string {
   if (!Number.isFinite(v)) return '–';
   const pct = v * 100;
-  const digits = Math.abs(pct) >= 10 ? 0 : 1;
+  const digits = short || Math.abs(pct) >= 10 ? 0 : 1;
   const text = Math.abs(pct).toFixed(digits);
-  if (Number(text) === 0) return '0 %';
-  return `${pct < 0 ? '−' : '+'}${text} %`;
+  const unit = short ? '' : ' %';
+  if (Number(text) === 0) return `0${unit}`;
+  return `${pct < 0 ? '−' : '+'}${text}${unit}`;
 }
 
 /**
