@@ -11,7 +11,7 @@ import type { SlotRun } from './catalogue.ts';
 import { jobKey } from './jobs.ts';
 
 /** Samples kept (about 0.5 MB each at the default ten years). */
-export const MAX_SAMPLES = 8;
+export const MAX_SAMPLES = 16;
 
 export interface EngineersFeed {
   sample: AgentSample;
@@ -28,11 +28,22 @@ export interface MapSettings {
 
 export class SampleStore {
   private readonly samples = new Map<string, EngineersFeed>();
+  /** Runs asked to follow engineers that sent no sample: not run again for one. */
+  private readonly barren = new Set<string>();
+  /** First seeds dropped from the cache to run again with a sample, until it comes (so at most once in a row). */
+  private readonly retried = new Set<string>();
 
-  /** Takes the sample off a finished run's result (the cached result keeps only the series). */
-  take(key: string, result: Result): void {
+  /**
+   * Takes the sample off a finished run's result (the cached result keeps only the series);
+   * `asked`: whether the run was asked to follow engineers (a first seed).
+   */
+  take(key: string, result: Result, asked = true): void {
     const sample = result.agents;
-    if (!sample) return;
+    if (!sample) {
+      if (asked) this.barren.add(key);
+      return;
+    }
+    this.retried.delete(key);
     delete result.agents;
     this.samples.delete(key);
     this.samples.set(key, { sample, firmTypes: result.firmTypes, seed: result.seed });
@@ -40,6 +51,19 @@ export class SampleStore {
       if (this.samples.size <= MAX_SAMPLES) break;
       this.samples.delete(old);
     }
+  }
+
+  /**
+   * A first seed cached without its sample — it ran as a later seed before the reader changed
+   * the seeds, or its sample was dropped as one of the oldest — is dropped from `cache` so it
+   * runs again with one (once in a row, and never for a run that was asked and sent none).
+   */
+  refresh(run: SlotRun | undefined, seeds: readonly number[], cache: Map<string, Result>): void {
+    if (!run || seeds.length === 0) return;
+    const key = jobKey(run.text, seeds[0]);
+    if (this.samples.has(key) || this.barren.has(key) || this.retried.has(key) || !cache.has(key)) return;
+    this.retried.add(key);
+    cache.delete(key);
   }
 
   /** The sample of `run`'s first seed, if it was followed. */

@@ -137,7 +137,7 @@ export class PageController {
       onResult: (job, packed, ms) => {
         if (this.runner !== runner) return;
         const result = unpackResult(packed);
-        this.samples.take(job.key, result);
+        this.samples.take(job.key, result, job.partials);
         this.partials.delete(job.key);
         this.cache.set(job.key, result);
         this.evictOldResults();
@@ -214,6 +214,7 @@ export class PageController {
         // A cancelled run's partial would never be completed: drop it (its run starts afresh if wanted again).
         const wanted = new Set(this.jobs.map((j) => j.key));
         for (const key of this.partials.keys()) if (!wanted.has(key)) this.partials.delete(key);
+        this.samples.refresh(this.runs[view.focus]?.run, this.seeds, this.cache);
         const done = new Set(this.cache.keys());
         this.gate.review(estimateWork(this.jobs, this.runs.map((r) => r.run), this.runner!.size, done));
         this.runner!.setWanted(this.gate.held ? [] : this.jobs, done);
