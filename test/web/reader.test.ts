@@ -207,7 +207,8 @@ describe('the page for a new reader', () => {
     expect(await view.locator('code').textContent()).toBe(command);
     expect(await view.textContent()).toContain('First download baseline-custom.json and tunguz-100k-custom.json');
     await view.getByRole('button', { name: 'Copy the command that re-runs this view' }).click();
-    await expect(view.getByRole('status').textContent()).resolves.toBe('Copied');
+    // The clipboard answers asynchronously: wait for the button to say so.
+    await expect.poll(() => view.getByRole('status').textContent()).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
     await page.getByRole('button', { name: 'Share this view: copy its link' }).click();
     await page.waitForFunction(async (url) => (await navigator.clipboard.readText()) === url, page.url());
