@@ -4,23 +4,12 @@
  * behind it. Pure.
  */
 import { interpolateRdBu } from 'd3';
+import type { HeadcountMap as MapFile } from '../../sim/research/reports/headcountMap.ts';
 
-export interface MapValue {
-  change: number;
-  lo95: number;
-  hi95: number;
-}
+export type { MapValue } from '../../sim/research/reports/headcountMap.ts';
 
-export interface HeadcountMap {
-  command: string;
-  scenario: string;
-  engineers: number;
-  years: number;
-  seeds: number[];
-  sigmas: number[];
-  autonomyGrowth: number[];
-  cells: { sigma: number; autonomyGrowth: number; headcount: MapValue; cash: MapValue; agentShare: number }[];
-}
+/** The file `npm run map` writes: the map and the command that made it. */
+export type HeadcountMap = MapFile & { command: string };
 
 /** What the map shows: headcount, or pay (the cash wage). */
 export type MapMeasure = 'headcount' | 'cash';
