@@ -75,13 +75,8 @@ export class Engineers {
   /** Vested but illiquid venture equity, $ at grant value, and the firm generation it is in (−1 none). */
   illiquid!: Float64Array;
   illiquidFirm!: Int32Array;
-  /**
-   * A person's id for the whole run (indices move when someone leaves): 0 … n − 1 for the
-   * month-0 population, then each entrant the next number. Read only by the optional sample
-   * of engineers (sim/run/agentSample.ts); no mechanism uses it.
-   */
+  /** A person's id for the whole run (0 … n − 1 at month 0, then entrants in turn); only the sample of engineers reads it. */
   uid!: Int32Array;
-  /** The uid the next entrant gets. */
   nextUid = 0;
 
   /** Every per-engineer array, for growing and for moving an engineer to another index. */
