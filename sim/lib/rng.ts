@@ -16,6 +16,11 @@ export interface Stream {
   next(): number;
   /** Standard normal (Marsaglia's polar method; the spare value is kept). */
   normal(): number;
+  /**
+   * The same draw as normal(), written to out[at] instead of returned: for a loop where the
+   * call is not inlined, a returned double would be boxed on the heap at every draw.
+   */
+  normalInto(out: Float64Array, at: number): void;
   /** Uniform integer on [0, n). */
   int(n: number): number;
 }
@@ -74,6 +79,16 @@ class Xor4096 implements Stream {
     }
     this.drawPair();
     return this.first;
+  }
+
+  normalInto(out: Float64Array, at: number): void {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      out[at] = this.spare;
+      return;
+    }
+    this.drawPair();
+    out[at] = this.first;
   }
 
   /** Marsaglia's polar method: only log and sqrt, which every engine computes alike here. */

@@ -219,6 +219,12 @@ function resetMonth(f: Firm): void {
  * expected output (which rises with the budget: the productivity paradox), learning,
  * savings and vesting, and the output drop a move would cost (the golden handcuff).
  */
+/**
+ * produceLearnSave's rating noise, drawn through memory: the loop is too large for the optimiser
+ * to inline normal() into it, and a double returned from a call is boxed on the heap.
+ */
+const noise = new Float64Array(1);
+
 export function produceLearnSave(w: World): void {
   const e = w.eng;
   const m = w.market.state;
@@ -249,7 +255,11 @@ export function produceLearnSave(w: World): void {
     const budgetTokens = ((eb / 12) * f.tp.hostedUsableShare) / m.priceRetail;
     const expTokens = Math.min(budgetTokens, m.orchestrationCap * f.kappaBar);
     const expected = f.YL * s + f.YC * directedCompute(m, pp, pass * f.kappaBar, expTokens);
-    const raw = expected > 0 ? (y / expected) * exp(noiseSd * f.rng.normal() - 0.5 * noiseSd * noiseSd) : 1;
+    let raw = 1;
+    if (expected > 0) {
+      f.rng.normalInto(noise, 0);
+      raw = (y / expected) * exp(noiseSd * noise[0] - 0.5 * noiseSd * noiseSd);
+    }
     e.rating[i] += (raw - e.rating[i]) * smooth;
     // Learning, in proportion to the share of the cap actually used.
     const kappa = e.phiP[i] + e.phiF[i];

@@ -11,9 +11,12 @@ function seedrandomStream(seed: number, name: string): Stream {
   const prng = seedrandom.xor4096(`tokensim:${seed}:${name}`);
   let spare = 0;
   let hasSpare = false;
-  return {
+  const stream: Stream = {
     next: () => prng(),
     int: (n: number) => Math.floor(prng() * n),
+    normalInto(out: Float64Array, at: number): void {
+      out[at] = stream.normal();
+    },
     normal(): number {
       if (hasSpare) {
         hasSpare = false;
@@ -33,17 +36,23 @@ function seedrandomStream(seed: number, name: string): Stream {
       return u * m;
     },
   };
+  return stream;
 }
+
+/** normalInto's draw, read back. */
+const intoOut = new Float64Array(3);
+const into = (s: Stream): number => (s.normalInto(intoOut, 2), intoOut[2]);
 
 describe('rng streams', () => {
   it('draw exactly what seedrandom\'s xor4096 gives for the same name, bit for bit', () => {
     for (const [seed, name] of [[1, 'market'], [7, STREAMS.firm(3, 2)], [123456, 'labour-supply'], [0, '']] as const) {
       const ours = stream(seed, name);
       const ref = seedrandomStream(seed, name);
-      // Mixed and interleaved, as the engine draws: uniforms, integers, normals (with spares).
+      // Mixed and interleaved, as the engine draws: uniforms, integers, normals (with spares,
+      // returned or written by normalInto).
       for (let k = 0; k < 20_000; k++) {
         const kind = k % 7;
-        const [a, b] = kind < 3 ? [ours.next(), ref.next()] : kind < 5 ? [ours.normal(), ref.normal()] : [ours.int(1 + (k % 97)), ref.int(1 + (k % 97))];
+        const [a, b] = kind < 3 ? [ours.next(), ref.next()] : kind < 5 ? [ours.normal(), ref.normal()] : kind < 6 ? [into(ours), ref.normal()] : [ours.int(1 + (k % 97)), ref.int(1 + (k % 97))];
         if (!Object.is(a, b)) throw new Error(`${seed}:${name} draw ${k}: ${a} ≠ ${b}`);
       }
     }

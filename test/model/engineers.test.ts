@@ -30,7 +30,12 @@ const staff = (w: World, f: Firm): number[] => ids(w).filter((i) => w.eng.employ
 const employed = (w: World): number[] => ids(w).filter((i) => w.eng.employer[i] !== UNEMPLOYED);
 const biggest = (w: World): Firm => w.firms.reduce((a, b) => (b.n > a.n ? b : a));
 /** A stream whose uniform draws are always `x`. */
-const fixed = (x: number): Stream => ({ next: () => x, normal: () => 0, int: (n) => Math.floor(x * n) });
+const fixed = (x: number): Stream => ({
+  next: () => x,
+  normal: () => 0,
+  normalInto: (out, at) => void (out[at] = 0),
+  int: (n) => Math.floor(x * n),
+});
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Sets policy fields in every firm type. */

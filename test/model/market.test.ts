@@ -201,6 +201,7 @@ describe('TokenMarket', () => {
     const counting: Stream = {
       next: () => (calls.next++, inner.next()),
       normal: () => (calls.normal++, inner.normal()),
+      normalInto: (out, at) => (calls.normal++, inner.normalInto(out, at)),
       int: (n) => (calls.int++, inner.int(n)),
     };
     const m = new TokenMarket(marketParams(), counting, 1);
