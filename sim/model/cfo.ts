@@ -12,9 +12,10 @@
  * - expectations follow the firm's mean leverage (the productivity paradox, see engineers.ts).
  */
 import { LEVELS } from './params.ts';
-import { hireEconomics, offerCash } from './offers.ts';
+import { hireEconomics, OFFER_TERMS, offerCash, offerCashFromTerms, offerCashTerms } from './offers.ts';
 import { demandLevel, planningGrowth, separate } from './firms.ts';
-import { count, UNEMPLOYED } from './world.ts';
+import { count, NUM_LEVELS, UNEMPLOYED } from './world.ts';
+import { sortIdsByKey } from '../lib/sortByKey.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
 import { agentUnitsPerMTokens } from './agents.ts';
@@ -148,6 +149,8 @@ export interface CfoScratch {
   kappaSum: Float64Array;
   /** Σ of the firm's current cash offers to its own engineers (their level and skill), $/year. */
   offerCashSum: Float64Array;
+  /** Per slot and level: offerCashTerms (OFFER_TERMS numbers each). */
+  offerTerms: Float64Array;
   /** Engineers bucketed by employer: offsets per slot and the ids (grown with the labour force). */
   offsets: Int32Array;
   ids: Int32Array;
@@ -164,6 +167,7 @@ export function cfoScratch(firms: number, engineers: number, types: number): Cfo
     hireShareScratch: new Float64Array(firms),
     kappaSum: new Float64Array(firms),
     offerCashSum: new Float64Array(firms),
+    offerTerms: new Float64Array(firms * NUM_LEVELS * OFFER_TERMS),
     offsets: new Int32Array(firms + 1),
     ids: new Int32Array(engineers),
     fill: new Int32Array(firms),
@@ -182,13 +186,19 @@ export function bucketByEmployer(w: World, sc: CfoScratch): number {
   sc.kappaSum.fill(0);
   sc.offerCashSum.fill(0);
   sc.offsets.fill(0);
+  // offerCash's terms per firm and level, so that the pass below computes each engineer's
+  // offer inline (a call per engineer would box its result).
+  const terms = sc.offerTerms;
+  for (let s = 0; s < w.firms.length; s++) {
+    for (let l = 0; l < NUM_LEVELS; l++) offerCashTerms(w, w.firms[s], l, terms, (s * NUM_LEVELS + l) * OFFER_TERMS);
+  }
   let phiSum = 0;
   for (let i = 0; i < e.n; i++) {
     phiSum += e.phiP[i];
     const slot = e.employer[i];
     if (slot === UNEMPLOYED) continue;
     sc.kappaSum[slot] += e.phiP[i] + e.phiF[i];
-    sc.offerCashSum[slot] += offerCash(w, w.firms[slot], e.level[i], e.payFactor[i]);
+    sc.offerCashSum[slot] += offerCashFromTerms(terms, (slot * NUM_LEVELS + e.level[i]) * OFFER_TERMS, e.payFactor[i]);
     sc.offsets[slot + 1] += 1;
   }
   for (let s = 0; s < w.firms.length; s++) sc.offsets[s + 1] += sc.offsets[s];
@@ -243,7 +253,7 @@ export function layOffLowestRated(w: World, f: Firm, sc: CfoScratch, excess: num
   const k = Math.min(excess, limit);
   if (k <= 0) return;
   const ids = sc.ids.subarray(from, to);
-  ids.sort((a, b) => e.rating[a] - e.rating[b] || a - b);
+  sortIdsByKey(ids, e.rating);
   for (let j = 0; j < k; j++) {
     const i = ids[j];
     separate(w, i);

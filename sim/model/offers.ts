@@ -52,6 +52,39 @@ export function offerCash(w: World, f: Firm, level: number, payFactor: number): 
   return cashForValue(w, f, payFactor * f.offerValue[level], f.tp.policy.equityByLevel[LEVELS[level]], a, w.phiBar[k]);
 }
 
+/** Numbers per (firm, level) that offerCashTerms writes. */
+export const OFFER_TERMS = 9;
+
+/**
+ * The parts of offerCash(w, f, level, ·) that do not depend on the engineer, written to
+ * out[o .. o + OFFER_TERMS), so a pass over a firm's engineers computes each offer with
+ * offerCashFromTerms: the same operations in the same order, so the same bits.
+ */
+export function offerCashTerms(w: World, f: Firm, level: number, out: Float64Array, o: number): void {
+  const k = marketLevel(w.marketOfType[f.type], level);
+  const a = w.lambdaBar[k] * tokenValueFactor(w, f);
+  const pol = f.tp.policy;
+  const h = f.tp.hostedUsableShare * f.budgetScale;
+  out[o] = f.offerValue[level];
+  out[o + 1] = pol.equityByLevel[LEVELS[level]] * f.tp.equityRiskDiscount;
+  out[o + 2] = a;
+  out[o + 3] = h;
+  out[o + 4] = Math.min(h * pol.tokenBudgetCap, capValue(w, w.phiBar[k]));
+  out[o + 5] = a * h * pol.tokenBudgetFixed;
+  out[o + 6] = 1 + a * h * pol.tokenBudgetShareOfBase;
+  out[o + 7] = pol.tokenBudgetShareOfBase;
+  out[o + 8] = pol.tokenBudgetFixed;
+}
+
+/** offerCash for pay factor `payFactor` from the terms at t[o] (cashForValue's steps). */
+export function offerCashFromTerms(t: Float64Array, o: number, payFactor: number): number {
+  const target = payFactor * t[o] - t[o + 1];
+  if (t[o + 2] <= 0) return Math.max(0, target);
+  const linear = (target - t[o + 5]) / t[o + 6];
+  const cash = t[o + 3] * (t[o + 7] * linear + t[o + 8]) <= t[o + 4] ? linear : target - t[o + 2] * t[o + 4];
+  return Math.max(0, cash);
+}
+
 /** What a package with this cash is worth to the level's typical searcher (the inverse of cashForValue). */
 export function valueOfCash(w: World, f: Firm, level: number, cash: number): number {
   const k = marketLevel(w.marketOfType[f.type], level);

@@ -18,6 +18,9 @@ import {
   offerFloor,
   initSearcherMeans,
   offerCash,
+  offerCashFromTerms,
+  offerCashTerms,
+  OFFER_TERMS,
   recordAcceptedOffer,
   tokenValueFactor,
   unemployedByMarket,
@@ -137,6 +140,33 @@ describe('cashForValue, offerCash and valueOfCash', () => {
         }
       }
     }
+  });
+});
+
+describe('offerCashTerms and offerCashFromTerms', () => {
+  it('give offerCash bit for bit, on both pieces of cashForValue, with and without token pay', () => {
+    const t = new Float64Array(2 * OFFER_TERMS);
+    const pieces = [0, 0];
+    const policies = [everyPolicy({}), tokenPay, everyPolicy({ tokenBudgetIsPay: 1, tokenBudgetShareOfBase: 0.5, tokenBudgetCap: 20_000 })];
+    for (const w of policies.map((p) => smallWorld(p))) {
+      for (const f of w.firms) {
+        for (let l = 0; l < NUM_LEVELS; l++) {
+          offerCashTerms(w, f, l, t, OFFER_TERMS);
+          for (const factor of [0, 0.3, 0.77, 1, 1.2345, 3, 40]) {
+            const want = offerCash(w, f, l, factor);
+            const got = offerCashFromTerms(t, OFFER_TERMS, factor);
+            if (!Object.is(got, want)) throw new Error(`slot ${f.slot} level ${l} factor ${factor}: ${got} ≠ ${want}`);
+            // Which piece of cashForValue the offer is on (the budget and cap bind, or not).
+            if (t[OFFER_TERMS + 2] > 0) {
+              const linear = (factor * t[OFFER_TERMS] - t[OFFER_TERMS + 1] - t[OFFER_TERMS + 5]) / t[OFFER_TERMS + 6];
+              pieces[t[OFFER_TERMS + 3] * (t[OFFER_TERMS + 7] * linear + t[OFFER_TERMS + 8]) <= t[OFFER_TERMS + 4] ? 0 : 1]++;
+            }
+          }
+        }
+      }
+    }
+    expect(pieces[0]).toBeGreaterThan(0);
+    expect(pieces[1]).toBeGreaterThan(0);
   });
 });
 
