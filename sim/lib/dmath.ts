@@ -103,22 +103,46 @@ const LG5 = 1.818357216161805012e-1;
 const LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
 
+/**
+ * log's argument and result. The function is too large for the optimiser to inline anywhere,
+ * and a double passed to or returned from a call that is not inlined is boxed on the heap;
+ * log (small, inlined) passes both through this array to logInPlace instead.
+ */
+const logIo = new Float64Array(1);
+
 /** Natural logarithm (fdlibm __ieee754_log). */
 export function log(x: number): number {
+  logIo[0] = x;
+  logInPlace();
+  return logIo[0];
+}
+
+/** logIo[0] ← log(logIo[0]). */
+function logInPlace(): void {
+  let x = logIo[0];
   // x's words are read once (one 64-bit store, two 32-bit loads).
   buf[0] = x;
   let hx = words[HI] | 0;
   const lx = words[LO];
   let k = 0;
   if (hx < 0x00100000) {
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
-    if (hx < 0) return NaN;
+    if (((hx & 0x7fffffff) | lx) === 0) {
+      logIo[0] = -Infinity;
+      return;
+    }
+    if (hx < 0) {
+      logIo[0] = NaN;
+      return;
+    }
     k -= 54;
     x *= TWO54;
     buf[0] = x;
     hx = words[HI] | 0;
   }
-  if (hx >= 0x7ff00000) return x + x;
+  if (hx >= 0x7ff00000) {
+    logIo[0] = x + x;
+    return;
+  }
   const e = (hx >> 20) - 1023;
   hx &= 0x000fffff;
   const i0 = (hx + 0x95f64) & 0x100000;
@@ -130,9 +154,13 @@ export function log(x: number): number {
   const f = x - 1;
   const dk = k;
   if ((0x000fffff & (2 + hx)) < 3) {
-    if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+    if (f === 0) {
+      logIo[0] = k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+      return;
+    }
     const R = f * f * (0.5 - 0.33333333333333333 * f);
-    return k === 0 ? f - R : dk * LN2_HI - (R - dk * LN2_LO - f);
+    logIo[0] = k === 0 ? f - R : dk * LN2_HI - (R - dk * LN2_LO - f);
+    return;
   }
   const s = f / (2 + f);
   const z = s * s;
@@ -145,9 +173,10 @@ export function log(x: number): number {
   const R = t2 + t1;
   if (i > 0) {
     const hfsq = 0.5 * f * f;
-    return k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - (hfsq - (s * (hfsq + R) + dk * LN2_LO) - f);
+    logIo[0] = k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - (hfsq - (s * (hfsq + R) + dk * LN2_LO) - f);
+    return;
   }
-  return k === 0 ? f - s * (f - R) : dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
+  logIo[0] = k === 0 ? f - s * (f - R) : dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
 }
 
 /** x^y. Exact for y = 0, x = 1 and y = 1; for x < 0 only integer y is defined. */
