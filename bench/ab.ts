@@ -1,0 +1,76 @@
+/**
+ * Two versions of the engine timed against each other in one process, for a loaded machine:
+ * default runs (10,000 engineers × 10 years) of tree A and tree B alternate, so each pair sees
+ * the same load and heap, and the ratio B ÷ A of each pair is kept (its median is the figure
+ * to quote; single timings scatter with the load). Each tree is a checkout of the repository
+ * (e.g. `git archive <commit> | tar -x -C DIR` with node_modules linked); each run's result
+ * hash must be the same in both, or the script stops. Also reports garbage collections a run.
+ * Usage: npx tsx bench/ab.ts DIR_A DIR_B [pairs (default 12)]
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+
+const [dirA, dirB, pairsArg = '12'] = process.argv.slice(2);
+const pairs = Number(pairsArg);
+if (!dirA || !dirB || !existsSync(`${dirA}/sim/run/simulate.ts`) || !existsSync(`${dirB}/sim/run/simulate.ts`)) {
+  console.error('usage: npx tsx bench/ab.ts DIR_A DIR_B [pairs]: each DIR a checkout with sim/run/simulate.ts');
+  process.exit(2);
+}
+if (!Number.isInteger(pairs) || pairs < 1) {
+  console.error(`bench/ab.ts: pairs must be a positive integer, got ${pairsArg}`);
+  process.exit(2);
+}
+
+interface Tree {
+  params: { DEFAULTS: unknown; cloneParams(p: unknown): unknown };
+  sim: { simulate(p: unknown, seed: number): { resultHash: string } };
+}
+const load = async (dir: string): Promise<Tree> => ({
+  params: await import(pathToFileURL(resolve(dir, 'sim/model/params.ts')).href),
+  sim: await import(pathToFileURL(resolve(dir, 'sim/run/simulate.ts')).href),
+});
+const a = await load(dirA);
+const b = await load(dirB);
+
+let gcs = 0;
+new PerformanceObserver((list) => (gcs += list.getEntries().length)).observe({ entryTypes: ['gc'] });
+const settle = () => new Promise((r) => setTimeout(r, 20));
+/** One default run: its time (ms), result hash and the collections reported during it. */
+async function run(t: Tree, seed: number): Promise<{ ms: number; hash: string; gcs: number }> {
+  await settle();
+  gcs = 0;
+  const t0 = performance.now();
+  const r = t.sim.simulate(t.params.cloneParams(t.params.DEFAULTS), seed);
+  const ms = performance.now() - t0;
+  await settle();
+  return { ms, hash: r.resultHash, gcs };
+}
+
+const median = (v: number[]): number => {
+  const s = [...v].sort((x, y) => x - y);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+};
+
+for (let k = 0; k < 2; k++) {
+  await run(a, 1);
+  await run(b, 1);
+}
+const ra: { ms: number; gcs: number }[] = [];
+const rb: { ms: number; gcs: number }[] = [];
+for (let i = 0; i < pairs; i++) {
+  const seed = 1 + (i % 5);
+  // Alternate which goes first, so neither always follows the other's garbage.
+  const [x, y] = i % 2 ? [await run(b, seed), await run(a, seed)].reverse() : [await run(a, seed), await run(b, seed)];
+  if (x.hash !== y.hash) throw new Error(`seed ${seed}: result hashes differ (${x.hash} ≠ ${y.hash})`);
+  ra.push(x);
+  rb.push(y);
+}
+const line = (name: string, r: { ms: number; gcs: number }[]) =>
+  `${name}: median run ${median(r.map((x) => x.ms)).toFixed(0)} ms, fastest ${Math.min(...r.map((x) => x.ms)).toFixed(0)} ms, collections a run (median) ${median(r.map((x) => x.gcs))}`;
+console.log(line(`A ${dirA}`, ra));
+console.log(line(`B ${dirB}`, rb));
+const ratios = ra.map((x, i) => rb[i].ms / x.ms);
+console.log(`B ÷ A per pair: ${ratios.map((x) => x.toFixed(3)).join(' ')}; median ${median(ratios).toFixed(3)}`);
