@@ -23,15 +23,13 @@ import {
   OFFER_TERMS,
   recordAcceptedOffer,
   tokenValueFactor,
-  unemployedByMarket,
   updateMarketPay,
-  updateMarketStats,
   valueOfCash,
 } from '../../sim/model/offers.ts';
 import { marginalRevenueOfOutput } from '../../sim/model/firms.ts';
 import { policyBudget } from '../../sim/model/policy.ts';
 import { createWorld } from '../../sim/run/simulate.ts';
-import { marketLevel, NUM_LEVELS, UNEMPLOYED } from '../../sim/model/world.ts';
+import { marketLevel, NUM_LEVELS } from '../../sim/model/world.ts';
 import type { Firm, World } from '../../sim/model/world.ts';
 
 /** A small world (seed 1) from the defaults, or from a scenario file, after `change` has edited its parameters. */
@@ -363,56 +361,5 @@ describe('adjustOffers', () => {
     adjustOffers(w);
     expect(Array.from(open.offerValue)).toEqual(vo);
     expect(Array.from(closed.offerValue)).toEqual(vc);
-  });
-});
-
-describe('updateMarketStats and unemployedByMarket', () => {
-  it('the market wage is the mean cash offer at mean skill, weighted by headcount (at least one), of alive firms', () => {
-    const w = smallWorld();
-    const [small, closed] = w.firms;
-    small.n = 0;
-    closed.alive = false;
-    closed.offerValue[1] *= 10;
-    updateMarketStats(w);
-    for (let l = 0; l < NUM_LEVELS; l++) {
-      let [weights, wage, budget, equity] = [0, 0, 0, 0];
-      for (const f of w.firms.filter((x) => x.alive)) {
-        const weight = Math.max(1, f.n);
-        weights += weight;
-        wage += weight * offerCash(w, f, l, 1);
-        budget += weight * policyBudget(f.tp.policy, offerCash(w, f, l, 1)) * f.budgetScale;
-        equity += weight * equityOf(f, l);
-      }
-      expect(w.marketBase[marketLevel(0, l)]).toBeCloseTo(wage / weights, 6);
-      expect(w.marketBudget[marketLevel(0, l)]).toBeCloseTo(budget / weights, 6);
-      expect(w.marketEquity[marketLevel(0, l)]).toBeCloseTo(equity / weights, 6);
-    }
-  });
-
-  it('a labour market whose firms have all closed keeps its last wage', () => {
-    const w = smallWorld(() => {}, 'cash-sensitive-region');
-    const region = w.typeNames.indexOf('region');
-    const k = marketLevel(w.marketOfType[region], 2);
-    updateMarketStats(w);
-    const before = w.marketBase[k];
-    for (const f of w.firms) if (f.type === region) [f.alive, f.offerValue[2]] = [false, 3 * f.offerValue[2]];
-    updateMarketStats(w);
-    expect(w.marketBase[k]).toBe(before);
-    for (const f of w.firms) if (f.type === region) f.alive = true;
-    updateMarketStats(w);
-    expect(w.marketBase[k]).toBeGreaterThan(2 * before);
-  });
-
-  it('counts the unemployed and the labour force of each labour market', () => {
-    const w = smallWorld(() => {}, 'cash-sensitive-region');
-    const e = w.eng;
-    const [unemp, force] = [new Float64Array(w.markets), new Float64Array(w.markets)];
-    unemployedByMarket(w, unemp, force);
-    for (let m = 0; m < w.markets; m++) {
-      const members = ids(w).filter((i) => e.labourMarket[i] === m);
-      expect(force[m]).toBe(members.length);
-      expect(unemp[m]).toBe(members.filter((i) => e.employer[i] === UNEMPLOYED).length);
-    }
-    expect(force.reduce((a, b) => a + b, 0)).toBe(e.n);
   });
 });
