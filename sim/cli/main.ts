@@ -12,6 +12,7 @@ import { PACKAGE_ROOT_URL } from './packageRoot.ts';
 import { checkCommand } from './commands/checkCommand.ts';
 import { compareCommand } from './commands/compareCommand.ts';
 import { listCommand } from './commands/listCommand.ts';
+import { calibrateCommand } from './commands/calibrateCommand.ts';
 import { mergeCommand } from './commands/mergeCommand.ts';
 import { runCommand } from './commands/runCommand.ts';
 import { schemaCommand } from './commands/schemaCommand.ts';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   mergeCommand,
   compareCommand,
   sensitivityCommand,
+  calibrateCommand,
   checkCommand,
   validateCommand,
   schemaCommand,

@@ -163,6 +163,6 @@ describe('tokensim validate and schema know sensitivity specs', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(readFileSync('scenarios/sensitivity/sensitivity.schema.json', 'utf8'));
     expect(JSON.parse(r.stdout)).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', title: 'tokensim sensitivity spec' });
-    expect(await tokensim(['schema', '--sweep', '--sensitivity'])).toEqual({ code: 2, stdout: '', stderr: 'tokensim: schema: give --sweep or --sensitivity, not both\n' });
+    expect(await tokensim(['schema', '--sweep', '--sensitivity'])).toEqual({ code: 2, stdout: '', stderr: 'tokensim: schema: give one of --sweep, --sensitivity or --calibration\n' });
   });
 });

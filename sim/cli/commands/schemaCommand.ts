@@ -1,8 +1,9 @@
 /**
- * `tokensim schema [--sweep | --sensitivity]`: prints the JSON Schema (draft-07) of scenario
- * files, of sweep files or of sensitivity specs — the same text as scenarios/scenario.schema.json,
- * scenarios/sweeps/sweep.schema.json and scenarios/sensitivity/sensitivity.schema.json, which
- * editors use for completion and checking.
+ * `tokensim schema [--sweep | --sensitivity | --calibration]`: prints the JSON Schema (draft-07)
+ * of scenario files, of sweep files, of sensitivity specs or of calibration specs — the same text
+ * as scenarios/scenario.schema.json, scenarios/sweeps/sweep.schema.json,
+ * scenarios/sensitivity/sensitivity.schema.json and scenarios/calibration/calibration.schema.json,
+ * which editors use for completion and checking.
  */
 import type { Command, CommandContext } from './command.ts';
 import { parseArgs, UsageError } from '../args/parseArgs.ts';
@@ -12,8 +13,12 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   if (parsed.positionals.length > 0) throw new UsageError(`schema: unexpected argument '${parsed.positionals[0]}'`);
   const sweep = parsed.flags.get('sweep') === true;
   const sensitivity = parsed.flags.get('sensitivity') === true;
-  if (sweep && sensitivity) throw new UsageError('schema: give --sweep or --sensitivity, not both');
-  if (sensitivity) {
+  const calibration = parsed.flags.get('calibration') === true;
+  if ([sweep, sensitivity, calibration].filter(Boolean).length > 1) throw new UsageError('schema: give one of --sweep, --sensitivity or --calibration');
+  if (calibration) {
+    const { writeCalibrationSchemaText } = await import('../../research/calibration/calibrationSchema.ts');
+    ctx.io.stdout(writeCalibrationSchemaText());
+  } else if (sensitivity) {
     const { writeSensitivitySchemaText } = await import('../../research/sensitivity/sensitivitySchema.ts');
     ctx.io.stdout(writeSensitivitySchemaText());
   } else if (sweep) {
@@ -28,11 +33,12 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: 'Print the JSON Schema of scenario files (of sweep files with --sweep, of sensitivity specs with --sensitivity)',
-  usage: 'tokensim schema [--sweep | --sensitivity]',
+  summary: 'Print the JSON Schema of scenario files (of sweep files with --sweep, sensitivity specs with --sensitivity, calibration specs with --calibration)',
+  usage: 'tokensim schema [--sweep | --sensitivity | --calibration]',
   flags: [
     { name: 'sweep', kind: 'boolean', description: 'The schema of sweep files instead of scenario files' },
     { name: 'sensitivity', kind: 'boolean', description: 'The schema of sensitivity specs instead of scenario files' },
+    { name: 'calibration', kind: 'boolean', description: 'The schema of calibration specs instead of scenario files' },
   ],
   details: `Example:
   tokensim schema > my-scenarios/scenario.schema.json`,

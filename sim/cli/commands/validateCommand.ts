@@ -5,7 +5,9 @@
  * A sweep file is one under a `sweeps/` directory or one with `base` and `parameters`
  * fields; its base scenario (a path is relative to the sweep file) and every point are
  * checked too. A sensitivity spec is one under a `sensitivity/` directory or one with `factors`
- * and `outputs` fields; its base scenario, factor paths and output years are checked too.
+ * and `outputs` fields; its base scenario, factor paths and output years are checked too. A
+ * calibration spec is one under a `calibration/` directory or one with `parameters` and
+ * `moments` fields; its base scenario, parameter bounds, moment groups and windows are checked.
  * JSON Schema files (`*.schema.json`) are skipped, so `scenarios/*.json` works.
  */
 import path from 'node:path';
@@ -19,7 +21,7 @@ export interface FileProblem {
 }
 
 /** What validating one file found. */
-export type FileVerdict = { kind: 'ok'; what: 'scenario' | 'sweep' | 'sensitivity' } | { kind: 'skipped'; why: string } | { kind: 'invalid'; problems: FileProblem[] };
+export type FileVerdict = { kind: 'ok'; what: 'scenario' | 'sweep' | 'sensitivity' | 'calibration' } | { kind: 'skipped'; why: string } | { kind: 'invalid'; problems: FileProblem[] };
 
 /** True for a JSON Schema file, which sits beside the scenarios but is not one. */
 export function isSchemaFile(file: string): boolean {
@@ -56,6 +58,26 @@ async function loadBase(file: string, base: string): Promise<{ params: import('.
   }
 }
 
+/** True when `file` should be read as a calibration spec: under a `calibration/` directory, or with parameters and moments fields. */
+export function looksLikeCalibration(file: string, parsed: unknown): boolean {
+  if (path.normalize(file).split(path.sep).slice(0, -1).includes('calibration')) return true;
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'moments' in parsed && 'parameters' in parsed;
+}
+
+/** Validates a calibration spec: its fields, its base scenario, and its parameters, groups and windows against that base. */
+async function validateCalibration(file: string, text: string): Promise<FileVerdict> {
+  const { checkCalibrationAgainstBase, parseCalibrationSpec } = await import('../../research/calibration/calibrationSpec.ts');
+  try {
+    const spec = parseCalibrationSpec(text, file);
+    const base = await loadBase(file, spec.base);
+    if ('problems' in base) return { kind: 'invalid', problems: base.problems };
+    checkCalibrationAgainstBase(spec, base.params, spec.years ?? base.params.run.years, file);
+    return { kind: 'ok', what: 'calibration' };
+  } catch (err) {
+    return { kind: 'invalid', problems: issuesOf(err) };
+  }
+}
+
 /** Validates a sensitivity spec: its fields, its base scenario, and its factors and output years against that base. */
 async function validateSensitivity(file: string, text: string): Promise<FileVerdict> {
   const { checkSpecAgainstBase, parseSensitivitySpec } = await import('../../research/sensitivity/sensitivitySpec.ts');
@@ -87,6 +109,7 @@ export async function validateText(file: string, text: string): Promise<FileVerd
   } catch {
     parsed = undefined; // the parsers below name the JSON problem and where it is
   }
+  if (looksLikeCalibration(file, parsed)) return validateCalibration(file, text);
   if (looksLikeSensitivity(file, parsed)) return validateSensitivity(file, text);
   if (!looksLikeSweep(file, parsed)) {
     const { parseScenario } = await import('../../input/scenario.ts');
@@ -143,15 +166,17 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Check scenario, sweep and sensitivity files; one line per problem (exit 2 if any is invalid)',
+  summary: 'Check scenario, sweep, sensitivity and calibration files; one line per problem (exit 2 if any is invalid)',
   usage: 'tokensim validate <file>…',
   flags: [],
   details: `Prints "ok <file>" for each valid file. Problems go to stderr as
 "tokensim: <file>: <field path>: <reason>", one per line. Files under a sweeps/ directory,
 or with "base" and "parameters" fields, are read as sweep files; files under a sensitivity/
-directory, or with "factors" and "outputs" fields, as sensitivity specs; *.schema.json is skipped.
+directory, or with "factors" and "outputs" fields, as sensitivity specs; files under a
+calibration/ directory, or with "parameters" and "moments" fields, as calibration specs;
+*.schema.json is skipped.
 
 Example:
-  tokensim validate scenarios/*.json scenarios/sweeps/*.json scenarios/sensitivity/*.json`,
+  tokensim validate scenarios/*.json scenarios/sweeps/*.json scenarios/sensitivity/*.json scenarios/calibration/*.json`,
   run,
 };

@@ -146,7 +146,7 @@ export function factorProblem(path: string, base: Params): string | undefined {
 }
 
 /** The groups `metric` is reported for in a run of `base`: `all` and those of its group families. */
-function groupsOf(metric: MetricName, base: Params): string[] {
+export function groupsOf(metric: MetricName, base: Params): string[] {
   const families = METRIC_DEFS.find((d) => d.name === metric)?.groups ?? [];
   const byFamily = { firmType: firmTypeNames(base), level: [...LEVELS], budgetQuartile: [...BUDGET_QUARTILES] };
   return ['all', ...families.flatMap((f) => byFamily[f])];
