@@ -4,6 +4,7 @@ import { PARAM_SPECS } from '../../sim/model/paramSpecs.ts';
 import { resolveScenario } from '../../sim/input/scenario.ts';
 import {
   applyOverrides,
+  LEVER_GROUPS,
   LEVERS,
   leverScope,
   leverSpec,
@@ -19,7 +20,7 @@ import {
 const load = (name: string) => JSON.parse(readFileSync(`scenarios/${name}.json`, 'utf8')) as Record<string, unknown>;
 
 describe('levers come from the parameter metadata', () => {
-  it('has the ten levers of issue 4, each with a metadata entry', () => {
+  it('has the main levers of issue 4, then the calibrated labour-market parameters, each with a metadata entry', () => {
     expect(LEVERS.map((l) => l.path)).toEqual([
       'firmTypes.*.policy.tokenBudgetShareOfBase',
       'production.sigma',
@@ -32,7 +33,16 @@ describe('levers come from the parameter metadata', () => {
       'cfo.cfoSetsBudget',
       'run.engineers',
       'run.years',
+      'labour.searchProbEmployed',
+      'labour.separationRatePerYear',
+      'labour.matchingEfficiency',
+      'labour.switchingThreshold',
+      'labour.offerCutSpeed',
     ]);
+    // The groups follow each other in page order: main levers first, no group split in two.
+    const groups = LEVERS.map((l) => l.group);
+    expect(groups.filter((g, k) => k === 0 || g !== groups[k - 1])).toEqual(LEVER_GROUPS.map((g) => g.id));
+    expect(LEVER_GROUPS.find((g) => g.id === 'labour')!.title).toBe('Labour market (calibrated)');
     for (const lever of LEVERS) expect(leverSpec(lever)).toBe(PARAM_SPECS[lever.path]);
     expect(new Set(LEVERS.map((l) => l.id)).size).toBe(LEVERS.length);
   });
@@ -44,6 +54,8 @@ describe('levers come from the parameter metadata', () => {
     expect(kind('engineers')).toBe('log');
     expect(kind('years')).toBe('linear');
     expect(kind('share')).toBe('linear');
+    expect(kind('matching')).toBe('log');
+    expect(kind('search')).toBe('linear');
   });
 
   it('rejects values outside the metadata range and fractional integers', () => {
@@ -132,6 +144,16 @@ describe('levers applied to scenario files', () => {
     expect(p.production.sigma).toBe(3);
     expect(p.run.years).toBe(2);
     expect(p.firmTypes.startup.policy.baseByLevel.mid).toBe(128_000);
+  });
+
+  it('writes a labour-market lever into a file that does not set it', () => {
+    const base = load('baseline');
+    expect(base.labour).toBeUndefined();
+    const p = resolveScenario(applyOverrides(base, { search: 0.12, matching: 0.3, separations: 0.06 }, {}));
+    expect(p.labour.searchProbEmployed).toBe(0.12);
+    expect(p.labour.matchingEfficiency).toBe(0.3);
+    expect(p.labour.separationRatePerYear).toBe(0.06);
+    expect(p.labour.switchingThreshold).toBe(resolveScenario(base).labour.switchingThreshold);
   });
 
   it('every bundled scenario file resolves and has a scope for each firm-type lever', () => {

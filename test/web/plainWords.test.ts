@@ -22,6 +22,12 @@ describe('lever values in plain words', () => {
     expect(leverWords('sigma', 0.8)).toMatch(/^people and compute are complements/);
     expect(leverWords('sigma', 3)).toMatch(/^compute can stand in for people/);
     expect(leverWords('engineers', 10000)).toBe('10,000 engineers simulated');
+    expect(leverWords('search', 0.08)).toBe(`an employed engineer looks for another job in 8${NNBSP}% of months`);
+    expect(leverWords('separations', 0.035)).toBe(`3.5${NNBSP}% of engineers a year lose their job for other reasons`);
+    expect(leverWords('matching', 0.5)).toBe(`50${NNBSP}% of searchers meet an employer each month when jobs equal searchers`);
+    expect(leverWords('matching', 2)).toMatch(/^every searcher meets an employer/);
+    expect(leverWords('switching', 0.05)).toBe(`an offer must beat the current job by 5${NNBSP}%`);
+    expect(leverWords('offerCut', 0)).toBe('firms never cut the pay they offer');
     expect(leverWords('nope', 1)).toBeUndefined();
   });
 });

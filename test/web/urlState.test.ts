@@ -53,6 +53,22 @@ describe('URL state', () => {
     expect(decodeOk(q)).toEqual(view);
   });
 
+  it('round-trips the calibrated labour-market levers, after the main levers', () => {
+    const view: ViewState = {
+      slots: [{ scenario: 'baseline-static', overrides: { offerCut: 0.01, matching: 0.3, search: 0.12, separations: 0.05, switching: 0.1, sigma: 2 } }],
+      focus: 0,
+      seeds: 2,
+      seed: 1,
+    };
+    const q = encodeState(view);
+    expect(q).toBe('?s=baseline-static~sigma:2~search:0.12~separations:0.05~matching:0.3~switching:0.1~offerCut:0.01&focus=0&seeds=2&seed=1');
+    expect(decodeOk(q)).toEqual(view);
+    expect(decodeError('?s=baseline~matching:9')).toBe('s: baseline: matching must be at most 5 (got 9)');
+    const run = buildSlot(catalogue.get('baseline-static')!, decodeOk(q).slots[0].overrides);
+    expect(run.params.labour.matchingEfficiency).toBe(0.3);
+    expect(run.params.labour.offerCutSpeed).toBe(0.01);
+  });
+
   it('fills parts left out with defaults', () => {
     expect(decodeOk('?s=complements')).toEqual({ slots: [{ scenario: 'complements', overrides: {} }], focus: 0, seeds: 3, seed: 1 });
     expect(decodeOk('?seeds=7').seeds).toBe(7);

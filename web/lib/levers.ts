@@ -7,28 +7,49 @@ import { PARAM_SPECS, type ParamSpec } from '../../sim/model/paramSpecs.ts';
 import { expandWildcard, forFirmType, getAt, isFirmTypeWildcard, problemWith, setAt, type SettableKey } from '../../sim/model/paramPaths.ts';
 import { firmTypeNames, type Params } from '../../sim/model/params.ts';
 
+/**
+ * Where the page shows a lever: with the main levers of the question, or among the labour-market
+ * parameters that `tokensim calibrate` estimates (docs/calibration.json), shown after them.
+ */
+export type LeverGroup = 'main' | 'labour';
+
+/** The groups in page order, with their headings. */
+export const LEVER_GROUPS: readonly { id: LeverGroup; title: string }[] = [
+  { id: 'main', title: 'Main levers' },
+  { id: 'labour', title: 'Labour market (calibrated)' },
+];
+
 /** A lever: a short id (used in URLs) and the parameter path its metadata is filed under. */
 export interface LeverDef {
   id: string;
+  group: LeverGroup;
   /** Key in PARAM_SPECS; `firmTypes.*.…` levers apply to firm types (see leverScope). */
   path: SettableKey;
   /** A few words for legends ("σ 3"); the full label and unit come from the metadata. */
   short: string;
 }
 
-/** The main levers, in the order the page shows them (issue 4). */
+/**
+ * The levers in the order the page shows them: the main levers (issue 4), then the labour-market
+ * parameters the calibration estimates (its slider track marks the estimate and its interval).
+ */
 export const LEVERS: readonly LeverDef[] = [
-  { id: 'share', short: 'budget ÷ base', path: 'firmTypes.*.policy.tokenBudgetShareOfBase' },
-  { id: 'sigma', short: 'σ', path: 'production.sigma' },
-  { id: 'decline', short: 'price fall yr 1', path: 'market.priceDeclineFirstYear' },
-  { id: 'declineLong', short: 'price fall later', path: 'market.priceDeclineLongRun' },
-  { id: 'valuation', short: 'λ', path: 'engineers.tokenValuation' },
-  { id: 'portability', short: 'portability', path: 'firmTypes.*.policy.tokenPortability' },
-  { id: 'maxxing', short: 'tokenmaxxing', path: 'engineers.tokenmaxxing' },
-  { id: 'raiseTokens', short: 'raises in tokens', path: 'firmTypes.*.policy.cashToTokenRaiseShare' },
-  { id: 'cfoBudget', short: 'CFO budgets', path: 'cfo.cfoSetsBudget' },
-  { id: 'engineers', short: 'engineers', path: 'run.engineers' },
-  { id: 'years', short: 'years', path: 'run.years' },
+  { id: 'share', group: 'main', short: 'budget ÷ base', path: 'firmTypes.*.policy.tokenBudgetShareOfBase' },
+  { id: 'sigma', group: 'main', short: 'σ', path: 'production.sigma' },
+  { id: 'decline', group: 'main', short: 'price fall yr 1', path: 'market.priceDeclineFirstYear' },
+  { id: 'declineLong', group: 'main', short: 'price fall later', path: 'market.priceDeclineLongRun' },
+  { id: 'valuation', group: 'main', short: 'λ', path: 'engineers.tokenValuation' },
+  { id: 'portability', group: 'main', short: 'portability', path: 'firmTypes.*.policy.tokenPortability' },
+  { id: 'maxxing', group: 'main', short: 'tokenmaxxing', path: 'engineers.tokenmaxxing' },
+  { id: 'raiseTokens', group: 'main', short: 'raises in tokens', path: 'firmTypes.*.policy.cashToTokenRaiseShare' },
+  { id: 'cfoBudget', group: 'main', short: 'CFO budgets', path: 'cfo.cfoSetsBudget' },
+  { id: 'engineers', group: 'main', short: 'engineers', path: 'run.engineers' },
+  { id: 'years', group: 'main', short: 'years', path: 'run.years' },
+  { id: 'search', group: 'labour', short: 'on-the-job search', path: 'labour.searchProbEmployed' },
+  { id: 'separations', group: 'labour', short: 'separations', path: 'labour.separationRatePerYear' },
+  { id: 'matching', group: 'labour', short: 'μ', path: 'labour.matchingEfficiency' },
+  { id: 'switching', group: 'labour', short: 'switching threshold', path: 'labour.switchingThreshold' },
+  { id: 'offerCut', group: 'labour', short: 'offer cuts', path: 'labour.offerCutSpeed' },
 ];
 
 export type Overrides = Record<string, number>;

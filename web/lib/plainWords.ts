@@ -49,6 +49,16 @@ export function leverWords(id: string, v: number): string | undefined {
       return `${integer(v)} engineers simulated`;
     case 'years':
       return `${formatParam(v)} year${v === 1 ? '' : 's'} simulated`;
+    case 'search':
+      return v === 0 ? 'employed engineers never look for another job' : `an employed engineer looks for another job in ${pct(v)} of months`;
+    case 'separations':
+      return v === 0 ? 'no one loses a job except in layoffs and closures' : `${pct(v)} of engineers a year lose their job for other reasons`;
+    case 'matching':
+      return v >= 1 ? 'every searcher meets an employer each month when jobs equal searchers' : `${pct(v)} of searchers meet an employer each month when jobs equal searchers`;
+    case 'switching':
+      return v === 0 ? 'any better offer makes an engineer move' : `an offer must beat the current job by ${pct(v)}`;
+    case 'offerCut':
+      return v === 0 ? 'firms never cut the pay they offer' : `firms with more takers than jobs cut offers ${pct(v)} a month`;
     default:
       return undefined;
   }
