@@ -8,10 +8,10 @@ import type { ByLevel } from './params.ts';
 /** Search, matching, offers, reviews and promotions (sim/model/labour.ts). */
 export interface LabourParams {
   /** On-the-job search: Base monthly probability an employed engineer searches.
-   *  Unit: probability per month; default: 0.08; source: calibrated in-sample: job-to-job moves ≈ 40–50 % of hires (Fallick & Fleischman 2004) and quits 5–15 % a year (docs/validation.md). */
+   *  Unit: probability per month; default: 0.08; source: calibrated by simulated moments against the labour-market moments of docs/validation.md: estimate 0.056 (95 % interval 0.015–0.097), default kept inside it (docs/calibration.md). */
   searchProbEmployed: number;
   /** Involuntary separations: Separations into unemployment other than CFO layoffs and closures (project ends, performance exits, moves out of the area).
-   *  Unit: share per year; default: 0.035; source: JOLTS: layoffs and discharges in information ≈ 1 % a month across all occupations; lower for engineers; set with on-the-job search so annual turnover is 8–20 % (in-sample, docs/validation.md). */
+   *  Unit: share per year; default: 0.035; source: calibrated by simulated moments: estimate 0.010 (95 % interval 0.005–0.058), default kept inside it (docs/calibration.md); JOLTS layoffs and discharges ≈ 1 % a month across all occupations, lower for engineers. */
   separationRatePerYear: number;
   /** Under-pay search boost: Raises search when cash is below the market wage for the level.
    *  Unit: multiplier per 100 % under-pay; default: 3; source: model assumption (docs/model.md). */
@@ -23,13 +23,13 @@ export interface LabourParams {
    *  Unit: applications per month; default: 3; source: search-and-matching literature (Petrongolo–Pissarides). */
   applicationsPerSearcher: number;
   /** Matching efficiency μ: Scale of the matching function: a searcher makes contact with probability min(1, μ·θ^(1−γ)), θ = vacancies ÷ searchers.
-   *  Unit: contacts per searcher per month at tightness 1; default: 0.5; source: calibrated in-sample: monthly job-finding from unemployment 0.2–0.5 (Shimer 2005: 0.3–0.45) with employed searchers competing for contacts. */
+   *  Unit: contacts per searcher per month at tightness 1; default: 0.5; source: calibrated by simulated moments: estimate 0.49 (95 % interval 0.30–0.68), default kept inside it (docs/calibration.md); Shimer 2005: monthly job-finding 0.3–0.45. */
   matchingEfficiency: number;
   /** Matching elasticity γ: Elasticity of matches with respect to searchers in m = μ·S^γ·V^(1−γ).
    *  Unit: elasticity w.r.t. searchers; default: 0.4; source: Petrongolo & Pissarides 2001; Shimer 2005: 0.28 – 0.54, default 0.4. */
   matchingElasticity: number;
   /** Switching threshold: An offer must beat the current job by this share.
-   *  Unit: share of current value; default: 0.05; source: model assumption (docs/model.md). */
+   *  Unit: share of current value; default: 0.05; source: model assumption: the labour-market moments do not pin it apart from on-the-job search (docs/calibration.md). */
   switchingThreshold: number;
   /** Loss aversion: Weight on a token budget below the one the engineer is used to.
    *  Unit: ratio; default: 2.25; source: Tversky & Kahneman 1992 (≈ 2.25). */
@@ -62,7 +62,7 @@ export interface LabourParams {
    *  Unit: share per month at all vacancies unfilled; default: 0.02; source: model assumption, to calibrate (docs/model.md). */
   offerRaiseSpeed: number;
   /** Offer cut speed: A firm above its target, or with more acceptable applicants than vacancies at a level, lowers the value it posts by this much a month.
-   *  Unit: share per month; default: 0.004; source: model assumption, to calibrate (docs/model.md). */
+   *  Unit: share per month; default: 0.004; source: model assumption: the labour-market moments barely move with it (docs/calibration.md). */
   offerCutSpeed: number;
   /** Counteroffer probability: Chance an employer matches an accepted outside offer when the engineer’s marginal revenue covers the matched pay.
    *  Unit: probability; default: 0.3; source: model assumption (docs/model.md). */

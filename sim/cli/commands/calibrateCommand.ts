@@ -208,8 +208,9 @@ export const calibrateCommand: Command = {
   details: `A spec names a base scenario, parameters with bounds, target moments (metric, group,
 window of years, statistic "mean" or "last", target, and one of "se", "range" [lo, hi] → width
 (hi − lo)/4, or "weight"; and a source) and seeds. Every candidate runs every seed (common random
-numbers). The search is Nelder–Mead on the logit scale of the bounds from several starts
-("optimizer": starts, maxEvaluations, initialStep, fTolerance, xTolerance). At the best estimate:
+numbers). A Latin-hypercube screening of the bounds picks the starts of Nelder–Mead searches on
+the logit scale of the bounds ("optimizer": screening, starts, maxEvaluations, initialStep,
+fTolerance, xTolerance). At the best estimate:
 standard errors by the sandwich formula with the simulation noise across seeds, 95% intervals,
 the misfit test against χ²(moments − parameters), the Jacobian's singular values (which
 parameters the moments do not pin) checked at two steps ("jacobian": step), and the

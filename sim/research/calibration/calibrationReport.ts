@@ -38,12 +38,12 @@ export function formatCalibration(r: CalibrationReport): string {
   );
   for (const e of r.estimates) {
     lines.push(
-      `| \`${e.path}\` (${labelOfParam(e.path)}) | ${sig(e.estimate)} | ${e.identified ? sig(e.se, 2) : '–'} | ${e.identified ? `${sig(e.lo95)} – ${sig(e.hi95)}` : 'not identified'} | ${sig(e.lower)} – ${sig(e.upper)} | ${unitOfParam(e.path)} | ${e.identified ? 'yes' : '**no**'} |`,
+      `| \`${e.path}\` (${labelOfParam(e.path)}) | ${sig(e.estimate)} | ${sig(e.se, 2)} | ${e.identified ? `${sig(e.lo95)} – ${sig(e.hi95)}` : 'not identified'} | ${sig(e.lower)} – ${sig(e.upper)} | ${unitOfParam(e.path)} | ${e.identified ? 'yes' : '**no**'} |`,
     );
   }
   lines.push(
     '',
-    'Standard errors from the sandwich (D′WD)⁻¹D′W(Ω + Σ_sim/S)WD(D′WD)⁻¹, with Ω the moments’ widths squared and Σ_sim the across-seed covariance of the moments at the estimate; intervals on the logit scale of the bounds, mapped back. ' +
+    'Standard errors from the sandwich (D′WD)⁻¹D′W(Ω + Σ_sim/S)WD(D′WD)⁻¹, with Ω the moments’ widths squared and Σ_sim the across-seed covariance of the moments at the estimate; 95 % intervals θ̂ ± 1.96·s.e., clipped to the bounds. ' +
       'Widths from evidence ranges are plausibility widths ((hi − lo)/4), not sampling errors, so these intervals say how tightly the evidence as stated pins each value, not a sampling confidence.',
     '',
     '### Fit',
@@ -66,12 +66,13 @@ export function formatCalibration(r: CalibrationReport): string {
     '### Identification',
     '',
     `Singular values of W^½·D·diag(hi − lo) (moments in widths per whole bound range): ${r.singularValues.map((v) => sig(v)).join(', ')}. ` +
-      `A value below ${WEAK_SINGULAR_VALUE} means moving the parameters across their whole bounds along that direction moves the moments by less than a quarter of a width.`,
+      `Along a direction with singular value σ a 95 % interval spans about 2·1.96/σ whole bound ranges, so a value below ${sig(WEAK_SINGULAR_VALUE)} marks a direction the moments cannot narrow within the bounds. ` +
+      'A parameter is identified when it has little weight (< 0.5) in every such direction and its ±1.96·s.e. interval is narrower than its bounds.',
   );
-  if (r.weakDirections.length === 0) lines.push('', `Every direction is pinned: the Jacobian has full rank ${r.estimates.length}.`);
+  if (r.weakDirections.length === 0) lines.push('', `Every direction is pinned (no singular value below ${sig(WEAK_SINGULAR_VALUE)}).`);
   for (const d of r.weakDirections) {
     const main = d.loadings.filter((l) => Math.abs(l.loading) >= 0.3).map((l) => `${sig(l.loading, 2)} × \`${l.path}\``);
-    lines.push('', `Weak direction (singular value ${sig(d.singularValue)}): ${main.join(' + ')}: the moments cannot tell these apart.`);
+    lines.push('', `Weak direction (singular value ${sig(d.singularValue)}): ${main.join(' + ')}${main.length > 1 ? ': the moments cannot tell these apart' : ': the moments barely move with it'}.`);
   }
   lines.push(
     '',

@@ -35,7 +35,7 @@ export interface IdentificationResult {
 export async function identificationTest(
   spec: CalibrationSpec,
   evaluate: Evaluate,
-  options: { truth: number[]; start: number[]; replications: number; pseudoSeedsPerSet: number; pseudoSeedBase: number; varianceSeeds: number[]; size: { engineers: number; years: number } },
+  options: { truth: number[]; start: number[]; replications: number; pseudoSeedsPerSet: number; pseudoSeedBase: number; varianceSeeds: number[]; seedStride: number; size: { engineers: number; years: number } },
 ): Promise<IdentificationResult> {
   const { truth, start, replications, pseudoSeedsPerSet: Sp } = options;
   const sigma = covarianceOverSeeds(await perSeedMoments(evaluate, truth, options.varianceSeeds));
@@ -44,7 +44,7 @@ export async function identificationTest(
   for (let r = 0; r < replications; r++) {
     const pseudoSeeds = Array.from({ length: Sp }, (_, k) => options.pseudoSeedBase + r * Sp + k + 1);
     const targets = meanOverSeeds(await perSeedMoments(evaluate, truth, pseudoSeeds));
-    const pseudo: CalibrationSpec = { ...spec, moments: spec.moments.map((m, j) => ({ ...m, target: targets[j], width: widths[j], widthFrom: 'se' })) };
+    const pseudo: CalibrationSpec = { ...spec, seeds: spec.seeds.map((seed) => seed + r * options.seedStride), moments: spec.moments.map((m, j) => ({ ...m, target: targets[j], width: widths[j], widthFrom: 'se' })) };
     const report = await calibrate(pseudo, start, evaluate, options.size);
     out.push({
       pseudoSeeds,

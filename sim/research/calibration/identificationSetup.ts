@@ -4,7 +4,8 @@
  * job-finding rate, the job-to-job share of hires and the quit rate of baseline-static, at a
  * small size (400 engineers, 3 years) so that five replications run in well under a minute.
  * Pseudo-data are one seed each (one economy, as real data are); the estimation averages eight
- * seeds, so its own simulation noise is an eighth of the data's variance (the sandwich counts it).
+ * seeds (its own eight in each replication), so its simulation noise is an eighth of the data's
+ * variance (the sandwich counts it).
  */
 import type { Params } from '../../model/params.ts';
 import { cloneParams } from '../../model/params.ts';
@@ -23,6 +24,8 @@ export const IDENTIFICATION = {
   pseudoSeedsPerSet: 1,
   pseudoSeedBase: 1000,
   varianceSeeds: Array.from({ length: 12 }, (_, k) => 500 + k),
+  /** Replication r estimates with seeds 1–8 + 100·r. */
+  seedStride: 100,
 } as const;
 
 export function identificationSpec(): CalibrationSpec {
@@ -36,6 +39,7 @@ export function identificationSpec(): CalibrationSpec {
       moments: [moment('job-finding rate', 'job_finding_rate'), moment('job-to-job share of hires', 'job_to_job_share_of_hires'), moment('quit rate', 'quit_rate_annual')],
       seeds: [1, 2, 3, 4, 5, 6, 7, 8],
       optimizer: { screening: 12, starts: 2, maxEvaluations: 50 },
+      jacobian: { step: 0.1 },
     }),
     'identification',
   );
@@ -61,6 +65,7 @@ export function runIdentification(baselineStatic: Params): Promise<Identificatio
       pseudoSeedsPerSet: IDENTIFICATION.pseudoSeedsPerSet,
       pseudoSeedBase: IDENTIFICATION.pseudoSeedBase,
       varianceSeeds: [...IDENTIFICATION.varianceSeeds],
+      seedStride: IDENTIFICATION.seedStride,
       size: { engineers: IDENTIFICATION.engineers, years: IDENTIFICATION.years },
     },
   );

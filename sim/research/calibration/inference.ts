@@ -8,20 +8,22 @@
  *   width of the moment (Λ_ij·s_j). It is Andrews, Gentzkow & Shapiro's (2017) −(G′WG)⁻¹G′W with
  *   G the Jacobian of the moment conditions m* − m̂(θ), that is G = −D.
  * Identification: the singular values of W^½·D·diag(hi − lo) — moments in widths per whole bound
- * range, so the scale of a parameter's units does not matter. A direction is weak when its
- * singular value is below WEAK_SINGULAR_VALUE (moving the parameters across their whole bounds
- * along it moves the moments by less than a quarter of a width in all) or below 10⁻⁶ of the
- * largest; a parameter whose weight in a weak direction is at least 0.5 is not identified, and
- * when D′WD cannot be inverted no parameter has a standard error.
- * 95 % intervals are taken on the logit scale the search uses and mapped back, so they stay
- * inside the bounds (the delta method through the logit); standard errors are in natural units.
+ * range, so the scale of a parameter's units does not matter. Along a direction with singular
+ * value σ a 95 % interval spans about 2·1.96/σ whole bound ranges, so a direction is weak when
+ * σ < WEAK_SINGULAR_VALUE = 2·1.96 (or below 10⁻⁶ of the largest): the moments cannot narrow it
+ * within the bounds. A parameter is identified when D′WD can be inverted, its weight in every
+ * weak direction is below 0.5, and its own symmetric 95 % interval, ±1.96·s.e., is narrower
+ * than its bounds; otherwise it is reported as not identified, with its bounds as the interval.
+ * Standard errors and 95 % intervals are in natural units: θ̂ ± 1.96·s.e., clipped to the bounds.
+ * (An interval on the logit scale the search uses, mapped back, stays inside the bounds too, but
+ * near a bound the logit's slope goes to zero and such an interval spreads over the whole range
+ * even when the natural-scale standard error is small.)
  */
 import { add, diagonal, inverse, multiply, quadraticForm, scale, svd, transpose, type Matrix } from './linalg.ts';
 import { chiSquareSurvival } from './chiSquare.ts';
-import { boundedSlope, toBounded, toUnbounded } from './moments.ts';
 import type { CalibrationParameter } from './calibrationSpec.ts';
 
-export const WEAK_SINGULAR_VALUE = 0.25;
+export const WEAK_SINGULAR_VALUE = 2 * 1.959963984540054;
 const Z95 = 1.959963984540054;
 
 export interface InferenceInput {
@@ -105,17 +107,10 @@ export function infer(input: InferenceInput): Inference {
 
   const out = parameters.map((p, i): ParameterInference => {
     const variance = covariance ? covariance[i][i] : Number.NaN;
-    const identified = covariance !== null && !weak.has(p.path) && variance >= 0 && Number.isFinite(variance);
-    const se = identified ? Math.sqrt(variance) : Number.NaN;
-    let lo95 = p.lower;
-    let hi95 = p.upper;
-    if (identified) {
-      const slope = boundedSlope(p, theta[i]);
-      const u = toUnbounded(p, theta[i]);
-      const seU = slope > 0 ? se / slope : Number.POSITIVE_INFINITY;
-      lo95 = Number.isFinite(seU) ? toBounded(p, u - Z95 * seU) : p.lower;
-      hi95 = Number.isFinite(seU) ? toBounded(p, u + Z95 * seU) : p.upper;
-    }
+    const identified = covariance !== null && !weak.has(p.path) && variance >= 0 && Number.isFinite(variance) && 2 * Z95 * Math.sqrt(variance) < p.upper - p.lower;
+    const se = covariance !== null && variance >= 0 ? Math.sqrt(variance) : Number.NaN;
+    const lo95 = identified ? Math.max(p.lower, theta[i] - Z95 * se) : p.lower;
+    const hi95 = identified ? Math.min(p.upper, theta[i] + Z95 * se) : p.upper;
     return { path: p.path, estimate: theta[i], se, lo95, hi95, lower: p.lower, upper: p.upper, identified };
   });
   return { parameters: out, covariance, misfit, singularValues: values, weakDirections, sensitivity, sensitivityPerWidth };

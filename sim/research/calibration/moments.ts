@@ -68,9 +68,3 @@ export function toUnbounded(p: CalibrationParameter, theta: number): number {
 export function toBounded(p: CalibrationParameter, u: number): number {
   return p.lower + (p.upper - p.lower) / (1 + Math.exp(-u));
 }
-
-/** dθ/du at θ: (hi − lo)·t·(1 − t). */
-export function boundedSlope(p: CalibrationParameter, theta: number): number {
-  const t = (theta - p.lower) / (p.upper - p.lower);
-  return (p.upper - p.lower) * t * (1 - t);
-}

@@ -16,7 +16,7 @@
  * and inference.ts's sandwich, misfit test, singular values and sensitivity.
  */
 import { stream } from '../../lib/rng.ts';
-import type { CalibrationSpec } from './calibrationSpec.ts';
+import type { CalibrationSpec, MomentSpec } from './calibrationSpec.ts';
 import { covarianceOverSeeds, meanOverSeeds, objectiveValue, toBounded, toUnbounded } from './moments.ts';
 import { nelderMead } from './nelderMead.ts';
 import { infer, type Inference } from './inference.ts';
@@ -41,22 +41,14 @@ export interface TraceRow {
   objective: number;
 }
 
-export interface MomentFit {
-  name: string;
-  metric: string;
-  group: string;
-  window: [number, number];
-  statistic: string;
-  target: number;
-  width: number;
-  widthFrom: string;
+/** A moment as the spec gives it, with its fit at the estimate. */
+export type MomentFit = MomentSpec & {
   fit: number;
   /** Across-seed standard deviation of the moment ÷ √S: the simulation noise in the fit. */
   simulationSe: number;
   /** (fit − target) ÷ √(s² + Σ_jj/S). */
   tStat: number;
-  source: string;
-}
+};
 
 export interface CalibrationReport {
   name: string;
@@ -228,18 +220,10 @@ export async function calibrate(spec: CalibrationSpec, first: readonly number[],
     objective: objectiveValue(fit, spec.moments),
     misfit: inference.misfit,
     moments: spec.moments.map((m, j) => ({
-      name: m.name,
-      metric: m.metric,
-      group: m.group,
-      window: m.window,
-      statistic: m.statistic,
-      target: m.target,
-      width: m.width,
-      widthFrom: m.widthFrom,
+      ...m,
       fit: fit[j],
       simulationSe: Math.sqrt(sigmaSim[j][j] / S),
       tStat: (fit[j] - m.target) / Math.sqrt(m.width * m.width + sigmaSim[j][j] / S),
-      source: m.source,
     })),
     singularValues: inference.singularValues,
     weakDirections: inference.weakDirections,

@@ -98,3 +98,13 @@ describe('calibration specs', () => {
     expect(r.stderr).toBe(`tokensim: ${bad}: moments.2.metric: unknown metric "nope"\n`);
   });
 });
+
+describe('the README’s calibration example', () => {
+  it('is the example spec file, and it is valid', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const block = readme.split('## Calibration by simulated moments')[1].split('```json\n')[1].split('```')[0];
+    expect(block).toBe(readFileSync('scenarios/calibration/labour-flows.json', 'utf8'));
+    const s = parseCalibrationSpec(block, 'README');
+    expect(s.moments.map((m) => m.widthFrom)).toEqual(['range', 'se', 'weight']);
+  });
+});

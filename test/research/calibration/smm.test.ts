@@ -109,13 +109,19 @@ describe('calibrate on linear moments', () => {
     expect(r.sensitivity).toBeNull();
   });
 
-  it('keeps intervals inside the bounds near a bound (the delta method through the logit)', () => {
+  it('clips intervals at the bounds, and calls a parameter not identified when ±1.96 s.e. spans more than its bounds', () => {
     const parameters = spec([0, 0, 0]).parameters;
-    const out = infer({ parameters, theta: [0.52, 1], jacobian: A, widths: [0.05, 0.05, 0.05], targets: [0, 0, 0], fit: [0, 0, 0], sigmaSim: diagonal([0, 0, 0]), seeds: 4 });
-    const p = out.parameters[0];
-    expect(1.96 * p.se).toBeGreaterThan(0.02); // a symmetric interval would cross the bound at 0.5
-    expect(p.lo95).toBeGreaterThan(0.5);
-    expect(p.lo95).toBeLessThan(0.52);
-    expect(p.hi95 - 0.52).toBeGreaterThan(0.52 - p.lo95); // skewed away from the bound
+    const base = { parameters, jacobian: A, targets: [0, 0, 0], fit: [0, 0, 0], sigmaSim: diagonal([0, 0, 0]), seeds: 4 };
+    const near = infer({ ...base, theta: [0.52, 1], widths: [0.05, 0.05, 0.05] }).parameters[0];
+    expect(near.identified).toBe(true);
+    expect(1.96 * near.se).toBeGreaterThan(0.02); // the symmetric interval would cross the bound at 0.5
+    expect(near.lo95).toBe(0.5);
+    expect(near.hi95).toBeCloseTo(0.52 + 1.959963984540054 * near.se, 12);
+    const vague = infer({ ...base, theta: [1.5, 1], widths: [5, 5, 5] }).parameters;
+    expect(vague.every((p) => !p.identified && p.se > 0)).toBe(true);
+    expect(vague.map((p) => [p.lo95, p.hi95])).toEqual([
+      [0.5, 3],
+      [0, 2],
+    ]);
   });
 });
