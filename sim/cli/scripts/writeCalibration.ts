@@ -70,6 +70,8 @@ const lines: string[] = [
   '',
   'Method (ECONOMICS.md §6): every candidate runs the same seeds (common random numbers); a Latin-hypercube screening of the bounds picks the starts of Nelder–Mead searches on the logit scale of the bounds; the standard errors come from the sandwich formula including the simulation noise across seeds; each target\'s width is a quarter of its evidence range — a plausibility width, not a sampling error — so the intervals say how tightly the evidence, as stated, pins each parameter.',
   '',
+  'Why Nelder–Mead, and our own: agent-based moments are step functions of the parameters, so gradient methods do not apply and a direct search is the method; the search must await each candidate\'s runs on the worker pool, and the JavaScript implementations on npm take a synchronous objective and are unmaintained (fmin, the best known, was last released in 2016). CMA-ES would need many more candidates per step than a few cores give at this run length. The implementation (sim/research/calibration/nelderMead.ts, Gao & Han\'s adaptive coefficients) is tested on the Rosenbrock function, a 5-dimensional quadratic, a step function and scheduling-independence.',
+  '',
   '## Which assumptions the moments pin',
   '',
   `\`tokensim calibrate ${FIVE}\` (full output: \`${FIVE_OUT}/\`). ${fiveSpec.description}`,
