@@ -1,7 +1,9 @@
 /**
  * Pass 1 of the monthly metrics (metrics.ts): one pass over engineers for the sums by group,
- * each engineer's group columns, the effective budgets of the employed, and the range of each
- * value the OrderStats rounds rank (ValueRange: so the rounds need not look for it).
+ * each engineer's group columns, the effective budgets and poaching premiums of the employed,
+ * and the range of each value the OrderStats rounds rank (ValueRange: so the rounds need not
+ * look for it). One pass reads each engineer's fields once; the premium reuses the effective
+ * budget and usable token value the sums have just computed.
  *
  * Floating-point sums take their terms in engineer order, as a separate sum per group would;
  * integer sums are exact in any order and are built from tallies by (firm type, level).
@@ -41,13 +43,6 @@ export const FORCE = 3;
 export const UNEMP = 4;
 export const COUNTS = 5;
 
-/** Adds v to entry k of the `all` row and of the rows starting at ra and rb. */
-function add3(sums: Float64Array, ra: number, rb: number, k: number, v: number): void {
-  sums[k] += v;
-  sums[ra + k] += v;
-  sums[rb + k] += v;
-}
-
 export class EngineerPass {
   /** Pass-1 sums (see SUMS and COUNTS). */
   readonly sums: Float64Array;
@@ -61,10 +56,16 @@ export class EngineerPass {
   /** The effective budgets of the employed in engineer order, and their ids. */
   budgets!: Float64Array;
   employedIds!: Int32Array;
+  /**
+   * Each employed engineer's poaching premium, by engineer index (entries of the unemployed are
+   * left as they were: column typeCol leaves them out of the premium round).
+   */
+  premium!: Float64Array;
   /** Ranges: budgets and base cash of the employed, wealth of everyone. */
   readonly budgetRange = new ValueRange();
   readonly cashRange = new ValueRange();
   readonly wealthRange = new ValueRange();
+  readonly premiumRange = new ValueRange();
   /** Tallies by level, and by firm type × level (index type·NUM_LEVELS + level). */
   private readonly levelN: Float64Array;
   private readonly unempN: Float64Array;
@@ -91,6 +92,7 @@ export class EngineerPass {
     this.levelCol = new Uint8Array(n);
     this.budgets = new Float64Array(n);
     this.employedIds = new Int32Array(n);
+    this.premium = new Float64Array(n);
   }
 
   /** Runs the pass over this month's engineers; returns the number employed. */
@@ -98,13 +100,30 @@ export class EngineerPass {
     const e = w.eng;
     const g = this.g;
     const m = w.market.state;
-    const { sums, typeCol, levelCol, levelN, unempN, cellN, cellTenure, budgets, employedIds } = this;
+    const lab = w.p.labour;
+    const { sums, typeCol, levelCol, levelN, unempN, cellN, cellTenure, budgets, employedIds, premium } = this;
+    const { marketBase, marketBudget, marketEquity, marketEquityDiscount, ratingPayLoss } = w;
+    const cap = m.orchestrationCap;
+    const price = m.priceRetail;
     sums.fill(0);
     levelN.fill(0);
     unempN.fill(0);
     cellN.fill(0);
     cellTenure.fill(0);
     let nEmp = 0;
+    // The `all` row's sums in locals (the same additions in the same order as sums[k] += v).
+    let aWealth = 0;
+    let aCash = 0;
+    let aComp = 0;
+    let aTokenPay = 0;
+    let aBudget = 0;
+    let aPhiF = 0;
+    let aOutput = 0;
+    let aUsed = 0;
+    let aWasted = 0;
+    let aSpend = 0;
+    let aPayroll = 0;
+    let aTokenValue = 0;
     // Ranges, as OrderStats.count would find them (members in index order, same comparisons).
     let wealthMin = Infinity;
     let wealthMax = -Infinity;
@@ -115,6 +134,9 @@ export class EngineerPass {
     let budgetMin = Infinity;
     let budgetMax = -Infinity;
     let budgetNaN = false;
+    let premiumMin = Infinity;
+    let premiumMax = -Infinity;
+    let premiumNaN = false;
     for (let i = 0; i < e.n; i++) {
       const slot = e.employer[i];
       const l = e.level[i];
@@ -126,7 +148,7 @@ export class EngineerPass {
       if (wealth < wealthMin) wealthMin = wealth;
       if (wealth > wealthMax) wealthMax = wealth;
       if (wealth !== wealth) wealthNaN = true;
-      sums[WEALTH] += wealth;
+      aWealth += wealth;
       sums[rl + WEALTH] += wealth;
       if (slot === UNEMPLOYED) {
         typeCol[i] = NO_GROUP;
@@ -134,6 +156,8 @@ export class EngineerPass {
         continue;
       }
       const f = w.firms[slot];
+      const tp = f.tp;
+      const pol = tp.policy;
       const tg = g.type(f.type);
       const rt = tg * SUMS;
       typeCol[i] = tg;
@@ -141,10 +165,18 @@ export class EngineerPass {
       cellN[cell] += 1;
       cellTenure[cell] += e.tenure[i];
       const budget = effectiveBudget(f, e.budget[i], e.rating[i]);
-      const tokenPay = f.tp.policy.tokenBudgetIsPay === 1 ? budget : 0;
+      const isPay = pol.tokenBudgetIsPay === 1;
+      const tokenPay = isPay ? budget : 0;
       const base = e.base[i];
-      const comp = base + e.equity[i] + tokenPay;
-      const spend = (e.tokensUsed[i] + e.tokensWasted[i]) * m.priceRetail * f.tp.wholesaleDiscount;
+      const equity = e.equity[i];
+      const comp = base + equity + tokenPay;
+      const used = e.tokensUsed[i];
+      const wasted = e.tokensWasted[i];
+      const spend = (used + wasted) * price * tp.wholesaleDiscount;
+      const phiP = e.phiP[i];
+      const phiF = e.phiF[i];
+      const output = e.output[i];
+      const lambda = e.lambda[i];
       budgets[nEmp] = budget;
       employedIds[nEmp++] = i;
       if (budget < budgetMin) budgetMin = budget;
@@ -154,21 +186,77 @@ export class EngineerPass {
       if (base > cashMax) cashMax = base;
       if (base !== base) cashNaN = true;
       sums[rt + WEALTH] += wealth;
-      add3(sums, rt, rl, CASH, base);
-      add3(sums, rt, rl, COMP, comp);
-      add3(sums, rt, rl, TOKEN_PAY, tokenPay);
-      add3(sums, rt, rl, BUDGET, budget);
-      add3(sums, rt, rl, PHI_F, e.phiF[i]);
-      add3(sums, rt, rl, OUTPUT, e.output[i]);
-      add3(sums, rt, rl, USED, e.tokensUsed[i]);
-      add3(sums, rt, rl, WASTED, e.tokensWasted[i]);
-      add3(sums, rt, rl, SPEND, spend);
-      add3(sums, rt, rl, PAYROLL, base / 12);
+      aCash += base;
+      sums[rt + CASH] += base;
+      sums[rl + CASH] += base;
+      aComp += comp;
+      sums[rt + COMP] += comp;
+      sums[rl + COMP] += comp;
+      aTokenPay += tokenPay;
+      sums[rt + TOKEN_PAY] += tokenPay;
+      sums[rl + TOKEN_PAY] += tokenPay;
+      aBudget += budget;
+      sums[rt + BUDGET] += budget;
+      sums[rl + BUDGET] += budget;
+      aPhiF += phiF;
+      sums[rt + PHI_F] += phiF;
+      sums[rl + PHI_F] += phiF;
+      aOutput += output;
+      sums[rt + OUTPUT] += output;
+      sums[rl + OUTPUT] += output;
+      aUsed += used;
+      sums[rt + USED] += used;
+      sums[rl + USED] += used;
+      aWasted += wasted;
+      sums[rt + WASTED] += wasted;
+      sums[rl + WASTED] += wasted;
+      aSpend += spend;
+      sums[rt + SPEND] += spend;
+      sums[rl + SPEND] += spend;
+      const payroll = base / 12;
+      aPayroll += payroll;
+      sums[rt + PAYROLL] += payroll;
+      sums[rl + PAYROLL] += payroll;
+      // The usable token value of the current job (usableTokenValue), for the token value and the premium.
+      const usable = Math.min(budget * tp.hostedUsableShare, cap * (phiP + phiF) * price * 12);
       if (tokenPay > 0) {
-        const usable = Math.min(budget * f.tp.hostedUsableShare, m.orchestrationCap * (e.phiP[i] + e.phiF[i]) * m.priceRetail * 12);
-        add3(sums, rt, rl, TOKEN_VALUE, e.lambda[i] * usable);
+        const value = lambda * usable;
+        aTokenValue += value;
+        sums[rt + TOKEN_VALUE] += value;
+        sums[rl + TOKEN_VALUE] += value;
       }
+      // The poaching premium: employedPoachingPremiums (jobValue.ts), the same operations in the same order.
+      const factor = isPay ? 1 : lab.toolsBudgetValuation;
+      let cur = base + equity * tp.equityRiskDiscount;
+      cur += lambda * factor * usable;
+      if (pol.tokenPortability > 0) cur += pol.tokenPortability * Math.max(0, budget - usable);
+      const mk = e.labourMarket[i] * NUM_LEVELS + l;
+      const cash = marketBase[mk] * e.payFactor[i];
+      const newUsable = Math.min(marketBudget[mk], cap * phiP * price * 12) * tp.hostedUsableShare;
+      let loss = ratingPayLoss[l] * base * e.moveDrop[i];
+      const curValued = factor * usable;
+      const newValued = factor * newUsable;
+      if (newValued < curValued) loss += (lab.lossAversion - 1) * lambda * (curValued - newValued);
+      const offer = cash + marketEquity[mk] * marketEquityDiscount[mk] + lambda * factor * newUsable - loss;
+      const x = Math.max(0, cur * (1 + lab.switchingThreshold) - offer);
+      premium[i] = x;
+      if (x < premiumMin) premiumMin = x;
+      if (x > premiumMax) premiumMax = x;
+      if (x !== x) premiumNaN = true;
     }
+    sums[WEALTH] = aWealth;
+    sums[CASH] = aCash;
+    sums[COMP] = aComp;
+    sums[TOKEN_PAY] = aTokenPay;
+    sums[BUDGET] = aBudget;
+    sums[PHI_F] = aPhiF;
+    sums[OUTPUT] = aOutput;
+    sums[USED] = aUsed;
+    sums[WASTED] = aWasted;
+    sums[SPEND] = aSpend;
+    sums[PAYROLL] = aPayroll;
+    sums[TOKEN_VALUE] = aTokenValue;
+    this.premiumRange.set(premiumMin, premiumMax, premiumNaN);
     this.wealthRange.set(wealthMin, wealthMax, wealthNaN);
     this.cashRange.set(cashMin, cashMax, cashNaN);
     this.budgetRange.set(budgetMin, budgetMax, budgetNaN);

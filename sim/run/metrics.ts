@@ -9,12 +9,11 @@
  * sums are exact in any order, and quantiles are exact order statistics (see quantile.ts).
  */
 import { METRIC_DEFS, type MetricName } from './metricDefs.ts';
-import { OrderStats, ValueRange } from '../lib/orderStats.ts';
+import { OrderStats } from '../lib/orderStats.ts';
 import { groupQuantiles, rankQuartiles } from '../lib/groupStats.ts';
 
 export { quantileSorted } from '../lib/quantile.ts';
 import type { Series } from './result.ts';
-import { employedPoachingPremiums } from '../model/jobValue.ts';
 import { NUM_LEVELS } from '../model/world.ts';
 import type { Groups, World } from '../model/world.ts';
 import { exp } from '../lib/dmath.ts';
@@ -39,13 +38,8 @@ export class MetricsCollector {
   private cashColumns!: readonly Uint8Array[];
   private wealthColumns!: readonly Uint8Array[];
   private premiumColumns!: readonly Uint8Array[];
-  /** The poaching premiums of the employed in engineer order, then by engineer id. */
-  private premiumOfEmployed!: Float64Array;
-  private premium!: Float64Array;
   /** Budget quartile (0–3) of each employed engineer this month, in engineer order. */
   private quartile!: Uint8Array;
-  /** The premiums' range, found as they are computed (see ValueRange). */
-  private readonly premiumRange = new ValueRange();
   /** Quantiles by group (up to 3 each) and group sizes from groupQuantiles. */
   private readonly q: Float64Array;
   private readonly qSizes: Int32Array;
@@ -106,14 +100,12 @@ export class MetricsCollector {
     this.cashColumns = [typeCol, levelCol];
     this.wealthColumns = [levelCol, typeCol];
     this.premiumColumns = [typeCol, levelCol, this.quartileCol];
-    this.premiumOfEmployed = new Float64Array(n);
-    this.premium = new Float64Array(n);
     this.quartile = new Uint8Array(n);
   }
 
   /** Regrows the per-engineer scratch when the labour force has outgrown it. */
   private ensureCapacity(w: World): void {
-    if (this.premium.length < w.eng.capacity) this.allocateEngineerScratch(w.eng.capacity);
+    if (this.quartile.length < w.eng.capacity) this.allocateEngineerScratch(w.eng.capacity);
   }
 
   private put(metric: MetricName, gid: number, v: number, month: number): void {
@@ -236,22 +228,9 @@ export class MetricsCollector {
       this.put('wealth_p10', gid, any ? q[2 * gid] : Number.NaN, month);
       this.put('wealth_median', gid, any ? q[2 * gid + 1] : Number.NaN, month);
     }
-    // Poaching premium, also by rank quartile of token budget (ties by engineer id).
-    const { premiumOfEmployed, premium } = this;
-    employedPoachingPremiums(w, employedIds, nEmp, premiumOfEmployed);
-    let min = Infinity;
-    let max = -Infinity;
-    let nan = false;
-    for (let k = 0; k < nEmp; k++) {
-      const i = employedIds[k];
-      const x = premiumOfEmployed[k];
-      premium[i] = x;
-      quartileCol[i] = g.quartileOffset + quartile[k];
-      if (x < min) min = x;
-      if (x > max) max = x;
-      if (x !== x) nan = true;
-    }
-    groupQuantiles(stats, premium, n, this.premiumColumns, g.count, P50, q, sizes, this.premiumRange.set(min, max, nan));
+    // Poaching premium (computed in pass 1), also by rank quartile of token budget (ties by engineer id).
+    for (let k = 0; k < nEmp; k++) quartileCol[employedIds[k]] = g.quartileOffset + quartile[k];
+    groupQuantiles(stats, pass.premium, n, this.premiumColumns, g.count, P50, q, sizes, pass.premiumRange);
     for (let gid = 0; gid < g.count; gid++) {
       this.put('poaching_premium_median', gid, sizes[gid] > 0 ? q[gid] : Number.NaN, month);
     }
