@@ -1,6 +1,7 @@
 /**
- * The files of `tokensim run`: every scenario's runs go through the worker pool, and per
- * scenario series.csv (or .json) grows seed by seed in the order given as runs finish;
+ * The files of `tokensim run`: every scenario's runs go through the worker pool (a lone run
+ * runs on this thread, parallel/inProcess.ts), and per scenario series.csv (or .json) grows
+ * seed by seed in the order given as runs finish;
  * once all are in, summary.csv (or .json, from sim/research/ensemble.ts) and manifest.json follow.
  * Everything is staged in a temporary directory and moved into place only when complete
  * (StagedOutput in atomicOutput.ts); an error or an abort removes it all. With one scenario the files go
@@ -14,6 +15,7 @@ import { seriesJsonHead, seriesJsonRun, SERIES_JSON_TAIL, summaryJsonChunks } fr
 import type { LoadedScenario } from '../args/loadScenario.ts';
 import { buildManifest, manifestJson, reproducibleArgv } from './manifest.ts';
 import { createPool } from '../parallel/pool.ts';
+import { createInProcessPool } from '../parallel/inProcess.ts';
 import { runsProgress } from './progressReporter.ts';
 import type { OutputFormat } from '../args/runArgs.ts';
 import { jobsFor, runOrdered } from '../parallel/runOrdered.ts';
@@ -120,7 +122,8 @@ export async function writeRunOutput(
     for (const dir of dirs) writers.push(await ScenarioWriter.open(staged, dir, format, seeds, plan.selection, plan.agents));
 
     const jobs = jobsFor(scenarios, seeds, plan.agents);
-    const pool = createPool(plan.workers);
+    // A lone run goes on this thread: a worker would only add its start and a copy of the result.
+    const pool = jobs.length === 1 ? createInProcessPool() : createPool(plan.workers);
     const bar = runsProgress(progress.write, progress.enabled, jobs.length);
     try {
       await runOrdered(pool, jobs, (job, _index, result) => writers[job.stream].add(result), { signal, onRunDone: bar.onRunDone });
