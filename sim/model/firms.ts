@@ -27,7 +27,7 @@ export function allocateSlots(shares: number[], total: number): number[] {
 
 function newFirm(p: Params, typeNames: string[], seed: number, slot: number, type: number, A: number): Firm {
   const tp = p.firmTypes[typeNames[type]];
-  return {
+  const f: Firm = {
     slot,
     generation: 0,
     type,
@@ -72,6 +72,28 @@ function newFirm(p: Params, typeNames: string[], seed: number, slot: number, typ
     tokensWasted: 0,
     capped: 0,
   };
+  storeAsDoubles(f);
+  return f;
+}
+
+/** The firm fields that hold fractional numbers, some of them only months into a run (agents' X, G). */
+const DOUBLE_FIELDS = [
+  'A', 'Z', 'cash', 'target', 'budgetScale', 'kappaBar', 'L', 'C', 'X', 'G', 'Y', 'YL', 'YC', 'revenue', 'payroll',
+  'equityExpense', 'tokenCost', 'agentTokenCost', 'toolingCost', 'creditCost', 'profit', 'outputSum', 'tokensProductive', 'tokensWasted',
+] as const;
+
+/**
+ * Makes V8 store DOUBLE_FIELDS as doubles from the start, values unchanged (each set to a
+ * fraction and back). A field first holding 0 is stored as a small integer until it first gets
+ * a fraction; that change of every firm's layout, months into a run (when firms first run
+ * agents), threw away every optimised function that reads a firm (28 at once in a default run).
+ */
+function storeAsDoubles(f: Firm): void {
+  for (const k of DOUBLE_FIELDS) {
+    const v = f[k];
+    f[k] = 0.5;
+    f[k] = v;
+  }
 }
 
 /** Creates the firm slots and returns them with each slot's initial size weight. */
