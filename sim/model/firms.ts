@@ -2,6 +2,7 @@
  * Firms (docs/model.md): slots by type, productivity A, demand Z, production and revenue,
  * cash, venture funding rounds, exits and entrants.
  */
+import { storeAsDoubles } from '../lib/doubleFields.ts';
 import type { Params } from './params.ts';
 import { LEVELS } from './params.ts';
 import { stream, STREAMS } from '../lib/rng.ts';
@@ -72,8 +73,9 @@ function newFirm(p: Params, typeNames: string[], seed: number, slot: number, typ
     tokensWasted: 0,
     capped: 0,
   };
-  storeAsDoubles(f);
-  return f;
+  // Agents' X and G get their first fraction only when firms first run agents (month 27 of a
+  // default run), which changed every firm's layout and threw away 28 optimised functions at once.
+  return storeAsDoubles(f, DOUBLE_FIELDS);
 }
 
 /** The firm fields that hold fractional numbers, some of them only months into a run (agents' X, G). */
@@ -81,20 +83,6 @@ const DOUBLE_FIELDS = [
   'A', 'Z', 'cash', 'target', 'budgetScale', 'kappaBar', 'L', 'C', 'X', 'G', 'Y', 'YL', 'YC', 'revenue', 'payroll',
   'equityExpense', 'tokenCost', 'agentTokenCost', 'toolingCost', 'creditCost', 'profit', 'outputSum', 'tokensProductive', 'tokensWasted',
 ] as const;
-
-/**
- * Makes V8 store DOUBLE_FIELDS as doubles from the start, values unchanged (each set to a
- * fraction and back). A field first holding 0 is stored as a small integer until it first gets
- * a fraction; that change of every firm's layout, months into a run (when firms first run
- * agents), threw away every optimised function that reads a firm (28 at once in a default run).
- */
-function storeAsDoubles(f: Firm): void {
-  for (const k of DOUBLE_FIELDS) {
-    const v = f[k];
-    f[k] = 0.5;
-    f[k] = v;
-  }
-}
 
 /** Creates the firm slots and returns them with each slot's initial size weight. */
 export function initFirms(p: Params, typeNames: string[], seed: number, rng: Stream): { firms: Firm[]; weights: Float64Array } {

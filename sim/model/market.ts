@@ -5,6 +5,7 @@
  * Trends have a first-year rate that decays toward a long-run rate, so the fastest recent
  * declines do not compound for a decade (docs/model.md).
  */
+import { storeAsDoubles } from '../lib/doubleFields.ts';
 import type { MarketParams, PriceEvent } from './params.ts';
 import type { Stream } from '../lib/rng.ts';
 import { exp, log, pow } from '../lib/dmath.ts';
@@ -62,14 +63,18 @@ export class TokenMarket {
     this.capTrend = decayingLogGrowth(p.capabilityGrowthFirstYear, p.capabilityGrowthLongRun, h);
     this.orchTrend = decayingLogGrowth(p.orchestrationCapGrowthFirstYear, p.orchestrationCapGrowthLongRun, h);
     this.autonomyTrend = decayingLogGrowth(p.autonomyGrowthFirstYear, p.autonomyGrowthLongRun, h);
-    this.state = {
-      priceRetail: p.listPriceInitial,
-      capability: 1,
-      orchestrationCap: p.orchestrationCapInitial,
-      autonomy: p.autonomyInitial,
-      capacity: p.capacityInitial,
-      lastDemand: 0,
-    };
+    // Capability starts at 1 and the others may be whole numbers: doubles from the start (doubleFields.ts).
+    this.state = storeAsDoubles(
+      {
+        priceRetail: p.listPriceInitial,
+        capability: 1,
+        orchestrationCap: p.orchestrationCapInitial,
+        autonomy: p.autonomyInitial,
+        capacity: p.capacityInitial,
+        lastDemand: 0,
+      },
+      ['priceRetail', 'capability', 'orchestrationCap', 'autonomy', 'capacity', 'lastDemand'],
+    );
   }
 
   /** Sets the state for `month` (0-based). Draws exactly one normal per month from the market stream. */

@@ -18,6 +18,7 @@ import { adjustOffers, initMarketPay, initOffers, initSearcherMeans, updateMarke
 import { annualReview } from '../model/reviews.ts';
 import { initSupply, supplyStep } from '../model/supply.ts';
 import { MetricsCollector } from './metrics.ts';
+import { storeAsDoubles } from '../lib/doubleFields.ts';
 import { AgentSampler } from './agentSample.ts';
 import { canonicalJson, Hasher, hashString } from '../lib/hash.ts';
 import type { Result } from './result.ts';
@@ -91,6 +92,8 @@ export function createWorld(p: Params, seed: number): World {
     levelSkill: Float64Array.from(LEVELS.map((l) => p.engineers.skillByLevel[l])),
     raiseByGroup: new Float64Array(groups.count).fill(Number.NaN),
   };
+  // The demand shift is 1 until a scenario's shift starts, perhaps years in (doubleFields.ts).
+  storeAsDoubles(w, ['demandShift']);
   for (let l = 0; l < NUM_LEVELS; l++) w.ratingPayLoss[l] = ratingPayLoss(w, l);
   market.step(0);
   initEngineers(w, stream(seed, STREAMS.init), weights);
