@@ -4,7 +4,8 @@
  * the same load and heap, and the ratio B ÷ A of each pair is kept (its median is the figure
  * to quote; single timings scatter with the load). Each tree is a checkout of the repository
  * (e.g. `git archive <commit> | tar -x -C DIR` with node_modules linked); each run's result
- * hash must be the same in both, or the script stops. Also reports garbage collections a run.
+ * hash must be the same in both, or the script stops. Also reports garbage collections a run
+ * and the metrics' share of a run (time in the `metrics` phase, from simulate's onPhase).
  * Usage: npx tsx bench/ab.ts DIR_A DIR_B [pairs (default 12)]
  */
 import { existsSync } from 'node:fs';
@@ -25,7 +26,7 @@ if (!Number.isInteger(pairs) || pairs < 1) {
 
 interface Tree {
   params: { DEFAULTS: unknown; cloneParams(p: unknown): unknown };
-  sim: { simulate(p: unknown, seed: number): { resultHash: string } };
+  sim: { simulate(p: unknown, seed: number, o?: { onPhase?: (phase: string) => void }): { resultHash: string } };
 }
 const load = async (dir: string): Promise<Tree> => ({
   params: await import(pathToFileURL(resolve(dir, 'sim/model/params.ts')).href),
@@ -38,14 +39,21 @@ let gcs = 0;
 new PerformanceObserver((list) => (gcs += list.getEntries().length)).observe({ entryTypes: ['gc'] });
 const settle = () => new Promise((r) => setTimeout(r, 20));
 /** One default run: its time (ms), result hash and the collections reported during it. */
-async function run(t: Tree, seed: number): Promise<{ ms: number; hash: string; gcs: number }> {
+async function run(t: Tree, seed: number): Promise<{ ms: number; hash: string; gcs: number; metrics: number }> {
   await settle();
   gcs = 0;
+  let metrics = 0;
   const t0 = performance.now();
-  const r = t.sim.simulate(t.params.cloneParams(t.params.DEFAULTS), seed);
+  let last = t0;
+  const onPhase = (phase: string): void => {
+    const now = performance.now();
+    if (phase === 'metrics') metrics += now - last;
+    last = now;
+  };
+  const r = t.sim.simulate(t.params.cloneParams(t.params.DEFAULTS), seed, { onPhase });
   const ms = performance.now() - t0;
   await settle();
-  return { ms, hash: r.resultHash, gcs };
+  return { ms, hash: r.resultHash, gcs, metrics: metrics / ms };
 }
 
 const median = (v: number[]): number => {
@@ -58,8 +66,8 @@ for (let k = 0; k < 2; k++) {
   await run(a, 1);
   await run(b, 1);
 }
-const ra: { ms: number; gcs: number }[] = [];
-const rb: { ms: number; gcs: number }[] = [];
+const ra: { ms: number; gcs: number; metrics: number }[] = [];
+const rb: { ms: number; gcs: number; metrics: number }[] = [];
 for (let i = 0; i < pairs; i++) {
   const seed = 1 + (i % 5);
   // Alternate which goes first, so neither always follows the other's garbage.
@@ -68,8 +76,8 @@ for (let i = 0; i < pairs; i++) {
   ra.push(x);
   rb.push(y);
 }
-const line = (name: string, r: { ms: number; gcs: number }[]) =>
-  `${name}: median run ${median(r.map((x) => x.ms)).toFixed(0)} ms, fastest ${Math.min(...r.map((x) => x.ms)).toFixed(0)} ms, collections a run (median) ${median(r.map((x) => x.gcs))}`;
+const line = (name: string, r: { ms: number; gcs: number; metrics: number }[]) =>
+  `${name}: median run ${median(r.map((x) => x.ms)).toFixed(0)} ms, fastest ${Math.min(...r.map((x) => x.ms)).toFixed(0)} ms, collections a run (median) ${median(r.map((x) => x.gcs))}, metrics ${(100 * median(r.map((x) => x.metrics))).toFixed(1)} % of a run (median)`;
 console.log(line(`A ${dirA}`, ra));
 console.log(line(`B ${dirB}`, rb));
 const ratios = ra.map((x, i) => rb[i].ms / x.ms);

@@ -7,7 +7,8 @@
  * fresh process and prints the median and every time:
  * - `npx tokensim --version` and `npx tokensim run scenarios/baseline.json --seed 1 --out …`
  *   as a user types them (the bundle in build/cli when it is current: run `npm run build:cli`);
- * - the same through node without npx, and `npx node -e 0` (npx's own cost);
+ * - the same through node without npx, `npx node -e 0` and `npx` of a trivial package's bin
+ *   that only prints a line (npx's own cost, against which `npx tokensim --version` compares);
  * - the CLI from its TypeScript sources through tsx (what `bin` ran before the bundle), from a
  *   launcher outside sim/ so the bundle stays current;
  * - the engine alone: simulate() of the same scenario and seed timed inside a fresh process
@@ -16,7 +17,7 @@
  * Usage: npx tsx bench/cli-wall.ts [--rounds 5]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,10 +60,16 @@ writeFileSync(
   ].join('\n'),
 );
 const BIN = path.join(ROOT, 'sim', 'cli', 'bin.mjs');
+// A package whose bin prints one line: what npx costs before any of tokensim runs.
+const trivial = path.join(tmp, 'trivial');
+mkdirSync(path.join(trivial, 'bin'), { recursive: true });
+writeFileSync(path.join(trivial, 'package.json'), JSON.stringify({ name: 'trivialbin', version: '1.0.0', type: 'module', bin: { trivialbin: 'bin/t.mjs' } }));
+writeFileSync(path.join(trivial, 'bin', 't.mjs'), '#!/usr/bin/env node\nconsole.log("trivialbin 1.0.0");\n', { mode: 0o755 });
 const run = ['run', SCENARIO, '--seed', '1', '--out', path.join(tmp, 'out')];
 
-const commands: [string, string, string[]][] = [
+const commands: [string, string, string[], string?][] = [
   ['npx node -e 0 (npx alone)', 'npx', ['node', '-e', '0']],
+  ['npx trivialbin (a package whose bin prints one line)', 'npx', ['trivialbin'], trivial],
   ['npx tokensim --version', 'npx', ['tokensim', '--version']],
   ['node sim/cli/bin.mjs --version', process.execPath, [BIN, '--version']],
   ['--version from the TypeScript sources (tsx)', process.execPath, [launcher, '--version']],
@@ -75,9 +82,9 @@ const times = new Map<string, number[]>(commands.map(([name]) => [name, []]));
 const cold: number[] = [];
 const warm: number[] = [];
 for (let r = 0; r < rounds; r++) {
-  for (const [name, cmd, argv] of commands) {
+  for (const [name, cmd, argv, cwd] of commands) {
     const t0 = performance.now();
-    const res = spawnSync(cmd, argv, { cwd: ROOT, encoding: 'utf8' });
+    const res = spawnSync(cmd, argv, { cwd: cwd ?? ROOT, encoding: 'utf8' });
     const ms = performance.now() - t0;
     if (res.status !== 0) throw new Error(`${name} failed (${res.status}): ${res.stderr}`);
     times.get(name)!.push(ms);
