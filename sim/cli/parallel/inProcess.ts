@@ -15,8 +15,8 @@ import type { Pool } from './pool.ts';
 
 /**
  * Engineer-months between turns of the event loop: 30 months at the default size, about a
- * tenth of a second of a warm engine. Slices of 30,000 (as the page's runner uses) made a
- * default `tokensim run` about 20 % slower here (bench/RESULTS.md, 2026-11-27).
+ * tenth of a second of a warm engine, so Ctrl-C is seen within a fraction of a second at any
+ * size (one month a slice from 300,000 engineers up).
  */
 const SLICE_ENGINEER_MONTHS = 300_000;
 
