@@ -125,12 +125,18 @@ try {
     // (A page from before partial runs has no `data-workers-started` and never sets this mark.)
     const seedMarked = () => performance.getEntriesByName('tokensim:seed-complete').length > 0 || !document.querySelector('[data-workers-started]');
     await page.waitForFunction(seedMarked, undefined, { timeout: 10_000 });
-    const markTime = async (name: string) => ((await page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.startTime), name)) as number[])[0];
-    const commit = await markTime('tokensim:lever-commit');
-    const update = await markTime('tokensim:chart-update');
+    // The first mark at or after `from`: a superseded setting's seed may complete during the
+    // second drag, after the marks were cleared but before the release this trial times.
+    const markTime = async (name: string, from = -Infinity) =>
+      ((await page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.startTime), name)) as number[]).find((t) => t >= from);
+    const commit = (await markTime('tokensim:lever-commit'))!;
+    const update = (await markTime('tokensim:chart-update', commit))!;
     // A page from before partial runs marks only `tokensim:chart-update`, at the first complete seed.
-    const complete = (await markTime('tokensim:seed-complete')) ?? update;
-    const partial = (await page.evaluate(() => (performance.getEntriesByName('tokensim:chart-update')[0] as PerformanceMark).detail)) as { partial?: boolean } | null;
+    const complete = (await markTime('tokensim:seed-complete', commit)) ?? update;
+    const partial = (await page.evaluate(
+      (t) => (performance.getEntriesByName('tokensim:chart-update').find((e) => e.startTime >= t) as PerformanceMark | undefined)?.detail,
+      commit,
+    )) as { partial?: boolean } | null;
     const sigma = await page.locator('[data-lever=sigma] input.box').inputValue();
     rows.push({
       sigma,
