@@ -78,10 +78,10 @@ const oneId = new Int32Array(1);
 const oneOut = new Float64Array(1);
 
 /**
- * poachingPremium(w, i, currentValue(w, i)) for an employed engineer, computed in one go: the
- * metrics need it for every employed engineer every month, and the two calls would work out
- * the effective budget and the usable token value twice. Same operations in the same order,
- * so the same bits (test/run/metricsFast.test.ts compares the two).
+ * poachingPremium(w, i, currentValue(w, i)) for an employed engineer, computed in one go
+ * (the two calls would work out the effective budget and the usable token value twice). Same
+ * operations in the same order, so the same bits (test/run/metricsFast.test.ts compares the
+ * two); the metrics' first pass (sim/run/engineerPass.ts) repeats these operations inline.
  */
 export function employedPoachingPremium(w: World, i: number): number {
   const one = oneId;
@@ -91,8 +91,8 @@ export function employedPoachingPremium(w: World, i: number): number {
 }
 
 /**
- * employedPoachingPremium of engineers ids[0 … count − 1] (all employed) into out[0 … count − 1]:
- * the loop the metrics run every month, with no call (and so no boxed number) per engineer.
+ * employedPoachingPremium of engineers ids[0 … count − 1] (all employed) into out[0 … count − 1],
+ * with no call (and so no boxed number) per engineer.
  */
 export function employedPoachingPremiums(w: World, ids: Int32Array, count: number, out: Float64Array): void {
   const e = w.eng;
