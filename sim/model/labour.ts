@@ -158,6 +158,44 @@ function applicantScore(w: World, g: Firm, i: number, level: number, cash: numbe
   return y / Math.max(cost, 1e-9);
 }
 
+/**
+ * What matchMarket's helpers below hand back: the applicant's current value, the offer's cash
+ * and budget, its value to the applicant less the moving loss, and the firm's score. Numbers go
+ * through this array rather than as arguments and results: matchMarket is too large for V8 to
+ * inline the calls it makes per application, and a double passed to or returned from a call
+ * that is not inlined is boxed on the heap (about 17 MB a default run). Same calls, same
+ * arguments, so the same bits.
+ */
+const app = new Float64Array(5);
+const APP_CURRENT = 0;
+const APP_CASH = 1;
+const APP_BUDGET = 2;
+const APP_VALUE = 3;
+const APP_SCORE = 4;
+
+/** app[APP_CURRENT] = currentValue(w, i). */
+function currentValueToApp(w: World, i: number): void {
+  app[APP_CURRENT] = currentValue(w, i);
+}
+
+/** Engineer i (at level l) applying to firm g at level lv: the offer's cash and budget and its value to i, into app. */
+function evaluateApplication(w: World, g: Firm, i: number, lv: number, l: number): void {
+  const e = w.eng;
+  const pf = lv === l ? e.payFactor[i] : skillPayFactor(w, lv, e.skill[i]);
+  const cash = offerCash(w, g, lv, pf);
+  const budget = policyBudget(g.tp.policy, cash) * g.budgetScale;
+  const equity = g.tp.policy.equityByLevel[LEVELS[lv]];
+  const newUsable = usableTokenValue(w, g, budget, e.phiP[i]);
+  app[APP_CASH] = cash;
+  app[APP_BUDGET] = budget;
+  app[APP_VALUE] = packageValue(w, g, e.lambda[i], cash, equity, budget, e.phiP[i]) - movingLoss(w, i, newUsable, valueFactor(w, g));
+}
+
+/** app[APP_SCORE] = the firm's score of the application evaluateApplication has just evaluated. */
+function scoreApplication(w: World, g: Firm, i: number, lv: number): void {
+  app[APP_SCORE] = applicantScore(w, g, i, lv, app[APP_CASH], app[APP_BUDGET]);
+}
+
 /** Searchers drawn this month, with the λ̄ and φ̄p of each (market, level) updated from them. */
 function drawSearchers(w: World, sc: LabourScratch): number {
   const e = w.eng;
@@ -206,7 +244,8 @@ export function matchMarket(w: World, sc: LabourScratch): void {
     const l = e.level[i];
     const slot = e.employer[i];
     const downLevel = slot === UNEMPLOYED && l > 0 && e.tenure[i] >= lab.downLevelAfterMonths;
-    const cur = currentValue(w, i);
+    currentValueToApp(w, i);
+    const cur = app[APP_CURRENT];
     const hurdle = slot === UNEMPLOYED ? cur : cur * (1 + lab.switchingThreshold);
     for (let a = 0; a < lab.applicationsPerSearcher; a++) {
       const lv = downLevel && rng.next() < 0.5 ? l - 1 : l;
@@ -216,15 +255,12 @@ export function matchMarket(w: World, sc: LabourScratch): void {
       const j = sc.vacByLevel[sc.levelStart[c] + rng.int(avail)];
       const g = w.firms[sc.vacFirm[j]];
       if (g.slot === slot) continue;
-      const pf = lv === l ? e.payFactor[i] : skillPayFactor(w, lv, e.skill[i]);
-      const cash = offerCash(w, g, lv, pf);
-      const budget = policyBudget(g.tp.policy, cash) * g.budgetScale;
-      const equity = g.tp.policy.equityByLevel[LEVELS[lv]];
-      const newUsable = usableTokenValue(w, g, budget, e.phiP[i]);
-      const value = packageValue(w, g, e.lambda[i], cash, equity, budget, e.phiP[i]) - movingLoss(w, i, newUsable, valueFactor(w, g));
+      evaluateApplication(w, g, i, lv, l);
+      const value = app[APP_VALUE];
       if (value <= hurdle) continue;
       g.acceptable[lv] += 1;
-      const score = applicantScore(w, g, i, lv, cash, budget);
+      scoreApplication(w, g, i, lv);
+      const score = app[APP_SCORE];
       if (score > sc.vacBestScore[j]) {
         if (sc.vacBest[j] !== i) {
           sc.vacNext[j] = sc.vacBest[j];
