@@ -53,6 +53,8 @@ export interface LabourScratch {
   /** Per-group sums and counts of cash raises at a review. */
   raiseSums: Float64Array;
   raiseCounts: Float64Array;
+  /** The annual review's offer terms by firm slot and level (offerCashTerms), sized on first use. */
+  offerTerms: Float64Array;
 }
 
 export function labourScratch(n: number, groups: number): LabourScratch {
@@ -79,6 +81,7 @@ export function labourScratch(n: number, groups: number): LabourScratch {
     searcherCount: new Float64Array(cells),
     raiseSums: new Float64Array(groups),
     raiseCounts: new Float64Array(groups),
+    offerTerms: new Float64Array(0),
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import { LEVELS } from './params.ts';
 import { setSkill } from './engineers.ts';
-import { offerCash } from './offers.ts';
+import { OFFER_TERMS, offerCashFromTerms, offerCashTerms } from './offers.ts';
 import { policyBudget } from './policy.ts';
 import type { LabourScratch } from './labour.ts';
 import { count, NUM_LEVELS, UNEMPLOYED } from './world.ts';
@@ -21,6 +21,14 @@ export function annualReview(w: World, sc: LabourScratch): void {
   const g = w.groups;
   const sums = sc.raiseSums.fill(0);
   const counts = sc.raiseCounts.fill(0);
+  // Each firm's offer terms by level (offerCashTerms): the loop computes each target offer from
+  // them with no call that passes or returns a number (offerCash's, boxed once an engineer).
+  const need = w.firms.length * NUM_LEVELS * OFFER_TERMS;
+  if (sc.offerTerms.length < need) sc.offerTerms = new Float64Array(need);
+  const terms = sc.offerTerms;
+  for (let s = 0; s < w.firms.length; s++) {
+    for (let l = 0; l < NUM_LEVELS; l++) offerCashTerms(w, w.firms[s], l, terms, (s * NUM_LEVELS + l) * OFFER_TERMS);
+  }
   for (let i = 0; i < e.n; i++) {
     const slot = e.employer[i];
     if (slot === UNEMPLOYED || e.tenure[i] < 6) continue;
@@ -35,7 +43,7 @@ export function annualReview(w: World, sc: LabourScratch): void {
       e.equity[i] = Math.max(e.equity[i], pol.equityByLevel[LEVELS[l]]);
     }
     const oldBase = e.base[i];
-    const target = offerCash(w, f, l, e.payFactor[i]) * (1 + lab.raiseRatingSensitivity * (rating - 1));
+    const target = offerCashFromTerms(terms, (slot * NUM_LEVELS + l) * OFFER_TERMS, e.payFactor[i]) * (1 + lab.raiseRatingSensitivity * (rating - 1));
     // Dollars, so that a base of 0 (all equity, e.g. under token pay) still moves toward the offer.
     const gap = lab.marketCatchUp * (target - oldBase);
     let raiseDollars = promoted ? Math.max(lab.promotionRaise * oldBase, gap) : Math.max(0, gap);
