@@ -12,7 +12,7 @@
 import { LEVELS } from './params.ts';
 import { employ, drawIndex, setSkill } from './engineers.ts';
 import { marginalRevenueOfOutput, separate } from './firms.ts';
-import { offerCash, recordAcceptedOffer } from './offers.ts';
+import { OFFER_TERMS, offerCash, offerCashFromTerms, offerCashTerms, recordAcceptedOffer } from './offers.ts';
 import { packageValue, policyBudget, skillPayFactor, usableTokenValue } from './policy.ts';
 import { currentValue, movingLoss, valueFactor } from './jobValue.ts';
 import { count, marketLevel, NUM_LEVELS, UNEMPLOYED } from './world.ts';
@@ -53,7 +53,7 @@ export interface LabourScratch {
   /** Per-group sums and counts of cash raises at a review. */
   raiseSums: Float64Array;
   raiseCounts: Float64Array;
-  /** The annual review's offer terms by firm slot and level (offerCashTerms), sized on first use. */
+  /** Offer terms by firm slot and level (offerTermsOfFirms), for matching and the annual review; sized on first use. */
   offerTerms: Float64Array;
 }
 
@@ -176,16 +176,33 @@ const APP_BUDGET = 2;
 const APP_VALUE = 3;
 const APP_SCORE = 4;
 
+/**
+ * offerCashTerms of every firm slot and level into sc.offerTerms (index (slot·levels + level) ·
+ * OFFER_TERMS), for offerCashFromTerms: the same operations as offerCash, in the same order.
+ */
+export function offerTermsOfFirms(w: World, sc: LabourScratch): Float64Array {
+  const need = w.firms.length * NUM_LEVELS * OFFER_TERMS;
+  if (sc.offerTerms.length < need) sc.offerTerms = new Float64Array(need);
+  const terms = sc.offerTerms;
+  for (let s = 0; s < w.firms.length; s++) {
+    for (let l = 0; l < NUM_LEVELS; l++) offerCashTerms(w, w.firms[s], l, terms, (s * NUM_LEVELS + l) * OFFER_TERMS);
+  }
+  return terms;
+}
+
 /** app[APP_CURRENT] = currentValue(w, i). */
 function currentValueToApp(w: World, i: number): void {
   app[APP_CURRENT] = currentValue(w, i);
 }
 
-/** Engineer i (at level l) applying to firm g at level lv: the offer's cash and budget and its value to i, into app. */
-function evaluateApplication(w: World, g: Firm, i: number, lv: number, l: number): void {
+/**
+ * Engineer i (at level l) applying to firm g at level lv: the offer's cash (offerCash, from the
+ * firm's terms) and budget and its value to i, into app.
+ */
+function evaluateApplication(w: World, g: Firm, i: number, lv: number, l: number, terms: Float64Array): void {
   const e = w.eng;
   const pf = lv === l ? e.payFactor[i] : skillPayFactor(w, lv, e.skill[i]);
-  const cash = offerCash(w, g, lv, pf);
+  const cash = offerCashFromTerms(terms, (g.slot * NUM_LEVELS + lv) * OFFER_TERMS, pf);
   const budget = policyBudget(g.tp.policy, cash) * g.budgetScale;
   const equity = g.tp.policy.equityByLevel[LEVELS[lv]];
   const newUsable = usableTokenValue(w, g, budget, e.phiP[i]);
@@ -239,6 +256,9 @@ export function matchMarket(w: World, sc: LabourScratch): void {
   const vacancies = postVacancies(w, sc);
   const ns = drawSearchers(w, sc);
   if (vacancies === 0) return;
+  // Each firm's offer terms by level (after drawSearchers, which updates λ̄ and φ̄p): what
+  // evaluateApplication computes every offer from, as offerCash would.
+  const terms = offerTermsOfFirms(w, sc);
   // Matching function m = μ·S^γ·V^(1−γ): each searcher makes contact with probability m/S.
   const contact = Math.min(1, lab.matchingEfficiency * pow(vacancies / Math.max(1, ns), 1 - lab.matchingElasticity));
   for (let k = 0; k < ns; k++) {
@@ -258,7 +278,7 @@ export function matchMarket(w: World, sc: LabourScratch): void {
       const j = sc.vacByLevel[sc.levelStart[c] + rng.int(avail)];
       const g = w.firms[sc.vacFirm[j]];
       if (g.slot === slot) continue;
-      evaluateApplication(w, g, i, lv, l);
+      evaluateApplication(w, g, i, lv, l, terms);
       const value = app[APP_VALUE];
       if (value <= hurdle) continue;
       g.acceptable[lv] += 1;

@@ -8,9 +8,9 @@
  */
 import { LEVELS } from './params.ts';
 import { setSkill } from './engineers.ts';
-import { OFFER_TERMS, offerCashFromTerms, offerCashTerms } from './offers.ts';
+import { OFFER_TERMS, offerCashFromTerms } from './offers.ts';
 import { policyBudget } from './policy.ts';
-import type { LabourScratch } from './labour.ts';
+import { offerTermsOfFirms, type LabourScratch } from './labour.ts';
 import { count, NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { World } from './world.ts';
 
@@ -21,14 +21,9 @@ export function annualReview(w: World, sc: LabourScratch): void {
   const g = w.groups;
   const sums = sc.raiseSums.fill(0);
   const counts = sc.raiseCounts.fill(0);
-  // Each firm's offer terms by level (offerCashTerms): the loop computes each target offer from
-  // them with no call that passes or returns a number (offerCash's, boxed once an engineer).
-  const need = w.firms.length * NUM_LEVELS * OFFER_TERMS;
-  if (sc.offerTerms.length < need) sc.offerTerms = new Float64Array(need);
-  const terms = sc.offerTerms;
-  for (let s = 0; s < w.firms.length; s++) {
-    for (let l = 0; l < NUM_LEVELS; l++) offerCashTerms(w, w.firms[s], l, terms, (s * NUM_LEVELS + l) * OFFER_TERMS);
-  }
+  // Each firm's offer terms by level: the loop computes each target offer from them with no call
+  // that passes or returns a number (offerCash's, boxed once an engineer).
+  const terms = offerTermsOfFirms(w, sc);
   for (let i = 0; i < e.n; i++) {
     const slot = e.employer[i];
     if (slot === UNEMPLOYED || e.tenure[i] < 6) continue;
