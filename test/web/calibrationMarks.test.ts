@@ -120,15 +120,15 @@ describe('the estimate in words', () => {
     expect(estimateText(est({ estimate: 0.081, se: 0.006, lo: 0.07, hi: 0.093 }))).toBe(`calibrated 0.081 (95${NNBSP}% interval 0.070–0.093)`);
     expect(estimateText(est({ estimate: 0.46, se: 0.07, lo: 0.32, hi: 0.6 }))).toBe(`calibrated 0.46 (95${NNBSP}% interval 0.32–0.60)`);
     expect(estimateText(est({ estimate: 12.4, se: 3, lo: 6.5, hi: 18.3 }))).toBe(`calibrated 12 (95${NNBSP}% interval 7–18)`);
-    expect(estimateText(est({ estimate: 0.5, se: undefined, lo: 0.1, hi: 0.9 }))).toBe(`calibrated 0.5 (95${NNBSP}% interval 0.1–0.9)`);
+    expect(estimateText(est({ estimate: 0.5, se: undefined, lo: 0.1, hi: 0.9 }))).toBe(`calibrated 0.50 (95${NNBSP}% interval 0.10–0.90)`);
   });
 
   it('says when the data do not pin a parameter down', () => {
     expect(estimateText(est({ estimate: 0.005, se: 0.011, lo: 0, hi: 0.027, identified: false }))).toBe(
-      `calibrated 0.005, not identified: the data do not pin it down (95${NNBSP}% interval 0.000–0.027)`,
+      `calibrated 0.0050, not identified: the data do not pin it down (95${NNBSP}% interval 0.0000–0.0270)`,
     );
     expect(estimateText(est({ estimate: 0.01, se: undefined, lo: 0.001, hi: 0.05, bounds: true, identified: false }))).toBe(
-      'calibrated 0.01, not identified: the data do not pin it down (bounds searched 0.001–0.05)',
+      'calibrated 0.010, not identified: the data do not pin it down (bounds searched 0.001–0.05)',
     );
   });
 });

@@ -114,12 +114,13 @@ export interface TrackMarks {
 
 /**
  * Decimals that reach the first significant digit of the standard error (else of a quarter of
- * the interval) and of the estimate: 0.081 ± 0.006 → 3, 0.46 ± 0.07 → 2, 12.4 ± 3 → 0.
+ * the interval) and the second of the estimate: 0.081 ± 0.006 → 3, 0.46 ± 0.07 → 2,
+ * 0.0104 ± 0.024 → 3 (0.010, not 0.01), 12.4 ± 3 → 0.
  */
 function decimals(e: Estimate): number {
   const firstDigit = (v: number): number => (v > 0 && Number.isFinite(v) ? -Math.floor(Math.log10(v)) : 0);
   const scale = e.se !== undefined && e.se > 0 ? e.se : (e.hi - e.lo) / 4;
-  return Math.min(6, Math.max(0, firstDigit(scale), firstDigit(Math.abs(e.estimate))));
+  return Math.min(6, Math.max(0, firstDigit(scale), firstDigit(Math.abs(e.estimate)) + 1));
 }
 
 /** "calibrated 0.081 (95 % interval 0.070–0.093)"; a parameter the data do not pin says so. */
