@@ -80,7 +80,7 @@ function progressLine(write: (t: string) => void, enabled: boolean): { update: (
       if (now - last < 200) return;
       last = now;
       shown = true;
-      write(`\r\x1b[2Kcalibrate · ${candidates} candidates · ${runs} runs · best J ${best.toPrecision(4)} · ${((now - start) / 1000).toFixed(0)} s`);
+      write(`\r\x1b[2Kcalibrate · ${candidates} candidate${candidates === 1 ? '' : 's'} · ${runs} runs finished · best J ${best.toPrecision(4)} · ${((now - start) / 1000).toFixed(0)} s`);
     },
     done() {
       if (shown) write('\r\x1b[2K');

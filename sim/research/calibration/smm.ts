@@ -81,25 +81,30 @@ export interface CalibrationReport {
 }
 
 export interface CalibrationHooks {
-  /** After every candidate: candidates so far, runs so far, the best objective so far. */
+  /** After every candidate: candidates so far, runs finished so far, the best objective so far. */
   onCandidate?: (candidates: number, runs: number, best: number) => void;
   trace?: TraceRow[];
 }
 
-/** Wraps `evaluate` with a cache keyed by (θ, seed) exactly; counts distinct runs. */
-export function cachedEvaluate(evaluate: Evaluate): { evaluate: Evaluate; runs: () => number } {
+/** Wraps `evaluate` with a cache keyed by (θ, seed) exactly; counts distinct runs, started and finished. */
+export function cachedEvaluate(evaluate: Evaluate): { evaluate: Evaluate; runs: () => number; finished: () => number } {
   const cache = new Map<string, Promise<number[]>>();
+  let finished = 0;
   return {
     evaluate: (theta, seed) => {
       const key = `${seed}|${theta.join(',')}`;
       let hit = cache.get(key);
       if (!hit) {
-        hit = evaluate(theta, seed);
+        hit = evaluate(theta, seed).then((m) => {
+          finished++;
+          return m;
+        });
         cache.set(key, hit);
       }
       return hit;
     },
     runs: () => cache.size,
+    finished: () => finished,
   };
 }
 
@@ -142,7 +147,7 @@ async function jacobianAt(spec: CalibrationSpec, evaluate: Evaluate, theta: read
 
 /** Runs the whole calibration: estimation from every start, then inference at the best. */
 export async function calibrate(spec: CalibrationSpec, first: readonly number[], evaluateRun: Evaluate, size: { engineers: number; years: number }, hooks: CalibrationHooks = {}): Promise<CalibrationReport> {
-  const { evaluate, runs } = cachedEvaluate(evaluateRun);
+  const { evaluate, runs, finished } = cachedEvaluate(evaluateRun);
   const P = spec.parameters;
   let candidates = 0;
   let best = Number.POSITIVE_INFINITY;
@@ -154,7 +159,7 @@ export async function calibrate(spec: CalibrationSpec, first: readonly number[],
       const j = objectiveValue(mean, spec.moments);
       hooks.trace?.push({ start: 0, evaluation: k + 1, theta: theta.slice(), moments: mean, objective: j });
       best = Math.min(best, j);
-      hooks.onCandidate?.(++candidates, runs(), best);
+      hooks.onCandidate?.(++candidates, finished(), best);
       return j;
     }),
   );
@@ -172,7 +177,7 @@ export async function calibrate(spec: CalibrationSpec, first: readonly number[],
         const j = objectiveValue(mean, spec.moments);
         hooks.trace?.push({ start: s + 1, evaluation: ++evaluation, theta, moments: mean, objective: j });
         best = Math.min(best, j);
-        hooks.onCandidate?.(++candidates, runs(), best);
+        hooks.onCandidate?.(++candidates, finished(), best);
         return j;
       };
       const r = await nelderMead(
