@@ -86,9 +86,9 @@ describe('calibration specs', () => {
   });
 
   it('is accepted by tokensim validate, and a bad one is refused with its path and reason (exit 2)', async () => {
-    expect(await runCli(['validate', 'scenarios/calibration/default.json', 'scenarios/calibration/labour-flows.json'])).toEqual({
+    expect(await runCli(['validate', 'scenarios/calibration/default.json', 'scenarios/calibration/labour-five.json', 'scenarios/calibration/labour-flows.json'])).toEqual({
       code: 0,
-      stdout: 'ok scenarios/calibration/default.json\nok scenarios/calibration/labour-flows.json\n',
+      stdout: 'ok scenarios/calibration/default.json\nok scenarios/calibration/labour-five.json\nok scenarios/calibration/labour-flows.json\n',
       stderr: '',
     });
     const bad = path.join(TMP, 'bad.json');
