@@ -4,17 +4,12 @@
  * docs/calibration.json (a build plugin points the bundling glob at the fixture), so the marks
  * are checked without a calibration run. Fails — never skips — when chromium is missing.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { build, type Plugin } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+import { describe, expect, it } from 'vitest';
 import { NNBSP } from '../../web/lib/format.ts';
-import { launchChromium, type Chromium } from '../../web/tools/chromium.ts';
-import { serveStatic, type StaticServer } from '../../web/tools/serveStatic.ts';
+import { ARTIFACTS, builtSite } from '../support/builtSite.ts';
 
-const ARTIFACTS = 'test/artifacts';
 const SMALL = '?s=baseline-static~engineers:1000~years:2&focus=0&seeds=1&seed=1';
 const fixture = JSON.parse(readFileSync('test/fixtures/calibration.json', 'utf8')) as { estimates: { path: string }[] };
 
@@ -30,42 +25,8 @@ const fixtureCalibration: Plugin = {
   },
 };
 
-let outDir = '';
-let server: StaticServer;
-let chromium: Chromium;
-let launchError: unknown;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  try {
-    chromium = await launchChromium();
-  } catch (e) {
-    launchError = e;
-    return;
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  outDir = mkdtempSync(join(tmpdir(), 'tokensim-calibration-'));
-  await build({ configFile: 'vite.config.ts', logLevel: 'error', plugins: [fixtureCalibration], build: { outDir, emptyOutDir: true } });
-  server = await serveStatic(outDir, '/cal/');
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-async function open(query: string, width: number, height: number): Promise<Page> {
-  if (launchError) throw launchError;
-  const page = await chromium.newPage(width, height);
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${server.url}${query}`);
-  await page.waitForSelector('[data-testid=app][data-status=done]', { timeout: 60_000 });
-  return page;
-}
+const site = builtSite('calibration', '/cal/', [fixtureCalibration]);
+const { problems, open } = site;
 
 describe('calibrated estimates on the slider tracks', () => {
   it('marks each calibrated lever with its estimate and interval, says so in words, and says when one is not identified', async () => {

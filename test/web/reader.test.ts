@@ -4,55 +4,16 @@
  * touch, keyboard and screen readers (with axe-core's automated check). Fails — never skips — when
  * chromium is missing. Screenshots go to test/artifacts/ (git-ignored).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Chromium } from '../../web/tools/chromium.ts';
-import { serveStatic, type StaticServer } from '../../web/tools/serveStatic.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, builtSite } from '../support/builtSite.ts';
 
-const ARTIFACTS = 'test/artifacts';
 /** The default comparison at a small size, so a view settles in a second or two. */
 const SMALL = '?s=baseline~engineers:1000~years:3,tunguz-100k~engineers:1000~years:3&focus=1&seeds=2&seed=1';
 
-let outDir = '';
-let server: StaticServer;
-let chromium: Chromium;
-let launchError: unknown;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  try {
-    chromium = await launchChromium();
-  } catch (e) {
-    launchError = e;
-    return;
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  outDir = mkdtempSync(join(tmpdir(), 'tokensim-reader-'));
-  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  server = await serveStatic(outDir, '/reader/');
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-async function open(query: string, width: number, height: number): Promise<Page> {
-  if (launchError) throw launchError;
-  const page = await chromium.newPage(width, height);
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${server.url}${query}`);
-  await page.waitForSelector('[data-testid=app][data-status=done]', { timeout: 60_000 });
-  return page;
-}
+const site = builtSite('reader', '/reader/');
+const { problems, open } = site;
 
 /** Whether the element lies wholly inside the first screen. */
 async function onFirstScreen(page: Page, el: Locator): Promise<boolean> {
@@ -199,8 +160,7 @@ describe('the page for a new reader', () => {
   }
 
   it('copies one command that re-runs the whole view, and the link to share it', async () => {
-    if (launchError) throw launchError;
-    await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await site.chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
     const page = await open(SMALL, 1280, 800);
     const view = page.getByTestId('view-command');
     const command = 'npx tokensim run baseline-custom.json tunguz-100k-custom.json --seeds 1..2 --out out/view';

@@ -100,21 +100,9 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   await assertUsableOutDir(out).catch((err: Error) => {
     throw new UsageError(err.message);
   });
-  const { readInputFile, loadScenarioFile } = await import('../args/loadScenario.ts');
-  const specText = await readInputFile(file, 'calibration spec');
-  let spec: CalibrationSpec;
-  try {
-    spec = parseCalibrationSpec(specText, file);
-  } catch (err) {
-    if (err instanceof CalibrationSpecError) throw new UsageError(err.message);
-    throw err;
-  }
-  const baseSource = path.resolve(path.dirname(file), spec.base);
-  const base = (await loadScenarioFile(baseSource)).params;
-  const engineers = sizes.engineers ?? spec.engineers;
-  const years = sizes.years ?? spec.years;
-  if (engineers !== undefined) base.run.engineers = engineers;
-  if (years !== undefined) base.run.years = years;
+  const { readInputFile } = await import('../args/loadScenario.ts');
+  const { loadSpecWithBase } = await import('../args/loadSpec.ts');
+  const { spec, specText, baseSource, base } = await loadSpecWithBase(file, 'calibration spec', parseCalibrationSpec, (e) => e instanceof CalibrationSpecError, sizes);
   try {
     checkCalibrationAgainstBase(spec, base, base.run.years, file);
   } catch (err) {

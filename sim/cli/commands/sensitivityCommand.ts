@@ -7,7 +7,6 @@
  * its CSV, the design matrix with every point's outputs and a provenance manifest
  * (sensitivityOutput.ts).
  */
-import path from 'node:path';
 import { cloneParams } from '../../model/params.ts';
 import type { Params } from '../../model/params.ts';
 import { unpackResult, findSeries } from '../../run/result.ts';
@@ -219,21 +218,11 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
       throw new UsageError(err.message);
     });
   }
-  const { readInputFile, loadScenarioFile } = await import('../args/loadScenario.ts');
-  let spec: SensitivitySpec;
-  const specText = await readInputFile(file, 'sensitivity spec');
-  try {
-    spec = parseSensitivitySpec(specText, file);
-  } catch (err) {
-    if (err instanceof SensitivitySpecError) throw new UsageError(err.message);
-    throw err;
-  }
-  const baseSource = path.resolve(path.dirname(file), spec.base);
-  const base = (await loadScenarioFile(baseSource)).params;
-  const engineers = sizes.engineers ?? spec.engineers;
-  const years = sizes.years ?? spec.years;
-  if (engineers !== undefined) base.run.engineers = engineers;
-  if (years !== undefined) base.run.years = years;
+  const { readInputFile } = await import('../args/loadScenario.ts');
+  const { loadSpecWithBase } = await import('../args/loadSpec.ts');
+  const loaded = await loadSpecWithBase(file, 'sensitivity spec', parseSensitivitySpec, (e) => e instanceof SensitivitySpecError, sizes);
+  let spec: SensitivitySpec = loaded.spec;
+  const { specText, baseSource, base } = loaded;
   const outputYear = numberFlag(parsed, 'output-year');
   if (outputYear !== undefined) {
     if (outputYear > base.run.years) {
