@@ -2,8 +2,8 @@
  * The built site in real headless Chromium, for the page's browser tests: registers a
  * beforeAll that launches Chromium, builds the site with Vite (with extra plugins if given)
  * into a temporary folder and serves it under `subPath`, and an afterAll that stops both.
- * `open` loads a query and waits until the page has finished its runs, recording console
- * errors and warnings in `problems`. When Chromium cannot start, `open` throws why — a test
+ * `load` opens a query, recording console errors and warnings, page errors and failed requests
+ * in `problems`; `open` also waits until the page has finished its runs. When Chromium cannot start, `open` throws why — a test
  * fails, never skips. Screenshots go to ARTIFACTS (git-ignored).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,7 +23,8 @@ export interface BuiltSite {
   readonly url: string;
   /** Throws why Chromium could not start, if it could not. */
   ready(): void;
-  open(query: string, width: number, height: number): Promise<Page>;
+  load(query: string, width?: number, height?: number): Promise<Page>;
+  open(query: string, width?: number, height?: number): Promise<Page>;
 }
 
 export function builtSite(tag: string, subPath: string, plugins: Plugin[] = []): BuiltSite {
@@ -62,13 +63,18 @@ export function builtSite(tag: string, subPath: string, plugins: Plugin[] = []):
     ready() {
       if (launchError) throw launchError;
     },
-    async open(query, width, height) {
+    async load(query, width = 1280, height = 800) {
       const page = await site.chromium.newPage(width, height);
       page.on('console', (m) => {
         if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
       });
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
       await page.goto(`${site.url}${query}`);
+      return page;
+    },
+    async open(query, width, height) {
+      const page = await site.load(query, width, height);
       await page.waitForSelector('[data-testid=app][data-status=done]', { timeout: 60_000 });
       return page;
     },

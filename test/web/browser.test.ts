@@ -4,21 +4,18 @@
  * skips — when chromium is missing. Screenshots go to test/artifacts/ (git-ignored).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../sim/input/scenario.ts';
 import { simulate } from '../../sim/run/simulate.ts';
 import { buildSlot, makeCatalogue } from '../../web/lib/catalogue.ts';
 import { shownSeries } from '../../web/lib/chartSpecs.ts';
 import { summariseShown } from '../../web/lib/summaries.ts';
-import { launchChromium, type Chromium } from '../../web/tools/chromium.ts';
-import { serveStatic, type StaticServer } from '../../web/tools/serveStatic.ts';
+import { ARTIFACTS, builtSite } from '../support/builtSite.ts';
 
-const ARTIFACTS = 'test/artifacts';
 const SUB_PATH = '/some/sub/path/';
 /** A small view (1,000 engineers, 3 years, 2 seeds) so interaction tests take a second or two. */
 const SMALL = '?s=baseline~engineers:1000~years:3,tunguz-100k~engineers:1000~years:3&focus=1&seeds=2&seed=1';
@@ -30,22 +27,9 @@ const files = Object.fromEntries(
 );
 const { catalogue } = makeCatalogue(files);
 
-let outDir = '';
-let server: StaticServer;
-let chromium: Chromium;
-const problems: string[] = [];
-
-async function open(query: string, width = 1280, height = 800): Promise<Page> {
-  if (launchError) throw launchError;
-  const page = await chromium.newPage(width, height);
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  await page.goto(`${server.url}${query}`);
-  return page;
-}
+const site = builtSite('site', SUB_PATH);
+const { problems } = site;
+const open = site.load;
 
 const waitDone = (page: Page, timeout = 45_000) => page.waitForSelector('[data-testid=app][data-status=done]', { timeout });
 
@@ -54,28 +38,6 @@ const pageHash = (page: Page, scenario: string, seed: number) =>
 
 const linePath = (page: Page, chart: string, slot: number) =>
   page.locator(`#chart-${chart} [data-slot="${slot}"] path.mean-line`).first().getAttribute('d');
-
-/** Why the browser could not start, if it could not: every test then fails with it (none is skipped). */
-let launchError: unknown;
-
-beforeAll(async () => {
-  try {
-    chromium = await launchChromium();
-  } catch (e) {
-    launchError = e;
-    return;
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  outDir = mkdtempSync(join(tmpdir(), 'tokensim-site-'));
-  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  server = await serveStatic(outDir, SUB_PATH);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
 
 /** Parses the page's CSV into rows keyed by scenario|metric|group|month. */
 function csvRows(text: string): Map<string, number[]> {
@@ -96,7 +58,7 @@ describe('the browser visualiser', () => {
   it('loads the default view from a sub-path with no console errors, draws every chart at 1280 and 375 px wide', async () => {
     const page = await open('');
     await waitDone(page);
-    expect(page.url()).toBe(`${server.url}?s=baseline,tunguz-100k&focus=1&seeds=3&seed=1`);
+    expect(page.url()).toBe(`${site.url}?s=baseline,tunguz-100k&focus=1&seeds=3&seed=1`);
     for (const chart of ['wages', 'substitution', 'handcuffs', 'market']) {
       for (const slot of [0, 1]) expect(await linePath(page, chart, slot)).toMatch(/^M[\d.]+,[\d.]+L/);
     }
@@ -196,7 +158,7 @@ describe('the browser visualiser', () => {
   });
 
   it('restores the same view from that URL after a reload', async () => {
-    const page = await open(changedUrl.slice(server.url.length));
+    const page = await open(changedUrl.slice(site.url.length));
     await waitDone(page);
     expect(page.url()).toBe(changedUrl);
     expect(await page.locator('[data-lever=sigma] input.box').inputValue()).toBe('1');
@@ -303,7 +265,7 @@ describe('the browser visualiser', () => {
 
   // MODEL.md §1: same scenario + seed ⇒ byte-identical output in Node and in a browser.
   it('gives byte-identical results to the engine in Node (the result hash `tokensim run` writes)', () => {
-    if (launchError) throw launchError;
+    site.ready();
     const tunguz = parseScenario(readFileSync('scenarios/tunguz-100k.json', 'utf8'));
     const custom = buildSlot(catalogue.get('tunguz-100k')!, { sigma: 1, engineers: 1000, years: 3 });
     const hint =
