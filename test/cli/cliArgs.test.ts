@@ -121,6 +121,21 @@ describe('run arguments', () => {
     expect(workersFor(30, 1, 16)).toBe(1);
   });
 
+  it('by default starts no more workers than the runs’ work repays, and always as many as asked', () => {
+    const em = (engineers: number, years = 10) => engineers * 12 * years;
+    // 8 runs of 2,000 engineers × 10 years ≈ 1 s of work: one worker, however many cores.
+    expect(workersFor(8, undefined, 2, em(2000))).toBe(1);
+    expect(workersFor(8, undefined, 16, em(2000))).toBe(1);
+    // 8 runs of 10,000 ≈ 4.8 s: two on 2 cores, six on 16.
+    expect(workersFor(8, undefined, 2, em(10_000))).toBe(2);
+    expect(workersFor(8, undefined, 16, em(10_000))).toBe(6);
+    // 64 runs of 2,000 ≈ 7.7 s: ten on 16 cores (each with ≥ 0.7 s of work).
+    expect(workersFor(64, undefined, 16, em(2000))).toBe(10);
+    // Tiny runs still get one worker; --workers is always honoured (up to the runs).
+    expect(workersFor(100, undefined, 8, em(10, 1))).toBe(1);
+    expect(workersFor(8, 2, 16, em(2000))).toBe(2);
+  });
+
   it('takes the --engineers and --years ranges from the parameter specs', () => {
     for (const [flag, specPath] of [
       ['engineers', 'run.engineers'],

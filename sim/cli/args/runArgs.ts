@@ -26,7 +26,7 @@ export interface RunOptions {
   seeds: number[];
   outDir: string;
   format: OutputFormat;
-  /** Worker threads (`--workers`); undefined means one per core, capped by the number of runs. */
+  /** Worker threads (`--workers`); undefined means one per core, capped by the number of runs and by what their work repays (workersFor). */
   workers?: number;
   /** Overrides `run.engineers` of every scenario when given. */
   engineers?: number;
@@ -63,7 +63,7 @@ export const WORKERS_FLAG: FlagSpec = {
   name: 'workers',
   kind: 'integer',
   placeholder: '<n>',
-  description: 'Worker threads (default: one per core, at most one per run); does not change the output',
+  description: 'Worker threads (default: one per core, but no more than the runs, nor than their work repays a worker’s ≈ 0.7 s start); does not change the output',
   min: 1,
   max: MAX_WORKERS,
 };
@@ -193,7 +193,32 @@ export function applyRunOverrides(params: Params, options: Pick<RunOptions, 'eng
   return out;
 }
 
-/** Worker threads for `runs` runs: as asked, else `available`, never more than the runs. */
-export function workersFor(runs: number, asked: number | undefined, available: number): number {
-  return Math.max(1, Math.min(runs, asked ?? available));
+/**
+ * What a fresh worker thread costs before its runs go at full speed (the JIT compiling the
+ * engine), and the engine's warm throughput on one core, as measured on a 2-core machine
+ * (bench/RESULTS.md, 2026-11-27: a first run at 2,000 engineers takes 0.8–0.9 s against
+ * 0.14–0.19 s warm; ≈ 2 M engineer-months a second). Used only to choose the default number
+ * of workers.
+ */
+export const WORKER_COLD_START_SECONDS = 0.7;
+export const ENGINEER_MONTHS_PER_SECOND = 2e6;
+
+/**
+ * Worker threads for `runs` runs: as asked (never more than the runs). By default one per
+ * available core, but only as many as the work repays when the size of a run is given: each
+ * worker compiles the engine anew, so a worker is started only for at least its cold start's
+ * worth of work (runs × engineer-months ÷ throughput ÷ workers ≥ the cold start). Eight runs of
+ * 2,000 engineers × 10 years then get one worker (≈ 15 % faster than two on 2 cores), eight of
+ * 10,000 get two. Results never depend on the number of workers.
+ */
+export function workersFor(runs: number, asked: number | undefined, available: number, engineerMonthsPerRun?: number): number {
+  if (asked !== undefined) return Math.max(1, Math.min(runs, asked));
+  const repaid = engineerMonthsPerRun === undefined ? available : Math.floor((runs * engineerMonthsPerRun) / ENGINEER_MONTHS_PER_SECOND / WORKER_COLD_START_SECONDS);
+  return Math.max(1, Math.min(runs, available, repaid));
+}
+
+/** Mean engineer-months of a run over (up to the first 100 of) `params`. */
+export function meanEngineerMonths(params: readonly { run: { engineers: number; years: number } }[]): number {
+  const some = params.slice(0, 100);
+  return some.length === 0 ? 0 : some.reduce((s, p) => s + p.run.engineers * 12 * p.run.years, 0) / some.length;
 }

@@ -15,7 +15,7 @@ import { parseMetricList } from '../args/selection.ts';
 import { groupThousands } from '../output/groupThousands.ts';
 import { headlineYears } from '../output/headlineTable.ts';
 import { parseArgs, parseIntegerArg, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
-import { ENGINEERS_FLAG, seedsFromArgs, sizeAndWorkersFromArgs, WORKERS_FLAG, YEARS_FLAG, workersFor } from '../args/runArgs.ts';
+import { ENGINEERS_FLAG, meanEngineerMonths, seedsFromArgs, sizeAndWorkersFromArgs, WORKERS_FLAG, YEARS_FLAG, workersFor } from '../args/runArgs.ts';
 import { formatHorizon } from './runCommand.ts';
 import { formatSeedList, parseSeedList } from '../args/seeds.ts';
 
@@ -162,7 +162,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   const { runsProgress } = await import('../output/progressReporter.ts');
   const jobs = jobsFor(scenarios, options.seeds);
   const results: Result[][] = scenarios.map(() => []);
-  const pool = createPool(workersFor(jobs.length, options.workers, defaultWorkers()));
+  const pool = createPool(workersFor(jobs.length, options.workers, defaultWorkers(), meanEngineerMonths(scenarios.map((s) => s.params))));
   const bar = runsProgress(ctx.io.stderr, ctx.io.stderrIsTTY, jobs.length);
   try {
     await runOrdered(pool, jobs, (job, _index, result) => void results[job.stream].push(result), { onRunDone: bar.onRunDone });

@@ -15,7 +15,7 @@ import { formatHeadlineTable, formatSummaryTable } from '../output/headlineTable
 import { withInterruptAbort } from '../parallel/interrupt.ts';
 import type { LoadedScenario } from '../args/loadScenario.ts';
 import { UsageError } from '../args/parseArgs.ts';
-import { parseRunArgs, RUN_FLAGS, workersFor } from '../args/runArgs.ts';
+import { meanEngineerMonths, parseRunArgs, RUN_FLAGS, workersFor } from '../args/runArgs.ts';
 import type { ScenarioOutput } from '../output/runOutput.ts';
 import { formatSeedList } from '../args/seeds.ts';
 import { countSeriesRows } from '../output/seriesCsv.ts';
@@ -154,7 +154,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
         seeds: options.seeds,
         outDir: options.outDir,
         format: options.format,
-        workers: workersFor(runs, options.workers, defaultWorkers()),
+        workers: workersFor(runs, options.workers, defaultWorkers(), meanEngineerMonths(scenarios.map((s) => s.params))),
         pkg: ctx.pkg,
         argv: ctx.argv,
         selection: options.selection,

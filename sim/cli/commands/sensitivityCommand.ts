@@ -18,7 +18,7 @@ import { checkSpecAgainstBase, horizonSource, parseSensitivitySpec, SensitivityS
 import type { SensitivityOutput, SensitivitySpec } from '../../research/sensitivity/sensitivitySpec.ts';
 import type { Command, CommandContext } from './command.ts';
 import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
-import { ENGINEERS_FLAG, sizeAndWorkersFromArgs, WORKERS_FLAG, YEARS_FLAG, workersFor } from '../args/runArgs.ts';
+import { ENGINEERS_FLAG, meanEngineerMonths, sizeAndWorkersFromArgs, WORKERS_FLAG, YEARS_FLAG, workersFor } from '../args/runArgs.ts';
 import { specFor } from '../../model/paramPaths.ts';
 
 const rangeOf = (key: 'run.years'): { min: number; max: number } => ({ min: specFor(key).min, max: specFor(key).max });
@@ -118,7 +118,7 @@ export async function runSensitivity(
   const plans = designs(spec);
   const total = plans.reduce((n, p) => n + p.d.points.length, 0);
   const { createPool, defaultWorkers } = await import('../parallel/pool.ts');
-  const pool = createPool(workersFor(total, workers, defaultWorkers()));
+  const pool = createPool(workersFor(total, workers, defaultWorkers(), meanEngineerMonths([base])));
   const outputs: number[][][] = plans.map((p) => spec.outputs.map(() => new Array<number>(p.d.points.length)));
   let done = 0;
   try {
