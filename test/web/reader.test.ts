@@ -256,6 +256,8 @@ describe('the page for a new reader', () => {
     await map.getByLabel('Pay (cash wage)').check();
     expect(await map.locator('svg[data-measure]').getAttribute('data-measure')).toBe('cash');
     await map.locator('[data-testid=map-table] summary').click();
+    // The table is built once the details open (a re-render after the toggle): wait for its rows.
+    await map.locator('table tbody tr').nth(4).waitFor();
     expect(await map.locator('table tbody tr').count()).toBe(5);
     await map.screenshot({ path: `${ARTIFACTS}/reader-map.png` });
     await engineers.screenshot({ path: `${ARTIFACTS}/reader-engineers.png` });
