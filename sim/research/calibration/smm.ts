@@ -153,16 +153,21 @@ export async function calibrate(spec: CalibrationSpec, first: readonly number[],
   let best = Number.POSITIVE_INFINITY;
   // Screening: the first start and a Latin hypercube, evaluated together; the best become the starts.
   const screened = screeningPoints(spec, first);
-  const screenValues = await Promise.all(
-    screened.map(async (theta, k) => {
-      const mean = meanOverSeeds(await perSeedMoments(evaluate, theta, spec.seeds));
-      const j = objectiveValue(mean, spec.moments);
-      hooks.trace?.push({ start: 0, evaluation: k + 1, theta: theta.slice(), moments: mean, objective: j });
-      best = Math.min(best, j);
-      hooks.onCandidate?.(++candidates, finished(), best);
-      return j;
-    }),
-  );
+  /**
+   * A candidate's objective, recorded in the trace as evaluation `evaluation` of `start`
+   * (0: the screening). Callers number candidates when they ask for them, in the search's own
+   * order, so the trace does not depend on which runs finish first.
+   */
+  const score = async (theta: number[], start: number, evaluation: number): Promise<number> => {
+    const mean = meanOverSeeds(await perSeedMoments(evaluate, theta, spec.seeds));
+    const j = objectiveValue(mean, spec.moments);
+    hooks.trace?.push({ start, evaluation, theta, moments: mean, objective: j });
+    best = Math.min(best, j);
+    candidates++;
+    hooks.onCandidate?.(candidates, finished(), best);
+    return j;
+  };
+  const screenValues = await Promise.all(screened.map((theta, k) => score(theta.slice(), 0, k + 1)));
   const starts = screened
     .map((theta, k) => ({ theta, j: screenValues[k], k }))
     .sort((a, b) => a.j - b.j || a.k - b.k)
@@ -171,15 +176,12 @@ export async function calibrate(spec: CalibrationSpec, first: readonly number[],
   const results = await Promise.all(
     starts.map(async (start, s): Promise<StartResult> => {
       let evaluation = 0;
-      const objective = async (u: readonly number[]): Promise<number> => {
-        const theta = u.map((x, i) => toBounded(P[i], x));
-        const mean = meanOverSeeds(await perSeedMoments(evaluate, theta, spec.seeds));
-        const j = objectiveValue(mean, spec.moments);
-        hooks.trace?.push({ start: s + 1, evaluation: ++evaluation, theta, moments: mean, objective: j });
-        best = Math.min(best, j);
-        hooks.onCandidate?.(++candidates, finished(), best);
-        return j;
-      };
+      const objective = (u: readonly number[]): Promise<number> =>
+        score(
+          u.map((x, i) => toBounded(P[i], x)),
+          s + 1,
+          ++evaluation,
+        );
       const r = await nelderMead(
         objective,
         start.map((v, i) => toUnbounded(P[i], v)),

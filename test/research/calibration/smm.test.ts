@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseCalibrationSpec, type CalibrationSpec } from '../../../sim/research/calibration/calibrationSpec.ts';
-import { calibrate, type Evaluate } from '../../../sim/research/calibration/smm.ts';
+import { calibrate, type Evaluate, type TraceRow } from '../../../sim/research/calibration/smm.ts';
 import { infer } from '../../../sim/research/calibration/inference.ts';
 import { inverse, multiply, transpose, diagonal } from '../../../sim/research/calibration/linalg.ts';
 import { chiSquareSurvival } from '../../../sim/research/calibration/chiSquare.ts';
@@ -82,14 +82,20 @@ describe('calibrate on linear moments', () => {
     expect(r.weakDirections).toEqual([]);
   });
 
-  it('gives the same report, bit for bit, however the runs are scheduled', async () => {
+  it('gives the same report and trace of candidates, bit for bit, however the runs are scheduled', async () => {
     const s = spec([0.5, 1, 1.2]);
     const slow: Evaluate = async (theta, seed) => {
-      await new Promise((res) => setTimeout(res, (seed * 7 + Math.round(theta[0] * 1000)) % 4));
+      await new Promise((res) => setTimeout(res, (seed * 7 + Math.round(theta[0] * 1000) + Math.round(theta[1] * 777)) % 5));
       return linear(A)(theta, seed);
     };
-    const [x, y] = await Promise.all([calibrate(s, [1, 1], linear(A), { engineers: 1, years: 1 }), calibrate(s, [1, 1], slow, { engineers: 1, years: 1 })]);
+    const traces: TraceRow[][] = [[], []];
+    const [x, y] = await Promise.all([
+      calibrate(s, [1, 1], linear(A), { engineers: 1, years: 1 }, { trace: traces[0] }),
+      calibrate(s, [1, 1], slow, { engineers: 1, years: 1 }, { trace: traces[1] }),
+    ]);
     expect(JSON.stringify(y)).toBe(JSON.stringify(x));
+    expect(traces[0].length).toBe(x.candidates);
+    expect(JSON.stringify(traces[1])).toBe(JSON.stringify(traces[0]));
   });
 
   it('says which parameters the moments cannot tell apart', async () => {
