@@ -84,6 +84,7 @@ function progressLine(write: (t: string) => void, enabled: boolean): { update: (
     },
     done() {
       if (shown) write('\r\x1b[2K');
+      shown = false;
     },
   };
 }

@@ -64,32 +64,38 @@ export function looksLikeCalibration(file: string, parsed: unknown): boolean {
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'moments' in parsed && 'parameters' in parsed;
 }
 
-/** Validates a calibration spec: its fields, its base scenario, and its parameters, groups and windows against that base. */
-async function validateCalibration(file: string, text: string): Promise<FileVerdict> {
-  const { checkCalibrationAgainstBase, parseCalibrationSpec } = await import('../../research/calibration/calibrationSpec.ts');
+/**
+ * Validates a spec with a base scenario (sensitivity or calibration): its fields, its base
+ * scenario, and the spec against that base over the horizon it will run.
+ */
+async function validateSpecWithBase<S extends { base: string; years?: number }>(
+  file: string,
+  text: string,
+  what: 'sensitivity' | 'calibration',
+  parse: (text: string, source: string) => S,
+  check: (spec: S, base: import('../../model/params.ts').Params, years: number, source: string) => void,
+): Promise<FileVerdict> {
   try {
-    const spec = parseCalibrationSpec(text, file);
+    const spec = parse(text, file);
     const base = await loadBase(file, spec.base);
     if ('problems' in base) return { kind: 'invalid', problems: base.problems };
-    checkCalibrationAgainstBase(spec, base.params, spec.years ?? base.params.run.years, file);
-    return { kind: 'ok', what: 'calibration' };
+    check(spec, base.params, spec.years ?? base.params.run.years, file);
+    return { kind: 'ok', what };
   } catch (err) {
     return { kind: 'invalid', problems: issuesOf(err) };
   }
 }
 
-/** Validates a sensitivity spec: its fields, its base scenario, and its factors and output years against that base. */
+/** Validates a calibration spec: parameters, groups and windows against its base. */
+async function validateCalibration(file: string, text: string): Promise<FileVerdict> {
+  const { checkCalibrationAgainstBase, parseCalibrationSpec } = await import('../../research/calibration/calibrationSpec.ts');
+  return validateSpecWithBase(file, text, 'calibration', parseCalibrationSpec, checkCalibrationAgainstBase);
+}
+
+/** Validates a sensitivity spec: factors and output years against its base. */
 async function validateSensitivity(file: string, text: string): Promise<FileVerdict> {
   const { checkSpecAgainstBase, parseSensitivitySpec } = await import('../../research/sensitivity/sensitivitySpec.ts');
-  try {
-    const spec = parseSensitivitySpec(text, file);
-    const base = await loadBase(file, spec.base);
-    if ('problems' in base) return { kind: 'invalid', problems: base.problems };
-    checkSpecAgainstBase(spec, base.params, spec.years ?? base.params.run.years, file);
-    return { kind: 'ok', what: 'sensitivity' };
-  } catch (err) {
-    return { kind: 'invalid', problems: issuesOf(err) };
-  }
+  return validateSpecWithBase(file, text, 'sensitivity', parseSensitivitySpec, (spec, base, years, source) => checkSpecAgainstBase(spec, base, years, source));
 }
 
 /** Issues of a ScenarioError or SweepError; anything else is rethrown. */

@@ -7,11 +7,10 @@ import { z } from 'zod';
 import { numericParamPaths, specFor } from '../../model/paramPaths.ts';
 import { METRIC_DEFS } from '../../run/metricDefs.ts';
 import { calibrationSpecSchema } from './calibrationSpec.ts';
+import { OTHER_PATHS } from '../sensitivity/sensitivitySchema.ts';
 
 type JsonObject = Record<string, unknown>;
 
-/** A firm type's own field written out (`firmTypes.startup.…`) or an event's; checked against the base by tokensim. */
-const OTHER_PATHS = '^(firmTypes\\.[a-z][a-z0-9-]*|(market|demand)\\.events\\.[0-9]+)\\.';
 
 export function calibrationJsonSchema(): object {
   const top = z.toJSONSchema(calibrationSpecSchema, { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as JsonObject & { properties: JsonObject };

@@ -19,7 +19,7 @@
 import { z } from 'zod';
 import type { Params } from '../../model/params.ts';
 import { cloneParams, firmTypeNames } from '../../model/params.ts';
-import { getAt, problemWith, settableSpec, specFor } from '../../model/paramPaths.ts';
+import { forFirmType, getAt, problemWith, settableSpec, specFor } from '../../model/paramPaths.ts';
 import { scanJson } from '../../input/jsonScan.ts';
 import { valueRangeIssues } from '../../input/valueRangeIssues.ts';
 import { isMetricName, type MetricName } from '../../run/metricDefs.ts';
@@ -245,7 +245,7 @@ export function checkCalibrationAgainstBase(spec: CalibrationSpec, base: Params,
 export function firstStart(spec: CalibrationSpec, base: Params): number[] {
   return spec.parameters.map((p) => {
     if (p.start !== undefined) return p.start;
-    const v = Number(getAt(base, p.path.replace('firmTypes.*.', `firmTypes.${firmTypeNames(base)[0]}.`)));
+    const v = Number(getAt(base, forFirmType(p.path, firmTypeNames(base)[0])));
     const margin = 0.01 * (p.upper - p.lower);
     return Math.min(p.upper - margin, Math.max(p.lower + margin, Number.isFinite(v) ? v : (p.lower + p.upper) / 2));
   });

@@ -11,7 +11,7 @@ import { sensitivitySpecSchema } from './sensitivitySpec.ts';
 type JsonObject = Record<string, unknown>;
 
 /** A firm type's own field written out (`firmTypes.startup.…`) or an event's; checked against the base by tokensim. */
-const OTHER_PATHS = '^(firmTypes\\.[a-z][a-z0-9-]*|(market|demand)\\.events\\.[0-9]+)\\.';
+export const OTHER_PATHS = '^(firmTypes\\.[a-z][a-z0-9-]*|(market|demand)\\.events\\.[0-9]+)\\.';
 
 /** JSON Schema (draft-07) of a sensitivity spec file. */
 export function sensitivityJsonSchema(): object {
