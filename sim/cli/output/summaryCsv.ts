@@ -27,7 +27,13 @@ export function* summaryCsvChunks(summary: Summary, chunkChars = CSV_CHUNK_CHARS
     for (let k = 0; k < count; k++) {
       const m = months === undefined ? k : months[k] - 1;
       if (m >= summary.months) break;
-      buffer += `${head}${m + 1},${String(s.mean[m])},${String(s.lo95[m])},${String(s.hi95[m])},${n}\n`;
+      // With one seed (and wherever the interval is empty) lo95 = hi95 = mean: the mean's text
+      // is reused rather than formatted three times (equal numbers give equal text, ±0 included).
+      const mean = s.mean[m];
+      const meanText = String(mean);
+      const lo = s.lo95[m];
+      const hi = s.hi95[m];
+      buffer += `${head}${m + 1},${meanText},${lo === mean ? meanText : String(lo)},${hi === mean ? meanText : String(hi)},${n}\n`;
       if (buffer.length >= chunkChars) {
         yield buffer;
         buffer = '';
