@@ -26,7 +26,7 @@ export interface Stream {
 }
 
 /** seedrandom's xor4096 generator (Brent's xorgens with a Weyl sequence), from its state after seeding. */
-class Xor4096 implements Stream {
+class Xor4096 implements RewindableStream {
   private readonly x: Int32Array;
   private i: number;
   private w: number;
@@ -34,6 +34,12 @@ class Xor4096 implements Stream {
   private first = 0;
   private spare = 0;
   private hasSpare = false;
+  /** The state at the last mark() (see RewindableStream). */
+  private markX: Int32Array | null = null;
+  private markI = 0;
+  private markW = 0;
+  private markSpare = 0;
+  private markHasSpare = false;
 
   constructor(seed: string) {
     const state = (seedrandom.xor4096(seed, { state: true }) as unknown as { state(): { i: number; w: number; X: number[] } }).state();
@@ -91,6 +97,28 @@ class Xor4096 implements Stream {
     out[at] = this.first;
   }
 
+  normalsInto(out: Float64Array, from: number, count: number): void {
+    for (let k = from, end = from + count; k < end; k++) this.normalInto(out, k);
+  }
+
+  mark(): void {
+    if (this.markX === null) this.markX = new Int32Array(this.x.length);
+    this.markX.set(this.x);
+    this.markI = this.i;
+    this.markW = this.w;
+    this.markSpare = this.spare;
+    this.markHasSpare = this.hasSpare;
+  }
+
+  rewind(): void {
+    if (this.markX === null) throw new Error('rng: rewind() before mark()');
+    this.x.set(this.markX);
+    this.i = this.markI;
+    this.w = this.markW;
+    this.spare = this.markSpare;
+    this.hasSpare = this.markHasSpare;
+  }
+
   /** Marsaglia's polar method: only log and sqrt, which every engine computes alike here. */
   private drawPair(): void {
     let u = 0;
@@ -107,6 +135,24 @@ class Xor4096 implements Stream {
     this.hasSpare = true;
   }
 }
+
+/**
+ * A stream that can draw normals in a batch and go back to a marked state: a caller that draws
+ * ahead (a batch in a tight loop is cheaper than the same draws one at a time in a large loop)
+ * and then needs fewer can rewind and draw exactly as many again, so the stream ends where
+ * drawing them one at a time would have left it. The streams of `stream()` are rewindable.
+ */
+export interface RewindableStream extends Stream {
+  /** `count` normal() draws into out[from], out[from + 1], …: the same values in the same order. */
+  normalsInto(out: Float64Array, from: number, count: number): void;
+  /** Remembers the current state (one mark per stream; a new mark replaces it). */
+  mark(): void;
+  /** Returns to the state of the last mark(): the draws since then come again, the same. */
+  rewind(): void;
+}
+
+/** Whether `s` is rewindable (every stream of `stream()` is; test doubles may not be). */
+export const isRewindable = (s: Stream): s is RewindableStream => s instanceof Xor4096;
 
 /** The stream named `name` of run `seed`. Names in use: see STREAMS. */
 export function stream(seed: number, name: string): Stream {

@@ -5,6 +5,7 @@
  */
 import { LEVELS } from './params.ts';
 import type { Params } from './params.ts';
+import { isRewindable } from '../lib/rng.ts';
 import type { Stream } from '../lib/rng.ts';
 import { effectiveBudget, policyBudget, skillPayFactor } from './policy.ts';
 import { count, UNEMPLOYED } from './world.ts';
@@ -225,6 +226,60 @@ function resetMonth(f: Firm): void {
  */
 const noise = new Float64Array(1);
 
+/**
+ * The month's rating-noise factors exp(σ·z − σ²/2), drawn before produceLearnSave's loop, firm
+ * by firm: firm slot k's engineers take theirs in engineer order from factors[start[k]] on,
+ * `count[k]` of them (start −1: drawn one at a time in the loop). Each firm's normals come from
+ * its own stream in the order the loop would draw them, so a batch per firm gives the same
+ * values; drawn in a small loop they cost about half as much (the draw and exp inlined, the
+ * stream's state in cache, the pair's spare in a predictable pattern). A firm's batch holds one
+ * factor per engineer it employs (f.n); an engineer with no expected output draws none, and the
+ * stream is then rewound and drawn again as far as the loop used (rewindRatingNoise), so it
+ * ends where drawing one at a time would have left it. Scratch for one call, reused.
+ */
+const ratingNoise = { factors: new Float64Array(0), start: new Int32Array(0), count: new Int32Array(0), used: new Int32Array(0) };
+
+function drawRatingNoise(w: World, sd: number): void {
+  const firms = w.firms;
+  const rn = ratingNoise;
+  if (rn.start.length < firms.length) {
+    const k = Math.max(firms.length, 2 * rn.start.length);
+    rn.start = new Int32Array(k);
+    rn.count = new Int32Array(k);
+    rn.used = new Int32Array(k);
+  }
+  if (rn.factors.length < w.eng.n) rn.factors = new Float64Array(Math.max(w.eng.n, 2 * rn.factors.length));
+  const { factors, start, count, used } = rn;
+  let pos = 0;
+  for (let k = 0; k < firms.length; k++) {
+    const f = firms[k];
+    const rng = f.rng;
+    used[k] = 0;
+    count[k] = 0;
+    start[k] = -1;
+    // A firm's slot is its index in w.firms; the batch is only for streams that can rewind.
+    if (f.n === 0 || f.slot !== k || !isRewindable(rng) || pos + f.n > factors.length) continue;
+    rng.mark();
+    rng.normalsInto(factors, pos, f.n);
+    for (let j = pos, end = pos + f.n; j < end; j++) factors[j] = exp(sd * factors[j] - 0.5 * sd * sd);
+    start[k] = pos;
+    count[k] = f.n;
+    pos += f.n;
+  }
+}
+
+/** Leaves each firm's stream after the draws the loop used (see ratingNoise). */
+function rewindRatingNoise(w: World): void {
+  const { factors, start, count, used } = ratingNoise;
+  for (let k = 0; k < w.firms.length; k++) {
+    if (start[k] < 0 || used[k] === count[k]) continue;
+    const rng = w.firms[k].rng;
+    if (!isRewindable(rng)) continue;
+    rng.rewind();
+    rng.normalsInto(factors, start[k], used[k]);
+  }
+}
+
 export function produceLearnSave(w: World): void {
   const e = w.eng;
   const m = w.market.state;
@@ -236,6 +291,8 @@ export function produceLearnSave(w: World): void {
   const smooth = 1 / p.labour.ratingSmoothingMonths;
   const benefit = p.labour.unemploymentBenefitShare;
   const c = w.counters;
+  drawRatingNoise(w, noiseSd);
+  const { factors: noiseFactors, start: noiseStart, count: noiseCount, used: noiseUsed } = ratingNoise;
   for (let i = 0; i < e.n; i++) {
     const slot = e.employer[i];
     if (slot === UNEMPLOYED) {
@@ -257,8 +314,16 @@ export function produceLearnSave(w: World): void {
     const expected = f.YL * s + f.YC * directedCompute(m, pp, pass * f.kappaBar, expTokens);
     let raw = 1;
     if (expected > 0) {
-      f.rng.normalInto(noise, 0);
-      raw = (y / expected) * exp(noiseSd * noise[0] - 0.5 * noiseSd * noiseSd);
+      // The firm's next factor from the batch; once a batch is used up (or the firm has none)
+      // the stream stands right after it, so drawing here continues the same sequence.
+      const u = noiseUsed[slot];
+      if (u < noiseCount[slot]) {
+        raw = (y / expected) * noiseFactors[noiseStart[slot] + u];
+        noiseUsed[slot] = u + 1;
+      } else {
+        f.rng.normalInto(noise, 0);
+        raw = (y / expected) * exp(noiseSd * noise[0] - 0.5 * noiseSd * noiseSd);
+      }
     }
     e.rating[i] += (raw - e.rating[i]) * smooth;
     // Learning, in proportion to the share of the cap actually used.
@@ -300,4 +365,5 @@ export function produceLearnSave(w: World): void {
     }
     e.tenure[i] = tenure;
   }
+  rewindRatingNoise(w);
 }
