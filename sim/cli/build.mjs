@@ -16,6 +16,26 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_OUT = 'build/cli';
 
+/**
+ * zod re-exports all of its ~40 message locales (`z.locales`, half of zod's code in the bundle);
+ * tokensim only uses English, which zod registers from its own module. This resolves zod's
+ * locale index to one that exports English alone, so the CLI does not parse the other 390 kB
+ * at every start.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: 'export { default as en } from "./en.js";\n',
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 /** Bundles main.mjs and worker.mjs into `outDir` (relative to the repository root or absolute). */
 export async function buildCli(outDir = DEFAULT_OUT) {
   const { build } = await import('esbuild');
@@ -32,6 +52,7 @@ export async function buildCli(outDir = DEFAULT_OUT) {
     // CommonJS dependencies (seedrandom looks for node's crypto) call require().
     banner: { js: "import { createRequire as __tokensimCreateRequire } from 'node:module';\nconst require = __tokensimCreateRequire(import.meta.url);" },
     legalComments: 'none',
+    plugins: [zodEnglishOnly],
     logLevel: 'warning',
     write: false,
   });

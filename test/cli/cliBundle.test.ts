@@ -37,6 +37,18 @@ describe('the CLI bundled to JavaScript', () => {
     expect(existsSync(path.join(DIR, 'main.mjs')) && existsSync(path.join(DIR, 'worker.mjs'))).toBe(true);
   });
 
+  it('carries zod’s English messages and none of its other locales (the build leaves them out)', () => {
+    const main = readFileSync(path.join(DIR, 'main.mjs'), 'utf8');
+    expect(main).not.toContain('Ungültige Eingabe');
+    expect(main).toContain('Invalid input');
+    // A scenario error still reads as before: the bundle's message for a wrong type.
+    const bad = `${tmpPath('bad-scenario')}.json`;
+    writeFileSync(bad, JSON.stringify({ name: 'x', description: 'd', run: { engineers: 'many' } }));
+    const r = bundled(['run', bad, '--out', tmpPath('bad-out')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/run\.engineers: .*number/);
+  });
+
   it('prints the version from package.json', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const r = bundled(['--version']);
