@@ -6,14 +6,21 @@
  * (e.g. `git archive <commit> | tar -x -C DIR` with node_modules linked); each run's result
  * hash must be the same in both, or the script stops. Also reports garbage collections a run
  * and the metrics' share of a run (time in the `metrics` phase, from simulate's onPhase).
- * Usage: npx tsx bench/ab.ts DIR_A DIR_B [pairs (default 12)]
+ *
+ * The tree loaded second can run a few per cent slower or faster for reasons of its own (two
+ * copies of the same tree measured 1.03–1.06 apart in one order): with --both-orders the
+ * script runs itself twice in fresh processes, A loaded first and then B loaded first, and
+ * reports the geometric mean of the two medians of B ÷ A, in which that bias cancels.
+ * Usage: npx tsx bench/ab.ts DIR_A DIR_B [pairs (default 12)] [--both-orders]
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
-const [dirA, dirB, pairsArg = '12'] = process.argv.slice(2);
+const bothOrders = process.argv.includes('--both-orders');
+const [dirA, dirB, pairsArg = '12'] = process.argv.slice(2).filter((a) => a !== '--both-orders');
 const pairs = Number(pairsArg);
 if (!dirA || !dirB || !existsSync(`${dirA}/sim/run/simulate.ts`) || !existsSync(`${dirB}/sim/run/simulate.ts`)) {
   console.error('usage: npx tsx bench/ab.ts DIR_A DIR_B [pairs]: each DIR a checkout with sim/run/simulate.ts');
@@ -32,6 +39,21 @@ const load = async (dir: string): Promise<Tree> => ({
   params: await import(pathToFileURL(resolve(dir, 'sim/model/params.ts')).href),
   sim: await import(pathToFileURL(resolve(dir, 'sim/run/simulate.ts')).href),
 });
+if (bothOrders) {
+  // Each order in a fresh process; the last line of each is its median B ÷ A (of its own A and B).
+  const once = (first: string, second: string): number => {
+    const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1], first, second, String(pairs)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (r.status !== 0) throw new Error(`bench/ab.ts ${first} ${second} failed`);
+    process.stdout.write(r.stdout);
+    return Number(/median ([0-9.]+)\s*$/.exec(r.stdout)?.[1]);
+  };
+  console.log(`order 1: A = ${dirA} loaded first`);
+  const ab = once(dirA, dirB);
+  console.log(`order 2: B = ${dirB} loaded first (its "B ÷ A" is A ÷ B)`);
+  const ba = once(dirB, dirA);
+  console.log(`B ÷ A, both load orders: √(${ab.toFixed(3)} ÷ ${ba.toFixed(3)}) = ${Math.sqrt(ab / ba).toFixed(3)}`);
+  process.exit(0);
+}
 const a = await load(dirA);
 const b = await load(dirB);
 
