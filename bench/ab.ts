@@ -8,7 +8,8 @@
  * and the metrics' share of a run (time in the `metrics` phase, from simulate's onPhase).
  *
  * The tree loaded second can run a few per cent slower or faster for reasons of its own (two
- * copies of the same tree measured 1.03–1.06 apart in one order): with --both-orders the
+ * copies of one tree, loaded into one process the same way to time produceLearnSave alone,
+ * measured 1.03–1.06 apart in one order): with --both-orders the
  * script runs itself twice in fresh processes, A loaded first and then B loaded first, and
  * reports the geometric mean of the two medians of B ÷ A, in which that bias cancels.
  * Usage: npx tsx bench/ab.ts DIR_A DIR_B [pairs (default 12)] [--both-orders]
