@@ -13,7 +13,7 @@ type JsonObject = Record<string, unknown>;
 
 
 export function calibrationJsonSchema(): object {
-  const top = z.toJSONSchema(calibrationSpecSchema, { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as JsonObject & { properties: JsonObject };
+  const top = z.toJSONSchema(calibrationSpecSchema(), { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as JsonObject & { properties: JsonObject };
   const bounds = (items: JsonObject) => ({ type: 'array', items, minItems: 2, maxItems: 2 });
   const entry = (items: JsonObject) => ({
     anyOf: [
