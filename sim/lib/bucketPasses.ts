@@ -3,43 +3,73 @@
  * of columns: a loop with no column tests left in it is several times faster for no columns,
  * and somewhat faster for two or three, than one general loop.
  *
- * A member's bucket is b = min(2^bits − 1, ⌊(x − min)·scale⌋); its groups are column 0's group
+ * A member's bucket is bucketOf(x, min, scale, 2^bits − 1); its groups are column 0's group
  * (or group 0 when there are no columns) and those of columns 1 and 2 where not NO_GROUP.
- * Counting adds 1 to counts[(g << bits) | b] for each of them and marks column 0's groups in
- * isCol0. Gathering copies x into the scratch segment of every target t0 ≤ t < t1 that is one
- * of the member's (group, bucket) cells, and of group 0's cell, in index order.
+ * Counting adds 1 to counts[(g << bits) | b] for each of them, marks column 0's groups in
+ * isCol0 and keeps b in bucket[i] (2^bits for an index that is no member), so that gathering
+ * need not compute it again: gathering reads bucket[i], skips the index unless that bucket
+ * holds a target (most do not; `hot` has an entry 2^bits, always 0, for non-members), and
+ * copies x into the scratch segment of every target t0 ≤ t < t1 that is one of the member's
+ * (group, bucket) cells, and of group 0's cell, in index order.
  */
 /** Column entry: the index is in no group of this column (re-exported by orderStats.ts). */
 export const NO_GROUP = 255;
 
+/**
+ * A member's bucket, min(last, ⌊(x − min)·scale⌋), for x within the round's range [min, max]
+ * (scale = 2^bits/(max − min), or 0): see OrderStats.count for why `| 0` is an exact floor here.
+ */
+export function bucketOf(x: number, min: number, scale: number, last: number): number {
+  const b = ((x - min) * scale) | 0;
+  return b > last ? last : b;
+}
+
 /** Counts by bucket for group 0 only (no columns: every index is a member). */
-export function countNoColumns(values: Float64Array, n: number, counts: Int32Array, min: number, scale: number, last: number): void {
+export function countNoColumns(values: Float64Array, n: number, counts: Int32Array, min: number, scale: number, last: number, bucket: Uint16Array): void {
   for (let i = 0; i < n; i++) {
-    const b = ((values[i] - min) * scale) | 0;
-    counts[b > last ? last : b]++;
+    const b = bucketOf(values[i], min, scale, last);
+    bucket[i] = b;
+    counts[b]++;
   }
 }
 
-export function countOneColumn(values: Float64Array, n: number, counts: Int32Array, min: number, scale: number, bits: number, c0: Uint8Array, isCol0: Uint8Array): void {
+export function countOneColumn(values: Float64Array, n: number, counts: Int32Array, min: number, scale: number, bits: number, c0: Uint8Array, isCol0: Uint8Array, bucket: Uint16Array): void {
   const last = (1 << bits) - 1;
   for (let i = 0; i < n; i++) {
     const g0 = c0[i];
-    if (g0 === NO_GROUP) continue;
+    if (g0 === NO_GROUP) {
+      bucket[i] = last + 1;
+      continue;
+    }
     isCol0[g0] = 1;
-    let b = ((values[i] - min) * scale) | 0;
-    if (b > last) b = last;
+    const b = bucketOf(values[i], min, scale, last);
+    bucket[i] = b;
     counts[(g0 << bits) | b]++;
   }
 }
 
-export function countTwoColumns(values: Float64Array, n: number, counts: Int32Array, min: number, scale: number, bits: number, c0: Uint8Array, c1: Uint8Array, isCol0: Uint8Array): void {
+export function countTwoColumns(
+  values: Float64Array,
+  n: number,
+  counts: Int32Array,
+  min: number,
+  scale: number,
+  bits: number,
+  c0: Uint8Array,
+  c1: Uint8Array,
+  isCol0: Uint8Array,
+  bucket: Uint16Array,
+): void {
   const last = (1 << bits) - 1;
   for (let i = 0; i < n; i++) {
     const g0 = c0[i];
-    if (g0 === NO_GROUP) continue;
+    if (g0 === NO_GROUP) {
+      bucket[i] = last + 1;
+      continue;
+    }
     isCol0[g0] = 1;
-    let b = ((values[i] - min) * scale) | 0;
-    if (b > last) b = last;
+    const b = bucketOf(values[i], min, scale, last);
+    bucket[i] = b;
     counts[(g0 << bits) | b]++;
     const g1 = c1[i];
     if (g1 !== NO_GROUP) counts[(g1 << bits) | b]++;
@@ -57,14 +87,18 @@ export function countThreeColumns(
   c1: Uint8Array,
   c2: Uint8Array,
   isCol0: Uint8Array,
+  bucket: Uint16Array,
 ): void {
   const last = (1 << bits) - 1;
   for (let i = 0; i < n; i++) {
     const g0 = c0[i];
-    if (g0 === NO_GROUP) continue;
+    if (g0 === NO_GROUP) {
+      bucket[i] = last + 1;
+      continue;
+    }
     isCol0[g0] = 1;
-    let b = ((values[i] - min) * scale) | 0;
-    if (b > last) b = last;
+    const b = bucketOf(values[i], min, scale, last);
+    bucket[i] = b;
     counts[(g0 << bits) | b]++;
     const g1 = c1[i];
     if (g1 !== NO_GROUP) counts[(g1 << bits) | b]++;
@@ -75,12 +109,12 @@ export function countThreeColumns(
 
 /** The targets' state that gathering reads and advances (OrderStats's own arrays). */
 export interface GatherTargets {
-  min: number;
-  scale: number;
   bits: number;
+  /** Each index's bucket this round, 2^bits for non-members (from counting). */
+  bucket: Uint16Array;
   /** 1 + target id of each (group, bucket) cell asked for, else 0. */
   slot: Int32Array;
-  /** 1 for buckets holding a target. */
+  /** 1 for buckets holding a target (2^bits + 1 entries, the last always 0). */
   hot: Uint8Array;
   /** Next free position of each target's segment in the scratch. */
   fill: Int32Array;
@@ -90,32 +124,25 @@ export interface GatherTargets {
 }
 
 export function gatherNoColumns(values: Float64Array, n: number, g: GatherTargets): void {
-  const { min, scale, slot, hot, fill, scratch, t0, t1 } = g;
-  const last = (1 << g.bits) - 1;
+  const { bucket, slot, hot, fill, scratch, t0, t1 } = g;
   for (let i = 0; i < n; i++) {
-    const x = values[i];
-    let b = ((x - min) * scale) | 0;
-    if (b > last) b = last;
+    const b = bucket[i];
     if (hot[b] === 0) continue;
     const t = slot[b] - 1;
-    if (t >= t0 && t < t1) scratch[fill[t]++] = x;
+    if (t >= t0 && t < t1) scratch[fill[t]++] = values[i];
   }
 }
 
-/** Gathering with one to three columns (c1, c2 null when absent). */
+/** Gathering with one to three columns (c1, c2 null when absent). Non-members are in no hot bucket. */
 export function gatherColumns(values: Float64Array, n: number, g: GatherTargets, c0: Uint8Array, c1: Uint8Array | null, c2: Uint8Array | null): void {
-  const { min, scale, bits, slot, hot, fill, scratch, t0, t1 } = g;
-  const last = (1 << bits) - 1;
+  const { bits, bucket, slot, hot, fill, scratch, t0, t1 } = g;
   for (let i = 0; i < n; i++) {
-    const g0 = c0[i];
-    if (g0 === NO_GROUP) continue;
-    const x = values[i];
-    let b = ((x - min) * scale) | 0;
-    if (b > last) b = last;
+    const b = bucket[i];
     if (hot[b] === 0) continue;
+    const x = values[i];
     let t = slot[b] - 1;
     if (t >= t0 && t < t1) scratch[fill[t]++] = x;
-    t = slot[(g0 << bits) | b] - 1;
+    t = slot[(c0[i] << bits) | b] - 1;
     if (t >= t0 && t < t1) scratch[fill[t]++] = x;
     if (c1 !== null) {
       const g1 = c1[i];

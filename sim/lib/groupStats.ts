@@ -28,8 +28,26 @@ export function groupQuantiles(
   sizes: Int32Array,
   known?: ValueRange,
 ): void {
+  roundQuantiles(stats.count(values, n, columns, groups, known), stats, values, n, columns, groups, qs, out, sizes);
+}
+
+/**
+ * groupQuantiles of a round `stats` has already counted with these values, columns and groups
+ * (count() or begin()/end()); `counted` false (count() found NaN) takes the selection route.
+ */
+export function roundQuantiles(
+  counted: boolean,
+  stats: OrderStats,
+  values: Float64Array,
+  n: number,
+  columns: readonly Uint8Array[],
+  groups: number,
+  qs: readonly number[],
+  out: Float64Array,
+  sizes: Int32Array,
+): void {
   const nq = qs.length;
-  if (!stats.count(values, n, columns, groups, known)) {
+  if (!counted) {
     groupQuantilesBySelection(stats.scratch, values, n, columns, groups, qs, out, sizes);
     return;
   }

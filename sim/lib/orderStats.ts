@@ -4,10 +4,10 @@
  * selection route of quantile.ts; the argument is at the top of that file.
  */
 import { selectWithTies } from './quantile.ts';
-import { countNoColumns, countOneColumn, countThreeColumns, countTwoColumns, gatherColumns, gatherNoColumns, NO_GROUP } from './bucketPasses.ts';
+import { bucketOf, countNoColumns, countOneColumn, countThreeColumns, countTwoColumns, gatherColumns, gatherNoColumns, NO_GROUP } from './bucketPasses.ts';
 import type { GatherTargets } from './bucketPasses.ts';
 
-export { NO_GROUP };
+export { bucketOf, NO_GROUP };
 /** OrderStats uses 2^bits buckets, about a quarter of its capacity, from 2^MIN_BITS to 2^MAX_BITS. */
 const MIN_BITS = 6;
 const MAX_BITS = 10;
@@ -55,13 +55,15 @@ export class OrderStats {
   readonly scratch: Float64Array;
   private readonly capacity: number;
   private readonly maxGroups: number;
-  private readonly bits: number;
+  readonly bits: number;
   /** Members by group and bucket, at (group << bits) | bucket. */
-  private readonly counts: Int32Array;
+  readonly counts: Int32Array;
   /** 1 + target id of each (group, bucket) asked for this round, else 0. */
   private readonly slot: Int32Array;
-  /** 1 for buckets holding a target this round (a cheap test before the groups'). */
+  /** 1 for buckets holding a target this round (a cheap test before the groups'); entry B, for non-members, stays 0. */
   private readonly hot: Uint8Array;
+  /** Each index's bucket this round (B for an index that is no member), kept by count() for gathering. */
+  readonly bucket: Uint16Array;
   private readonly sizes: Int32Array;
   /** Scratch for count(): 1 for the group ids found in column 0. */
   private readonly isCol0: Uint8Array;
@@ -93,19 +95,22 @@ export class OrderStats {
 
   /**
    * For up to `capacity` indices and `maxGroups` group ids (< NO_GROUP). Memory: the scratch
-   * (8 bytes per index) and two tables of maxGroups × B int32.
+   * (8 bytes per index, or `scratch` shared with other OrderStats used one round at a time), the
+   * buckets (2 bytes per index) and two tables of maxGroups × B int32.
    */
-  constructor(capacity: number, maxGroups: number) {
+  constructor(capacity: number, maxGroups: number, scratch?: Float64Array) {
     if (maxGroups > NO_GROUP) throw new RangeError(`OrderStats: at most ${NO_GROUP} groups`);
     let bits = MIN_BITS;
     while (bits < MAX_BITS && 1 << (bits + 2) < capacity) bits++;
     this.bits = bits;
     this.capacity = capacity;
     this.maxGroups = maxGroups;
-    this.scratch = new Float64Array(capacity);
+    if (scratch !== undefined && scratch.length < capacity) throw new RangeError('OrderStats: scratch below capacity');
+    this.scratch = scratch ?? new Float64Array(capacity);
     this.counts = new Int32Array(maxGroups << bits);
     this.slot = new Int32Array(maxGroups << bits);
-    this.hot = new Uint8Array(1 << bits);
+    this.hot = new Uint8Array((1 << bits) + 1);
+    this.bucket = new Uint16Array(capacity);
     this.sizes = new Int32Array(maxGroups);
     this.isCol0 = new Uint8Array(NO_GROUP + 1);
     const maxQueries = QUERIES_PER_GROUP * maxGroups;
@@ -119,7 +124,7 @@ export class OrderStats {
     this.qWantBelow = new Uint8Array(maxQueries);
     this.qValue = new Float64Array(maxQueries);
     this.qBelow = new Int32Array(maxQueries);
-    this.targets = { min: 0, scale: 0, bits, slot: this.slot, hot: this.hot, fill: this.tFill, scratch: this.scratch, t0: 0, t1: 0 };
+    this.targets = { bits, bucket: this.bucket, slot: this.slot, hot: this.hot, fill: this.tFill, scratch: this.scratch, t0: 0, t1: 0 };
   }
 
   /**
@@ -155,6 +160,57 @@ export class OrderStats {
         if (x !== x) nan = true;
       }
     }
+    this.setRange(min, max);
+    const { bits, counts, bucket, scale } = this;
+    const last = (1 << bits) - 1;
+    // Group 0 (every member) is counted below as the sum of column 0's groups, when there is one.
+    if (c0 === null) countNoColumns(values, n, counts, min, scale, last, bucket);
+    else if (c1 === null) countOneColumn(values, n, counts, min, scale, bits, c0, isCol0, bucket);
+    else if (c2 === null) countTwoColumns(values, n, counts, min, scale, bits, c0, c1, isCol0, bucket);
+    else countThreeColumns(values, n, counts, min, scale, bits, c0, c1, c2, isCol0, bucket);
+    if (c0 !== null && isCol0[0] === 1) throw new RangeError('OrderStats: group 0 in a column');
+    this.tally(c0 !== null);
+    return !nan;
+  }
+
+  /**
+   * Starts a round that the caller counts in its own loop (so that several rounds over the same
+   * indices can share one; see sim/run/metricRounds.ts): the round count() would make of
+   * `groups` groups whose members have the range `range`, which must hold no NaN. For each
+   * index i < n the caller sets bucket[i] to bucketOf(x, roundMin, roundScale, 2^bits − 1) of
+   * a member with value x (2^bits for an index that is no member) and adds 1 to
+   * counts[(g << bits) | bucket[i]] for each of its groups but group 0; then calls end().
+   */
+  begin(groups: number, n: number, range: ValueRange): void {
+    if (n > this.capacity || groups > this.maxGroups) throw new RangeError('OrderStats: over capacity');
+    if (range.nan) throw new RangeError('OrderStats: NaN in a counted round');
+    this.groups = groups;
+    this.nTargets = 0;
+    this.nQueries = 0;
+    this.cursorGroup = -1;
+    this.setRange(range.min, range.max);
+  }
+
+  /** Ends a round started by begin(): group 0 is made of the groups from ≤ g < to (column 0's, ids ≥ 1). */
+  end(from: number, to: number): void {
+    if (from < 1) throw new RangeError('OrderStats: group 0 in a column');
+    const isCol0 = this.isCol0;
+    isCol0.fill(0);
+    for (let g = from; g < to; g++) isCol0[g] = 1;
+    this.tally(true);
+  }
+
+  /** The bucket map of the round: bucketOf(x, roundMin, roundScale, 2^bits − 1). */
+  get roundMin(): number {
+    return this.min;
+  }
+
+  get roundScale(): number {
+    return this.scale;
+  }
+
+  /** A round's bucket map from its members' range [min, max]; the counts table zeroed. */
+  private setRange(min: number, max: number): void {
     this.constant = min === max;
     // An empty, constant or infinite range puts everyone in bucket 0 (exact, if slow). Else
     // 0 ≤ (x − min)·scale ≤ (max − min)·scale ≤ B·(1 + 2⁻⁵¹), so `| 0` is an exact floor
@@ -164,25 +220,19 @@ export class OrderStats {
     if (!(scale < Infinity)) scale = 0;
     this.min = min;
     this.scale = scale;
-    const bits = this.bits;
-    const last = (1 << bits) - 1;
-    const counts = this.counts;
-    counts.fill(0, 0, groups << bits);
-    // Group 0 (every member) is counted below as the sum of column 0's groups, when there is one.
-    if (c0 === null) countNoColumns(values, n, counts, min, scale, last);
-    else if (c1 === null) countOneColumn(values, n, counts, min, scale, bits, c0, isCol0);
-    else if (c2 === null) countTwoColumns(values, n, counts, min, scale, bits, c0, c1, isCol0);
-    else countThreeColumns(values, n, counts, min, scale, bits, c0, c1, c2, isCol0);
-    if (c0 !== null && isCol0[0] === 1) throw new RangeError('OrderStats: group 0 in a column');
-    // Sizes by group; then group 0's counts from column 0's groups (ids ≥ 1, as group 0 is everyone).
+    this.counts.fill(0, 0, this.groups << this.bits);
+  }
+
+  /** Sizes by group; then, with `col0`, group 0's counts from column 0's groups (isCol0; ids ≥ 1, as group 0 is everyone). */
+  private tally(col0: boolean): void {
+    const { bits, counts, sizes, isCol0, groups } = this;
     const B = 1 << bits;
-    const sizes = this.sizes;
     for (let g = 0; g < groups; g++) {
       let m = 0;
-      for (let b = (g << bits), end = b + B; b < end; b++) m += counts[b];
+      for (let b = g << bits, end = b + B; b < end; b++) m += counts[b];
       sizes[g] = m;
     }
-    if (c0 !== null) {
+    if (col0) {
       let all = 0;
       for (let g = 1; g < groups; g++) {
         if (isCol0[g] === 0) continue;
@@ -191,7 +241,6 @@ export class OrderStats {
       }
       sizes[0] = all;
     }
-    return !nan;
   }
 
   /** Members of group g this round. */
@@ -289,8 +338,6 @@ export class OrderStats {
   /** Copies into the scratch the members of targets t0 ≤ t < t1, each at its own segment. */
   private gather(values: Float64Array, n: number, columns: readonly Uint8Array[], t0: number, t1: number): void {
     const g = this.targets;
-    g.min = this.min;
-    g.scale = this.scale;
     g.t0 = t0;
     g.t1 = t1;
     if (columns.length === 0) gatherNoColumns(values, n, g);

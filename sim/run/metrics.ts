@@ -2,15 +2,16 @@
  * Metric collection: once per month, every declared metric (metricDefs.ts) for every group it
  * is reported for, written into preallocated series. One pass over engineers for sums, group
  * columns and value ranges (engineerPass.ts), exact quantiles by group from bucket histograms
- * (orderStats.ts) for each distribution metric, and a short pass over firms.
+ * (orderStats.ts) for each distribution metric, the three histograms counted in one more pass
+ * (metricRounds.ts), and a short pass over firms.
  *
  * Results are bit for bit those of a straightforward version (a sequential sum per group, a
  * sorted array per group): floating-point sums take their terms in engineer order, integer
  * sums are exact in any order, and quantiles are exact order statistics (see quantile.ts).
  */
 import { METRIC_DEFS, type MetricName } from './metricDefs.ts';
-import { OrderStats } from '../lib/orderStats.ts';
-import { groupQuantiles, rankQuartiles } from '../lib/groupStats.ts';
+import { rankQuartiles, roundQuantiles } from '../lib/groupStats.ts';
+import { MetricRounds } from './metricRounds.ts';
 
 export { quantileSorted } from '../lib/quantile.ts';
 import type { Series } from './result.ts';
@@ -29,8 +30,8 @@ export class MetricsCollector {
   readonly series: Series[] = [];
   private readonly table = new Map<MetricName, (Float64Array | undefined)[]>();
   private readonly g: Groups;
-  /** Exact order statistics by group (its scratch holds one value per engineer). */
-  private stats!: OrderStats;
+  /** Exact order statistics by group: the quantile rounds, counted together (the budget quartiles use the cash round's). */
+  private rounds!: MetricRounds;
   /** Pass 1: sums, group columns by firm type and level, budgets and value ranges. */
   private readonly pass: EngineerPass;
   /** Each employed engineer's group by budget quartile this month (a column of the premium round). */
@@ -92,10 +93,14 @@ export class MetricsCollector {
 
   /** The per-engineer scratch for `n` engineers (the labour force's capacity). */
   private allocateEngineerScratch(n: number): void {
-    this.stats = new OrderStats(n, this.g.count);
+    const g = this.g;
+    this.rounds = new MetricRounds(n, g.quartileOffset, g.count);
     if (this.pass.budgets.length < n) this.pass.reserve(n);
     const { typeCol, levelCol } = this.pass;
     this.quartileCol = new Uint8Array(n);
+    const types0 = g.type(0);
+    const levels0 = g.level(0);
+    this.rounds.columns(typeCol, levelCol, this.quartileCol, types0, types0 + g.typeNames.length, levels0, levels0 + NUM_LEVELS);
     // Column 0 decides membership: the employed for cash and premium, everyone for wealth.
     this.cashColumns = [typeCol, levelCol];
     this.wealthColumns = [levelCol, typeCol];
@@ -120,7 +125,7 @@ export class MetricsCollector {
     this.ensureCapacity(w);
     const pass = this.pass;
     const nEmp = pass.run(w);
-    rankQuartiles(pass.budgets.subarray(0, nEmp), this.stats, this.quartile, pass.budgetRange);
+    rankQuartiles(pass.budgets.subarray(0, nEmp), this.rounds.cash, this.quartile, pass.budgetRange);
     const { sums, counts } = pass;
     const sum = (gid: number, k: number) => sums[gid * SUMS + k];
     const count = (gid: number, k: number) => counts[gid * COUNTS + k];
@@ -211,26 +216,32 @@ export class MetricsCollector {
     const e = w.eng;
     const n = e.n;
     const g = this.g;
-    const { stats, q, qSizes: sizes, quartileCol, quartile, pass } = this;
+    const { rounds, q, qSizes: sizes, quartileCol, quartile, pass } = this;
     const employedIds = pass.employedIds;
+    // The premium round's third column: budget quartile groups.
+    for (let k = 0; k < nEmp; k++) quartileCol[employedIds[k]] = g.quartileOffset + quartile[k];
+    // One loop counts the three rounds; with NaN in one, each round is counted on its own.
+    const together = rounds.count(n, e.base, pass.cashRange, e.wealth, pass.wealthRange, pass.premium, pass.premiumRange);
     // Groups below quartileOffset: all, firm types, levels.
     const TL = g.quartileOffset;
-    groupQuantiles(stats, e.base, n, this.cashColumns, TL, P10_50_90, q, sizes, pass.cashRange);
+    const cashCounted = together || rounds.cash.count(e.base, n, this.cashColumns, TL, pass.cashRange);
+    roundQuantiles(cashCounted, rounds.cash, e.base, n, this.cashColumns, TL, P10_50_90, q, sizes);
     for (let gid = 0; gid < TL; gid++) {
       const any = sizes[gid] > 0;
       this.put('cash_base_p10', gid, any ? q[3 * gid] : Number.NaN, month);
       this.put('cash_base_median', gid, any ? q[3 * gid + 1] : Number.NaN, month);
       this.put('cash_base_p90', gid, any ? q[3 * gid + 2] : Number.NaN, month);
     }
-    groupQuantiles(stats, e.wealth, n, this.wealthColumns, TL, P10_50, q, sizes, pass.wealthRange);
+    const wealthCounted = together || rounds.wealth.count(e.wealth, n, this.wealthColumns, TL, pass.wealthRange);
+    roundQuantiles(wealthCounted, rounds.wealth, e.wealth, n, this.wealthColumns, TL, P10_50, q, sizes);
     for (let gid = 0; gid < TL; gid++) {
       const any = sizes[gid] > 0;
       this.put('wealth_p10', gid, any ? q[2 * gid] : Number.NaN, month);
       this.put('wealth_median', gid, any ? q[2 * gid + 1] : Number.NaN, month);
     }
     // Poaching premium (computed in pass 1), also by rank quartile of token budget (ties by engineer id).
-    for (let k = 0; k < nEmp; k++) quartileCol[employedIds[k]] = g.quartileOffset + quartile[k];
-    groupQuantiles(stats, pass.premium, n, this.premiumColumns, g.count, P50, q, sizes, pass.premiumRange);
+    const premiumCounted = together || rounds.premium.count(pass.premium, n, this.premiumColumns, g.count, pass.premiumRange);
+    roundQuantiles(premiumCounted, rounds.premium, pass.premium, n, this.premiumColumns, g.count, P50, q, sizes);
     for (let gid = 0; gid < g.count; gid++) {
       this.put('poaching_premium_median', gid, sizes[gid] > 0 ? q[gid] : Number.NaN, month);
     }
