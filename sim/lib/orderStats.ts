@@ -164,7 +164,11 @@ export class OrderStats {
     const { bits, counts, bucket, scale } = this;
     const last = (1 << bits) - 1;
     // Group 0 (every member) is counted below as the sum of column 0's groups, when there is one.
-    if (c0 === null) countNoColumns(values, n, counts, min, scale, last, bucket);
+    // With one value and no columns every index is in bucket 0 and there is nothing to count
+    // (the budgets' rank quartiles when every budget is the same); ask() then answers without
+    // gathering, so the buckets are not needed.
+    if (c0 === null && this.constant) counts[0] = n;
+    else if (c0 === null) countNoColumns(values, n, counts, min, scale, last, bucket);
     else if (c1 === null) countOneColumn(values, n, counts, min, scale, bits, c0, isCol0, bucket);
     else if (c2 === null) countTwoColumns(values, n, counts, min, scale, bits, c0, c1, isCol0, bucket);
     else countThreeColumns(values, n, counts, min, scale, bits, c0, c1, c2, isCol0, bucket);
