@@ -47,14 +47,24 @@ export class MetricRounds {
   }
 
   /**
+   * Sets the budget-quartile column: the k-th employed engineer (in engineer order; employed:
+   * typeCol not NO_GROUP) goes to group offset + quartile[k].
+   */
+  setQuartiles(n: number, quartile: Uint8Array, offset: number): void {
+    const { typeCol, quartileCol } = this;
+    for (let i = 0, k = 0; i < n; i++) if (typeCol[i] !== NO_GROUP) quartileCol[i] = offset + quartile[k++];
+  }
+
+  /**
    * Counts the three rounds over engineers i < n with the columns set by columns(): firm-type
    * groups types0 ≤ g < types1 and level groups levels0 ≤ g < levels1 are column 0's groups,
-   * which make group 0; every engineer has a level group, and every employed one a quartile
-   * group in quartileCol. Values of the unemployed are ignored for cash and premium. Returns
-   * false, counting nothing, when a range holds NaN: the caller then counts each round with
-   * count(), which sends a round with NaN to the selection route.
+   * which make group 0; every engineer has a level group. The quartile column is set on the
+   * way, as setQuartiles(n, quartile, offset) would. Values of the unemployed are ignored for
+   * cash and premium. Returns false, counting nothing, when a range holds NaN: the caller then
+   * calls setQuartiles and counts each round with count(), which sends a round with NaN to the
+   * selection route.
    */
-  count(n: number, base: Float64Array, cashRange: ValueRange, wealth: Float64Array, wealthRange: ValueRange, premium: Float64Array, premiumRange: ValueRange): boolean {
+  count(n: number, quartile: Uint8Array, offset: number, base: Float64Array, cashRange: ValueRange, wealth: Float64Array, wealthRange: ValueRange, premium: Float64Array, premiumRange: ValueRange): boolean {
     if (cashRange.nan || wealthRange.nan || premiumRange.nan) return false;
     const c = this.cash;
     const w = this.wealth;
@@ -62,7 +72,7 @@ export class MetricRounds {
     c.begin(this.typeAndLevel, n, cashRange);
     w.begin(this.typeAndLevel, n, wealthRange);
     p.begin(this.groups, n, premiumRange);
-    countTogether(n, c.bits, this.typeCol, this.levelCol, this.quartileCol,
+    countTogether(n, c.bits, this.typeCol, this.levelCol, this.quartileCol, quartile, offset,
       base, c.roundMin, c.roundScale, c.counts, c.bucket,
       wealth, w.roundMin, w.roundScale, w.counts, w.bucket,
       premium, p.roundMin, p.roundScale, p.counts, p.bucket);
@@ -76,7 +86,8 @@ export class MetricRounds {
 /**
  * The loop of MetricRounds.count, with every array and bucket map in a parameter (locals for
  * the optimiser, rather than property loads in the loop). Counts as the three count() calls
- * would, group 0 left to OrderStats.end.
+ * would, group 0 left to OrderStats.end, and sets the quartile column on the way (the k-th
+ * employed engineer's quartile is quartile[k]).
  */
 function countTogether(
   n: number,
@@ -84,6 +95,8 @@ function countTogether(
   typeCol: Uint8Array,
   levelCol: Uint8Array,
   quartileCol: Uint8Array,
+  quartile: Uint8Array,
+  offset: number,
   base: Float64Array,
   cMin: number,
   cScale: number,
@@ -101,6 +114,7 @@ function countTogether(
   pBucket: Uint16Array,
 ): void {
   const last = (1 << bits) - 1;
+  let k = 0;
   for (let i = 0; i < n; i++) {
     const lg = levelCol[i] << bits;
     const bw = bucketOf(wealth[i], wMin, wScale, last);
@@ -122,6 +136,8 @@ function countTogether(
     pBucket[i] = bp;
     pCounts[tg | bp]++;
     pCounts[lg | bp]++;
-    pCounts[(quartileCol[i] << bits) | bp]++;
+    const gq = offset + quartile[k++];
+    quartileCol[i] = gq;
+    pCounts[(gq << bits) | bp]++;
   }
 }

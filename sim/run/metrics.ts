@@ -203,7 +203,7 @@ export class MetricsCollector {
       this.put('turnover_rate_annual', gid, personMonths > 0 ? 1 - exp((-12 * separations) / personMonths) : Number.NaN, month);
       this.put('mover_output_drop', gid, ratio(dropSum, dropCount), month);
     }
-    this.distribution(w, month, nEmp);
+    this.distribution(w, month);
     this.firmMetrics(w, month);
   }
 
@@ -212,16 +212,15 @@ export class MetricsCollector {
    * base cash and poaching premium of the employed by firm type and level (the premium also by
    * budget quartile), wealth of everyone by level and of the employed by firm type.
    */
-  private distribution(w: World, month: number, nEmp: number): void {
+  private distribution(w: World, month: number): void {
     const e = w.eng;
     const n = e.n;
     const g = this.g;
-    const { rounds, q, qSizes: sizes, quartileCol, quartile, pass } = this;
-    const employedIds = pass.employedIds;
-    // The premium round's third column: budget quartile groups.
-    for (let k = 0; k < nEmp; k++) quartileCol[employedIds[k]] = g.quartileOffset + quartile[k];
-    // One loop counts the three rounds; with NaN in one, each round is counted on its own.
-    const together = rounds.count(n, e.base, pass.cashRange, e.wealth, pass.wealthRange, pass.premium, pass.premiumRange);
+    const { rounds, q, qSizes: sizes, quartile, pass } = this;
+    // One loop counts the three rounds and sets the premium round's third column, the budget
+    // quartile groups; with NaN in one, each round is counted on its own.
+    const together = rounds.count(n, quartile, g.quartileOffset, e.base, pass.cashRange, e.wealth, pass.wealthRange, pass.premium, pass.premiumRange);
+    if (!together) rounds.setQuartiles(n, quartile, g.quartileOffset);
     // Groups below quartileOffset: all, firm types, levels.
     const TL = g.quartileOffset;
     const cashCounted = together || rounds.cash.count(e.base, n, this.cashColumns, TL, pass.cashRange);

@@ -44,13 +44,18 @@ describe('MetricRounds', () => {
       const n = 1 + rng.int(600);
       const typeCol = Uint8Array.from({ length: n }, () => (rng.next() < 0.1 ? NO_GROUP : TYPES[0] + rng.int(3)));
       const levelCol = Uint8Array.from({ length: n }, () => LEVELS[0] + rng.int(4));
-      const quartileCol = Uint8Array.from({ length: n }, (_, i) => (typeCol[i] === NO_GROUP ? NO_GROUP : TL + rng.int(4)));
+      // Budget quartiles in engineer order of the employed, and the column they make.
+      const quartile = Uint8Array.from({ length: n }, () => rng.int(4));
+      const quartileCol = new Uint8Array(n).fill(NO_GROUP);
+      for (let i = 0, k = 0; i < n; i++) if (typeCol[i] !== NO_GROUP) quartileCol[i] = TL + quartile[k++];
       const [base, wealth, premium] = [0, 1, 2].map(() => values(rng, n, rng.int(4)));
       const employed = (i: number) => typeCol[i] !== NO_GROUP;
       const rounds = new MetricRounds(n, TL, G);
-      rounds.columns(typeCol, levelCol, quartileCol, ...TYPES, ...LEVELS);
-      const counted = rounds.count(n, base, rangeOf(base, employed), wealth, rangeOf(wealth, () => true), premium, rangeOf(premium, employed));
+      const roundsQuartileCol = new Uint8Array(n).fill(NO_GROUP);
+      rounds.columns(typeCol, levelCol, roundsQuartileCol, ...TYPES, ...LEVELS);
+      const counted = rounds.count(n, quartile, TL, base, rangeOf(base, employed), wealth, rangeOf(wealth, () => true), premium, rangeOf(premium, employed));
       expect(counted).toBe(true);
+      expect(Array.from(roundsQuartileCol)).toEqual(Array.from(quartileCol));
       const cases: [OrderStats, Float64Array, Uint8Array[], number, number[]][] = [
         [rounds.cash, base, [typeCol, levelCol], TL, [0.1, 0.5, 0.9]],
         [rounds.wealth, wealth, [levelCol, typeCol], TL, [0.1, 0.5]],
@@ -71,18 +76,21 @@ describe('MetricRounds', () => {
     }
   });
 
-  it('leaves rounds with NaN to count(): counts nothing and says so', () => {
+  it('leaves rounds with NaN to count(): counts nothing and says so; setQuartiles then sets the quartile column', () => {
     const n = 8;
     const typeCol = new Uint8Array(n).fill(1);
     const levelCol = new Uint8Array(n).fill(4);
-    const quartileCol = new Uint8Array(n).fill(8);
+    const quartileCol = new Uint8Array(n);
+    const quartile = Uint8Array.from({ length: n }, (_, k) => k % 4);
     const rounds = new MetricRounds(n, TL, G);
     rounds.columns(typeCol, levelCol, quartileCol, ...TYPES, ...LEVELS);
     const a = Float64Array.from({ length: n }, (_, i) => i);
     const withNaN = Float64Array.from(a);
     withNaN[3] = Number.NaN;
     const all = () => true;
-    expect(rounds.count(n, a, rangeOf(a, all), withNaN, rangeOf(withNaN, all), a, rangeOf(a, all))).toBe(false);
+    expect(rounds.count(n, quartile, TL, a, rangeOf(a, all), withNaN, rangeOf(withNaN, all), a, rangeOf(a, all))).toBe(false);
+    rounds.setQuartiles(n, quartile, TL);
+    expect(Array.from(quartileCol)).toEqual(Array.from(quartile, (q) => TL + q));
     expect(() => rounds.cash.begin(TL, n, rangeOf(withNaN, all))).toThrow(RangeError);
   });
 });
