@@ -19,7 +19,7 @@ import { NUM_LEVELS } from '../model/world.ts';
 import type { Groups, World } from '../model/world.ts';
 import { exp } from '../lib/dmath.ts';
 import { FirmMetrics } from './firmMetrics.ts';
-import { BUDGET, CASH, COMP, COUNTS, EMP, EngineerPass, FORCE, OUTPUT, PAYROLL, PHI_F, SPEND, SUMS, TENURE, TOKEN_PAY, TOKEN_VALUE, UNEMP, USED, WASTED, WEALTH, WEALTH_N } from './engineerPass.ts';
+import { COUNTS, EMP, EngineerPass, FORCE, Sum, TENURE, UNEMP, WEALTH_N } from './engineerPass.ts';
 
 const WINDOW = 12;
 const P10_50_90 = [0.1, 0.5, 0.9] as const;
@@ -127,26 +127,26 @@ export class MetricsCollector {
     const nEmp = pass.run(w);
     rankQuartiles(pass.budgets.subarray(0, nEmp), this.rounds.cash, this.quartile, pass.budgetRange);
     const { sums, counts } = pass;
-    const sum = (gid: number, k: number) => sums[gid * SUMS + k];
+    const sum = (gid: number, k: number) => sums[gid * Sum.Entries + k];
     const count = (gid: number, k: number) => counts[gid * COUNTS + k];
     // A statistic over an empty group (nothing to average, a share of nothing) is undefined: NaN.
     const ratio = (a: number, c: number) => (c > 0 ? a / c : Number.NaN);
     for (let gid = 0; gid < G; gid++) {
       const emp = count(gid, EMP);
-      this.put('cash_base_mean', gid, ratio(sum(gid, CASH), emp), month);
-      this.put('total_comp_mean', gid, ratio(sum(gid, COMP), emp), month);
-      this.put('token_share_of_comp', gid, ratio(sum(gid, TOKEN_PAY), sum(gid, COMP)), month);
-      this.put('token_budget_mean', gid, ratio(sum(gid, BUDGET), emp), month);
-      this.put('token_pay_value_mean', gid, ratio(sum(gid, TOKEN_VALUE), emp), month);
-      this.put('wealth_mean', gid, ratio(sum(gid, WEALTH), count(gid, WEALTH_N)), month);
+      this.put('cash_base_mean', gid, ratio(sum(gid, Sum.Cash), emp), month);
+      this.put('total_comp_mean', gid, ratio(sum(gid, Sum.Comp), emp), month);
+      this.put('token_share_of_comp', gid, ratio(sum(gid, Sum.TokenPay), sum(gid, Sum.Comp)), month);
+      this.put('token_budget_mean', gid, ratio(sum(gid, Sum.Budget), emp), month);
+      this.put('token_pay_value_mean', gid, ratio(sum(gid, Sum.TokenValue), emp), month);
+      this.put('wealth_mean', gid, ratio(sum(gid, Sum.Wealth), count(gid, WEALTH_N)), month);
       this.put('headcount', gid, emp, month);
       this.put('unemployment_rate', gid, ratio(count(gid, UNEMP), count(gid, FORCE)), month);
-      this.put('token_spend_to_payroll', gid, ratio(sum(gid, SPEND), sum(gid, PAYROLL)), month);
-      this.put('output_per_engineer', gid, ratio(sum(gid, OUTPUT), emp), month);
+      this.put('token_spend_to_payroll', gid, ratio(sum(gid, Sum.Spend), sum(gid, Sum.Payroll)), month);
+      this.put('output_per_engineer', gid, ratio(sum(gid, Sum.Output), emp), month);
       this.put('tenure_mean_months', gid, ratio(count(gid, TENURE), emp), month);
-      this.put('firm_specific_leverage_mean', gid, ratio(sum(gid, PHI_F), emp), month);
-      this.put('tokens_consumed', gid, sum(gid, USED) + sum(gid, WASTED), month);
-      this.put('token_waste_share', gid, ratio(sum(gid, WASTED), sum(gid, USED) + sum(gid, WASTED)), month);
+      this.put('firm_specific_leverage_mean', gid, ratio(sum(gid, Sum.PhiF), emp), month);
+      this.put('tokens_consumed', gid, sum(gid, Sum.Used) + sum(gid, Sum.Wasted), month);
+      this.put('token_waste_share', gid, ratio(sum(gid, Sum.Wasted), sum(gid, Sum.Used) + sum(gid, Sum.Wasted)), month);
       this.put('cash_raise_rate', gid, w.raiseByGroup[gid], month);
       const c = w.counters;
       this.put('hires', gid, c.hires[gid], month);
