@@ -3,7 +3,7 @@
  * of columns: a loop with no column tests left in it is several times faster for no columns,
  * and somewhat faster for two or three, than one general loop.
  *
- * A member's bucket is bucketOf(x, min, scale, 2^bits − 1); its groups are column 0's group
+ * A member's bucket is b = min(2^bits − 1, ⌊(x − min)·scale⌋); its groups are column 0's group
  * (or group 0 when there are no columns) and those of columns 1 and 2 where not NO_GROUP.
  * Counting adds 1 to counts[(g << bits) | b] for each of them, marks column 0's groups in
  * isCol0 and keeps b in bucket[i] (2^bits for an index that is no member), so that gathering
@@ -15,19 +15,11 @@
 /** Column entry: the index is in no group of this column (re-exported by orderStats.ts). */
 export const NO_GROUP = 255;
 
-/**
- * A member's bucket, min(last, ⌊(x − min)·scale⌋), for x within the round's range [min, max]
- * (scale = 2^bits/(max − min), or 0): see OrderStats.count for why `| 0` is an exact floor here.
- */
-export function bucketOf(x: number, min: number, scale: number, last: number): number {
-  const b = ((x - min) * scale) | 0;
-  return b > last ? last : b;
-}
-
 /** Counts by bucket for group 0 only (no columns: every index is a member). */
 export function countNoColumns(values: Float64Array, n: number, counts: Int32Array, min: number, scale: number, last: number, bucket: Uint16Array): void {
   for (let i = 0; i < n; i++) {
-    const b = bucketOf(values[i], min, scale, last);
+    let b = ((values[i] - min) * scale) | 0;
+    if (b > last) b = last;
     bucket[i] = b;
     counts[b]++;
   }
@@ -42,7 +34,8 @@ export function countOneColumn(values: Float64Array, n: number, counts: Int32Arr
       continue;
     }
     isCol0[g0] = 1;
-    const b = bucketOf(values[i], min, scale, last);
+    let b = ((values[i] - min) * scale) | 0;
+    if (b > last) b = last;
     bucket[i] = b;
     counts[(g0 << bits) | b]++;
   }
@@ -68,7 +61,8 @@ export function countTwoColumns(
       continue;
     }
     isCol0[g0] = 1;
-    const b = bucketOf(values[i], min, scale, last);
+    let b = ((values[i] - min) * scale) | 0;
+    if (b > last) b = last;
     bucket[i] = b;
     counts[(g0 << bits) | b]++;
     const g1 = c1[i];
@@ -97,7 +91,8 @@ export function countThreeColumns(
       continue;
     }
     isCol0[g0] = 1;
-    const b = bucketOf(values[i], min, scale, last);
+    let b = ((values[i] - min) * scale) | 0;
+    if (b > last) b = last;
     bucket[i] = b;
     counts[(g0 << bits) | b]++;
     const g1 = c1[i];

@@ -4,10 +4,10 @@
  * selection route of quantile.ts; the argument is at the top of that file.
  */
 import { selectWithTies } from './quantile.ts';
-import { bucketOf, countNoColumns, countOneColumn, countThreeColumns, countTwoColumns, gatherColumns, gatherNoColumns, NO_GROUP } from './bucketPasses.ts';
+import { countNoColumns, countOneColumn, countThreeColumns, countTwoColumns, gatherColumns, gatherNoColumns, NO_GROUP } from './bucketPasses.ts';
 import type { GatherTargets } from './bucketPasses.ts';
 
-export { bucketOf, NO_GROUP };
+export { NO_GROUP };
 /** OrderStats uses 2^bits buckets, about a quarter of its capacity, from 2^MIN_BITS to 2^MAX_BITS. */
 const MIN_BITS = 6;
 const MAX_BITS = 10;
@@ -181,9 +181,10 @@ export class OrderStats {
    * Starts a round that the caller counts in its own loop (so that several rounds over the same
    * indices can share one; see sim/run/metricRounds.ts): the round count() would make of
    * `groups` groups whose members have the range `range`, which must hold no NaN. For each
-   * index i < n the caller sets bucket[i] to bucketOf(x, roundMin, roundScale, 2^bits − 1) of
-   * a member with value x (2^bits for an index that is no member) and adds 1 to
-   * counts[(g << bits) | bucket[i]] for each of its groups but group 0; then calls end().
+   * index i < n the caller sets bucket[i] to the bucket of a member with value x, min(2^bits − 1,
+   * ⌊(x − roundMin)·roundScale⌋) computed as count() does (2^bits for an index that is no
+   * member), and adds 1 to counts[(g << bits) | bucket[i]] for each of its groups but group 0;
+   * then calls end().
    */
   begin(groups: number, n: number, range: ValueRange): void {
     if (n > this.capacity || groups > this.maxGroups) throw new RangeError('OrderStats: over capacity');
@@ -204,7 +205,7 @@ export class OrderStats {
     this.tally(true);
   }
 
-  /** The bucket map of the round: bucketOf(x, roundMin, roundScale, 2^bits − 1). */
+  /** The bucket map of the round (see begin()). */
   get roundMin(): number {
     return this.min;
   }

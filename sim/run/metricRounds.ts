@@ -6,7 +6,7 @@
  * three; each round's counts and buckets are those its own count() would make (OrderStats.begin),
  * so the quantiles are too.
  */
-import { bucketOf, NO_GROUP, OrderStats } from '../lib/orderStats.ts';
+import { NO_GROUP, OrderStats } from '../lib/orderStats.ts';
 import type { ValueRange } from '../lib/orderStats.ts';
 
 export class MetricRounds {
@@ -85,7 +85,9 @@ export class MetricRounds {
 
 /**
  * The loop of MetricRounds.count, with every array and bucket map in a parameter (locals for
- * the optimiser, rather than property loads in the loop). Counts as the three count() calls
+ * the optimiser, rather than property loads in the loop), and NO_GROUP in a local: V8 loads an
+ * imported binding from its module cell, with a check, at each use. A member's bucket is
+ * computed as count() does (bucketPasses.ts). Counts as the three count() calls
  * would, group 0 left to OrderStats.end, and sets the quartile column on the way (the k-th
  * employed engineer's quartile is quartile[k]).
  */
@@ -114,25 +116,29 @@ function countTogether(
   pBucket: Uint16Array,
 ): void {
   const last = (1 << bits) - 1;
+  const none = NO_GROUP;
   let k = 0;
   for (let i = 0; i < n; i++) {
     const lg = levelCol[i] << bits;
-    const bw = bucketOf(wealth[i], wMin, wScale, last);
+    let bw = ((wealth[i] - wMin) * wScale) | 0;
+    if (bw > last) bw = last;
     wBucket[i] = bw;
     wCounts[lg | bw]++;
     const t = typeCol[i];
-    if (t === NO_GROUP) {
+    if (t === none) {
       cBucket[i] = last + 1;
       pBucket[i] = last + 1;
       continue;
     }
     const tg = t << bits;
     wCounts[tg | bw]++;
-    const bc = bucketOf(base[i], cMin, cScale, last);
+    let bc = ((base[i] - cMin) * cScale) | 0;
+    if (bc > last) bc = last;
     cBucket[i] = bc;
     cCounts[tg | bc]++;
     cCounts[lg | bc]++;
-    const bp = bucketOf(premium[i], pMin, pScale, last);
+    let bp = ((premium[i] - pMin) * pScale) | 0;
+    if (bp > last) bp = last;
     pBucket[i] = bp;
     pCounts[tg | bp]++;
     pCounts[lg | bp]++;
