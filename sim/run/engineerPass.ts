@@ -142,6 +142,11 @@ export class EngineerPass {
     let premiumMin = Infinity;
     let premiumMax = -Infinity;
     let premiumNaN = false;
+    // Imported bindings in locals: V8 loads an import from its module cell, with a check, at each use.
+    const levels = NUM_LEVELS;
+    const unemployed = UNEMPLOYED;
+    const noGroup = NO_GROUP;
+    const budgetOf = effectiveBudget;
     for (let i = 0; i < e.n; i++) {
       const slot = e.employer[i];
       const l = e.level[i];
@@ -155,8 +160,8 @@ export class EngineerPass {
       if (wealth !== wealth) wealthNaN = true;
       aWealth += wealth;
       sums[rl + Sum.Wealth] += wealth;
-      if (slot === UNEMPLOYED) {
-        typeCol[i] = NO_GROUP;
+      if (slot === unemployed) {
+        typeCol[i] = noGroup;
         unempN[l] += 1;
         continue;
       }
@@ -166,10 +171,10 @@ export class EngineerPass {
       const tg = g.type(f.type);
       const rt = tg * Sum.Entries;
       typeCol[i] = tg;
-      const cell = f.type * NUM_LEVELS + l;
+      const cell = f.type * levels + l;
       cellN[cell] += 1;
       cellTenure[cell] += e.tenure[i];
-      const budget = effectiveBudget(f, e.budget[i], e.rating[i]);
+      const budget = budgetOf(f, e.budget[i], e.rating[i]);
       const isPay = pol.tokenBudgetIsPay === 1;
       const tokenPay = isPay ? budget : 0;
       const base = e.base[i];
@@ -235,7 +240,7 @@ export class EngineerPass {
       let cur = base + equity * tp.equityRiskDiscount;
       cur += lambda * factor * usable;
       if (pol.tokenPortability > 0) cur += pol.tokenPortability * Math.max(0, budget - usable);
-      const mk = e.labourMarket[i] * NUM_LEVELS + l;
+      const mk = e.labourMarket[i] * levels + l;
       const cash = marketBase[mk] * e.payFactor[i];
       const newUsable = Math.min(marketBudget[mk], cap * phiP * price * 12) * tp.hostedUsableShare;
       let loss = ratingPayLoss[l] * base * e.moveDrop[i];
