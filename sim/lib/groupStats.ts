@@ -116,7 +116,9 @@ function groupQuantilesBySelection(
  * s_j and c_j come from the bucket histogram (c_j = members of earlier buckets + members of
  * s_j's bucket below s_j; earlier buckets hold only smaller values). Fewer than 4 values, or
  * NaN, take the selection route, which also counts c_j by brute force. `known`: the values'
- * range, if the caller has it (see ValueRange).
+ * range, if the caller has it (see ValueRange); when it shows every value the same (budgets
+ * often are), ranks follow index order and quartile j is the index range [r_{j−1}, r_j): what
+ * assignQuartiles gives with s_j = that value and c_j = 0, filled in without a pass.
  */
 export function rankQuartiles(values: Float64Array, stats: OrderStats, out: Uint8Array, known?: ValueRange): void {
   const n = values.length;
@@ -124,6 +126,13 @@ export function rankQuartiles(values: Float64Array, stats: OrderStats, out: Uint
   const s = [0, 0, 0];
   const c = [0, 0, 0];
   for (let j = 0; j < 3; j++) r[j] = Math.ceil(((j + 1) * n) / 4);
+  if (n >= 4 && known !== undefined && known.min === known.max && !known.nan) {
+    out.fill(0, 0, r[0]);
+    out.fill(1, r[0], r[1]);
+    out.fill(2, r[1], r[2]);
+    out.fill(3, r[2], n);
+    return;
+  }
   if (n >= 4 && stats.count(values, n, NO_COLUMNS, 1, known)) {
     // n ≥ 4, so every r_j < n.
     const q0 = stats.ask(0, r[0], true);

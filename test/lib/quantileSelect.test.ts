@@ -298,7 +298,12 @@ describe('rank quartiles', () => {
 
   it('puts a quarter of the engineers in each quartile even when every budget is equal', () => {
     const got = new Uint8Array(8);
-    rankQuartiles(new Float64Array(8).fill(2400), new OrderStats(8, 1), got);
+    const budgets = new Float64Array(8).fill(2400);
+    rankQuartiles(budgets, new OrderStats(8, 1), got);
+    expect(Array.from(got)).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
+    // The same with the range known to be one value (filled in without a pass).
+    got.fill(9);
+    rankQuartiles(budgets, new OrderStats(8, 1), got, memberRange(budgets, []));
     expect(Array.from(got)).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
   });
 });
