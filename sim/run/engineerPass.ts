@@ -147,6 +147,10 @@ export class EngineerPass {
     const unemployed = UNEMPLOYED;
     const noGroup = NO_GROUP;
     const budgetOf = effectiveBudget;
+    // The premium's parameters, read once (the same values as lab.x in the loop would give).
+    const toolsValuation = lab.toolsBudgetValuation;
+    const lossAversionExtra = lab.lossAversion - 1;
+    const switching = 1 + lab.switchingThreshold;
     for (let i = 0; i < e.n; i++) {
       const slot = e.employer[i];
       const l = e.level[i];
@@ -236,7 +240,7 @@ export class EngineerPass {
         sums[rl + Sum.TokenValue] += value;
       }
       // The poaching premium: employedPoachingPremiums (jobValue.ts), the same operations in the same order.
-      const factor = isPay ? 1 : lab.toolsBudgetValuation;
+      const factor = isPay ? 1 : toolsValuation;
       let cur = base + equity * tp.equityRiskDiscount;
       cur += lambda * factor * usable;
       if (pol.tokenPortability > 0) cur += pol.tokenPortability * Math.max(0, budget - usable);
@@ -246,9 +250,9 @@ export class EngineerPass {
       let loss = ratingPayLoss[l] * base * e.moveDrop[i];
       const curValued = factor * usable;
       const newValued = factor * newUsable;
-      if (newValued < curValued) loss += (lab.lossAversion - 1) * lambda * (curValued - newValued);
+      if (newValued < curValued) loss += lossAversionExtra * lambda * (curValued - newValued);
       const offer = cash + marketEquity[mk] * marketEquityDiscount[mk] + lambda * factor * newUsable - loss;
-      const x = Math.max(0, cur * (1 + lab.switchingThreshold) - offer);
+      const x = Math.max(0, cur * switching - offer);
       premium[i] = x;
       if (x < premiumMin) premiumMin = x;
       if (x > premiumMax) premiumMax = x;
