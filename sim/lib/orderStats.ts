@@ -48,7 +48,8 @@ export class ValueRange {
  * value of rank r is the value of rank r − (members of earlier buckets) within its bucket.
  * Skewed data or ties only make buckets larger (slower), never results different; if the
  * buckets asked for hold more than `capacity` values, resolve() takes them in turns. A round
- * whose members all have one value answers without gathering.
+ * whose members all have one value answers without gathering. A caller may also count a round
+ * in a loop of its own (begin(), end()), e.g. several rounds over the same indices in one.
  */
 export class OrderStats {
   /** Values gathered from the buckets asked for; free for callers between rounds. */
@@ -196,13 +197,16 @@ export class OrderStats {
     this.setRange(range.min, range.max);
   }
 
-  /** Ends a round started by begin(): group 0 is made of the groups from ≤ g < to (column 0's, ids ≥ 1). */
+  /**
+   * Ends a round started by begin(): group 0 is made of the groups from ≤ g < to (column 0's,
+   * ids ≥ 1); with from = to (no columns) the caller has counted group 0 itself.
+   */
   end(from: number, to: number): void {
-    if (from < 1) throw new RangeError('OrderStats: group 0 in a column');
+    if (from < 1 && to > from) throw new RangeError('OrderStats: group 0 in a column');
     const isCol0 = this.isCol0;
     isCol0.fill(0);
     for (let g = from; g < to; g++) isCol0[g] = 1;
-    this.tally(true);
+    this.tally(to > from);
   }
 
   /** The bucket map of the round (see begin()). */

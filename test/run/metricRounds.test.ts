@@ -76,6 +76,31 @@ describe('MetricRounds', () => {
     }
   });
 
+  it('OrderStats.begin/end: a round counted by the caller without columns (group 0 counted directly) gives count()\'s quantiles', () => {
+    const rng = stream(22, 'counted-round-no-columns');
+    for (let t = 0; t < 40; t++) {
+      const n = 1 + rng.int(500);
+      const a = values(rng, n, rng.int(4));
+      const stats = new OrderStats(n, 1);
+      stats.begin(1, n, rangeOf(a, () => true));
+      const last = (1 << stats.bits) - 1;
+      for (let i = 0; i < n; i++) {
+        const b = Math.min(last, ((a[i] - stats.roundMin) * stats.roundScale) | 0);
+        stats.bucket[i] = b;
+        stats.counts[b]++;
+      }
+      stats.end(0, 0);
+      const qs = [0.1, 0.5, 0.9];
+      const got = new Float64Array(qs.length);
+      const want = new Float64Array(qs.length);
+      const sizes = new Int32Array(1);
+      roundQuantiles(true, stats, a, n, [], 1, qs, got, sizes);
+      expect(sizes[0]).toBe(n);
+      groupQuantiles(new OrderStats(n, 1), a, n, [], 1, qs, want, new Int32Array(1));
+      for (let j = 0; j < qs.length; j++) expect(Object.is(got[j], want[j])).toBe(true);
+    }
+  });
+
   it('leaves rounds with NaN to count(): counts nothing and says so; setQuartiles then sets the quartile column', () => {
     const n = 8;
     const typeCol = new Uint8Array(n).fill(1);
