@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { describeCpus, meanClockMHz } from './cpuTopology.ts';
 import { createPoolWithEntry, WORKER_READY, type Pool } from '../sim/cli/parallel/pool.ts';
 import { DEFAULTS, cloneParams, type Params } from '../sim/model/params.ts';
 
@@ -63,6 +64,21 @@ const median = (v: number[]): number => {
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 };
 const load = (): string => os.loadavg()[0].toFixed(2);
+
+/** Awaits `work`, reading the mean clock into `clocks` 40 ms in (if it is still going then). */
+async function during<T>(work: Promise<T>, clocks: number[]): Promise<T> {
+  let done = false;
+  const timer = setTimeout(() => {
+    const mhz = meanClockMHz();
+    if (!done && mhz !== null) clocks.push(mhz);
+  }, 40);
+  try {
+    return await work;
+  } finally {
+    done = true;
+    clearTimeout(timer);
+  }
+}
 const paramsFor = (engineers: number): Params => {
   const p = cloneParams(DEFAULTS);
   p.run.engineers = engineers;
@@ -136,7 +152,7 @@ async function sweep(engineers: number, workers: number, dir: string): Promise<{
   return { wall, parentCpu, cpu: (used.user + used.system) / 1e6, files };
 }
 
-console.log(`tokensim concurrency bench: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.availableParallelism()}, Node ${process.version}, worker ${bundled ? 'bundled (build/cli/worker.mjs)' : 'from the TypeScript sources (tsx)'}`);
+console.log(`tokensim concurrency bench: ${describeCpus()}; Node ${process.version}, worker ${bundled ? 'bundled (build/cli/worker.mjs)' : 'from the TypeScript sources (tsx)'}`);
 const ready: number[] = [];
 for (let k = 0; k < 5; k++) ready.push(await spawnToReady());
 console.log(`worker spawn → ready: median ${median(ready).toFixed(0)} ms (${ready.map((x) => x.toFixed(0)).join(', ')}); load ${load()}`);
@@ -154,10 +170,12 @@ for (const engineers of sizes) {
   const ratios: number[] = [];
   const alone: number[] = [];
   const together: number[] = [];
+  const clockAlone: number[] = [];
+  const clockTogether: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const seed = 1 + (r % 3);
-    const a = (await timed(pool, p, [seed]))[0];
-    const c = await timed(pool, p, Array.from({ length: W }, () => seed));
+    const a = (await during(timed(pool, p, [seed]), clockAlone))[0];
+    const c = await during(timed(pool, p, Array.from({ length: W }, () => seed)), clockTogether);
     const cMean = c.reduce((x, y) => x + y, 0) / c.length;
     alone.push(a);
     together.push(cMean);
@@ -167,6 +185,9 @@ for (const engineers of sizes) {
   console.log(
     `alone ${median(alone).toFixed(0)} ms, ${W} at once ${median(together).toFixed(0)} ms (median of ${rounds} rounds); slowdown per round ${ratios.map((x) => x.toFixed(2)).join(', ')}: median ${median(ratios).toFixed(2)}×; load ${load()}`,
   );
+  if (clockAlone.length > 0 && clockTogether.length > 0) {
+    console.log(`mean clock reported mid-run: ${median(clockAlone).toFixed(0)} MHz with one run, ${median(clockTogether).toFixed(0)} MHz with ${W} at once`);
+  }
   // A sweep through the real command: the parent's CPU share, and 1 vs W workers.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tokensim-concurrency-'));
   try {
