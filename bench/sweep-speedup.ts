@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main, readPackageInfo } from '../sim/cli/main.ts';
 import { COMBINED_FILES } from '../sim/cli/output/sweepOutputs.ts';
+import { describeCpus } from './cpuTopology.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -95,7 +96,7 @@ const table = [
   ),
 ].join('\n');
 const command = `npx tsx bench/sweep-speedup.ts ${args.join(' ')}`.trim();
-const header = `## ${new Date().toISOString().slice(0, 10)} · ${os.cpus()[0]?.model ?? 'unknown CPU'} · ${os.availableParallelism()} cores · Node ${process.version}\n\n` +
+const header = `## ${new Date().toISOString().slice(0, 10)} · ${describeCpus()} · Node ${process.version}\n\n` +
   `\`${command}\` — ${runs} runs (${points} points × 2 replicates) of tunguz-100k at ${engineers.toLocaleString('en-US')} engineers × ${years} years; files identical across worker counts.\n\n`;
 console.log(table);
 if (!args.includes('--no-append')) {
