@@ -9,16 +9,14 @@
  * expected output per cost; an engineer who is best at several vacancies takes the one they
  * value most — unless their employer matches the offer.
  */
-import { LEVELS } from './params.ts';
 import { employ, drawIndex, setSkill } from './engineers.ts';
 import { marginalRevenueOfOutput, separate } from './firms.ts';
-import { OFFER_TERMS, offerCash, offerCashFromTerms, offerCashTerms, recordAcceptedOffer } from './offers.ts';
-import { packageValue, policyBudget, skillPayFactor, usableTokenValue } from './policy.ts';
-import { currentValue, movingLoss, valueFactor } from './jobValue.ts';
+import { OFFER_TERMS, offerCash, offerCashTerms, recordAcceptedOffer } from './offers.ts';
+import { currentValue } from './jobValue.ts';
+import { app, APP_CURRENT, APP_SCORE, APP_VALUE, evaluateApplication, evaluateSearcher, scoreApplication } from './application.ts';
 import { count, marketLevel, NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
-import { directedCompute } from './production.ts';
 
 export { marketLevel } from './world.ts';
 export { currentValue, employedPoachingPremium, movingLoss, poachingPremium, ratingPayLoss } from './jobValue.ts';
@@ -149,33 +147,6 @@ function postVacancies(w: World, sc: LabourScratch): number {
   return v;
 }
 
-/** Expected output per monthly cost of engineer i at firm g: how firms rank applicants. */
-function applicantScore(w: World, g: Firm, i: number, level: number, cash: number, budget: number): number {
-  const e = w.eng;
-  const m = w.market.state;
-  const pp = w.p.production;
-  const phiP = e.phiP[i];
-  const tokens = Math.min(((budget / 12) * g.tp.hostedUsableShare) / m.priceRetail, m.orchestrationCap * phiP);
-  const y = g.n > 0 && g.Y > 0 ? g.YL * e.skill[i] + g.YC * directedCompute(m, pp, phiP, tokens) : e.skill[i];
-  const cost = (cash + g.tp.policy.equityByLevel[LEVELS[level]] + pp.toolingCostPerEngineerYear) / 12 + tokens * m.priceRetail * g.tp.wholesaleDiscount;
-  return y / Math.max(cost, 1e-9);
-}
-
-/**
- * What matchMarket's helpers below hand back: the applicant's current value, the offer's cash
- * and budget, its value to the applicant less the moving loss, and the firm's score. Numbers go
- * through this array rather than as arguments and results: matchMarket is too large for V8 to
- * inline the calls it makes per application, and a double passed to or returned from a call
- * that is not inlined is boxed on the heap (about 17 MB a default run). Same calls, same
- * arguments, so the same bits.
- */
-const app = new Float64Array(5);
-const APP_CURRENT = 0;
-const APP_CASH = 1;
-const APP_BUDGET = 2;
-const APP_VALUE = 3;
-const APP_SCORE = 4;
-
 /**
  * offerCashTerms of every firm slot and level into sc.offerTerms (index (slot·levels + level) ·
  * OFFER_TERMS), for offerCashFromTerms: the same operations as offerCash, in the same order.
@@ -188,32 +159,6 @@ export function offerTermsOfFirms(w: World, sc: LabourScratch): Float64Array {
     for (let l = 0; l < NUM_LEVELS; l++) offerCashTerms(w, w.firms[s], l, terms, (s * NUM_LEVELS + l) * OFFER_TERMS);
   }
   return terms;
-}
-
-/** app[APP_CURRENT] = currentValue(w, i). */
-function currentValueToApp(w: World, i: number): void {
-  app[APP_CURRENT] = currentValue(w, i);
-}
-
-/**
- * Engineer i (at level l) applying to firm g at level lv: the offer's cash (offerCash, from the
- * firm's terms) and budget and its value to i, into app.
- */
-function evaluateApplication(w: World, g: Firm, i: number, lv: number, l: number, terms: Float64Array): void {
-  const e = w.eng;
-  const pf = lv === l ? e.payFactor[i] : skillPayFactor(w, lv, e.skill[i]);
-  const cash = offerCashFromTerms(terms, (g.slot * NUM_LEVELS + lv) * OFFER_TERMS, pf);
-  const budget = policyBudget(g.tp.policy, cash) * g.budgetScale;
-  const equity = g.tp.policy.equityByLevel[LEVELS[lv]];
-  const newUsable = usableTokenValue(w, g, budget, e.phiP[i]);
-  app[APP_CASH] = cash;
-  app[APP_BUDGET] = budget;
-  app[APP_VALUE] = packageValue(w, g, e.lambda[i], cash, equity, budget, e.phiP[i]) - movingLoss(w, i, newUsable, valueFactor(w, g));
-}
-
-/** app[APP_SCORE] = the firm's score of the application evaluateApplication has just evaluated. */
-function scoreApplication(w: World, g: Firm, i: number, lv: number): void {
-  app[APP_SCORE] = applicantScore(w, g, i, lv, app[APP_CASH], app[APP_BUDGET]);
 }
 
 /** Searchers drawn this month, with the λ̄ and φ̄p of each (market, level) updated from them. */
@@ -267,7 +212,7 @@ export function matchMarket(w: World, sc: LabourScratch): void {
     const l = e.level[i];
     const slot = e.employer[i];
     const downLevel = slot === UNEMPLOYED && l > 0 && e.tenure[i] >= lab.downLevelAfterMonths;
-    currentValueToApp(w, i);
+    evaluateSearcher(w, i, downLevel);
     const cur = app[APP_CURRENT];
     const hurdle = slot === UNEMPLOYED ? cur : cur * (1 + lab.switchingThreshold);
     for (let a = 0; a < lab.applicationsPerSearcher; a++) {
@@ -282,7 +227,7 @@ export function matchMarket(w: World, sc: LabourScratch): void {
       const value = app[APP_VALUE];
       if (value <= hurdle) continue;
       g.acceptable[lv] += 1;
-      scoreApplication(w, g, i, lv);
+      scoreApplication(w, g, i, lv, terms);
       const score = app[APP_SCORE];
       if (score > sc.vacBestScore[j]) {
         if (sc.vacBest[j] !== i) {

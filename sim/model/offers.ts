@@ -53,12 +53,16 @@ export function offerCash(w: World, f: Firm, level: number, payFactor: number): 
 }
 
 /** Numbers per (firm, level) that offerCashTerms writes. */
-export const OFFER_TERMS = 9;
+export const OFFER_TERMS = 10;
+/** Where offerCashTerms puts the level's equity grant (the policy's equityByLevel), $/year. */
+export const TERM_EQUITY = 9;
 
 /**
  * The parts of offerCash(w, f, level, ·) that do not depend on the engineer, written to
  * out[o .. o + OFFER_TERMS), so a pass over a firm's engineers computes each offer with
- * offerCashFromTerms: the same operations in the same order, so the same bits.
+ * offerCashFromTerms: the same operations in the same order, so the same bits. Also the
+ * level's equity grant (TERM_EQUITY), which a loop would otherwise look up by the level's name:
+ * a keyed load that V8 answers with a newly boxed number each time.
  */
 export function offerCashTerms(w: World, f: Firm, level: number, out: Float64Array, o: number): void {
   const k = marketLevel(w.marketOfType[f.type], level);
@@ -74,6 +78,7 @@ export function offerCashTerms(w: World, f: Firm, level: number, out: Float64Arr
   out[o + 6] = 1 + a * h * pol.tokenBudgetShareOfBase;
   out[o + 7] = pol.tokenBudgetShareOfBase;
   out[o + 8] = pol.tokenBudgetFixed;
+  out[o + TERM_EQUITY] = pol.equityByLevel[LEVELS[level]];
 }
 
 /** offerCash for pay factor `payFactor` from the terms at t[o] (cashForValue's steps). */
