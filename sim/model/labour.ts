@@ -88,17 +88,6 @@ export function ensureLabourScratch(sc: LabourScratch, capacity: number): Labour
   return sc.searchers.length >= capacity ? sc : labourScratch(capacity, sc.raiseSums.length);
 }
 
-function searchProbability(w: World, i: number): number {
-  const e = w.eng;
-  if (e.employer[i] === UNEMPLOYED) return 1;
-  const lab = w.p.labour;
-  const l = e.level[i];
-  const market = w.marketBase[marketLevel(e.labourMarket[i], l)] * e.payFactor[i];
-  const underpay = Math.max(0, market / e.base[i] - 1);
-  const lowRating = Math.max(0, 1 - e.rating[i]);
-  return Math.min(1, lab.searchProbEmployed * (1 + lab.underpaySearchBoost * underpay) * (1 + lab.lowRatingSearchBoost * lowRating));
-}
-
 /**
  * Posts this month's vacancies: target − headcount, within what is left of the quarter's hiring
  * limit, with levels drawn from the hiring mix. Resets each firm's per-level tallies.
@@ -161,26 +150,48 @@ export function offerTermsOfFirms(w: World, sc: LabourScratch): Float64Array {
   return terms;
 }
 
-/** Searchers drawn this month, with the λ̄ and φ̄p of each (market, level) updated from them. */
+/**
+ * Searchers drawn this month, with the λ̄ and φ̄p of each (market, level) updated from them.
+ * Everyone unemployed searches; an employed engineer with probability
+ * min(1, searchProbEmployed × (1 + underpaySearchBoost × underpay) × (1 + lowRatingSearchBoost ×
+ * low rating)), underpay = max(0, market base × pay factor ÷ base − 1), low rating =
+ * max(0, 1 − rating). One draw per engineer (the unemployed's is below 1), in engineer order.
+ */
 function drawSearchers(w: World, sc: LabourScratch): number {
   const e = w.eng;
   const rng = w.labourRng;
   const c = w.counters;
+  const lab = w.p.labour;
   sc.lambdaSum.fill(0);
   sc.phiSum.fill(0);
   sc.searcherCount.fill(0);
+  // The arrays in locals: the draw stores into the stream's fields, after which V8 would load
+  // every array of w.eng afresh (and check its kind) on each engineer.
+  const { employer, level, labourMarket, payFactor, base, rating, lambda, phiP } = e;
+  const marketBase = w.marketBase;
+  const searchers = sc.searchers;
+  const probEmployed = lab.searchProbEmployed;
+  const underpayBoost = lab.underpaySearchBoost;
+  const lowRatingBoost = lab.lowRatingSearchBoost;
+  const n = e.n;
   let ns = 0;
-  for (let i = 0; i < e.n; i++) {
-    if (rng.next() >= searchProbability(w, i)) continue;
-    sc.searchers[ns++] = i;
-    const l = e.level[i];
-    const k = marketLevel(e.labourMarket[i], l);
-    sc.lambdaSum[k] += e.lambda[i];
-    sc.phiSum[k] += e.phiP[i];
+  for (let i = 0; i < n; i++) {
+    const u = rng.next();
+    const l = level[i];
+    const k = marketLevel(labourMarket[i], l);
+    const unemployed = employer[i] === UNEMPLOYED;
+    if (!unemployed) {
+      const underpay = Math.max(0, (marketBase[k] * payFactor[i]) / base[i] - 1);
+      const lowRating = Math.max(0, 1 - rating[i]);
+      if (u >= Math.min(1, probEmployed * (1 + underpayBoost * underpay) * (1 + lowRatingBoost * lowRating))) continue;
+    }
+    searchers[ns++] = i;
+    sc.lambdaSum[k] += lambda[i];
+    sc.phiSum[k] += phiP[i];
     sc.searcherCount[k] += 1;
     c.searchers[0] += 1;
     c.searchers[w.groups.level(l)] += 1;
-    if (e.employer[i] === UNEMPLOYED) {
+    if (unemployed) {
       c.unemployedSearching[0] += 1;
       c.unemployedSearching[w.groups.level(l)] += 1;
     }
