@@ -8,11 +8,14 @@
  */
 import { LEVELS } from './params.ts';
 import { setSkill } from './engineers.ts';
-import { OFFER_TERMS, offerCashFromTerms } from './offers.ts';
+import { OFFER_TERMS, offerCashFromTerms, TERM_EQUITY } from './offers.ts';
 import { policyBudget } from './policy.ts';
 import { offerTermsOfFirms, type LabourScratch } from './labour.ts';
 import { count, NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { World } from './world.ts';
+
+/** Promotion probability by level, read once a review (a lookup by the level's name boxes its number). */
+const promotionProb = new Float64Array(NUM_LEVELS);
 
 export function annualReview(w: World, sc: LabourScratch): void {
   const e = w.eng;
@@ -24,6 +27,7 @@ export function annualReview(w: World, sc: LabourScratch): void {
   // Each firm's offer terms by level: the loop computes each target offer from them with no call
   // that passes or returns a number (offerCash's, boxed once an engineer).
   const terms = offerTermsOfFirms(w, sc);
+  for (let l = 0; l < NUM_LEVELS; l++) promotionProb[l] = lab.promotionProbByLevel[LEVELS[l]];
   for (let i = 0; i < e.n; i++) {
     const slot = e.employer[i];
     if (slot === UNEMPLOYED || e.tenure[i] < 6) continue;
@@ -31,11 +35,11 @@ export function annualReview(w: World, sc: LabourScratch): void {
     const pol = f.tp.policy;
     let l = e.level[i];
     const rating = Math.min(2, Math.max(0, e.rating[i]));
-    const promoted = l < NUM_LEVELS - 1 && rng.next() < lab.promotionProbByLevel[LEVELS[l]] * rating * rating;
+    const promoted = l < NUM_LEVELS - 1 && rng.next() < promotionProb[l] * rating * rating;
     if (promoted) {
       l += 1;
       setSkill(w, i, l, e.skill[i] * (1 + lab.promotionSkillGain));
-      e.equity[i] = Math.max(e.equity[i], pol.equityByLevel[LEVELS[l]]);
+      e.equity[i] = Math.max(e.equity[i], terms[(slot * NUM_LEVELS + l) * OFFER_TERMS + TERM_EQUITY]);
     }
     const oldBase = e.base[i];
     const target = offerCashFromTerms(terms, (slot * NUM_LEVELS + l) * OFFER_TERMS, e.payFactor[i]) * (1 + lab.raiseRatingSensitivity * (rating - 1));
