@@ -12,7 +12,7 @@
  * - expectations follow the firm's mean leverage (the productivity paradox, see engineers.ts).
  */
 import { LEVELS } from './params.ts';
-import { hireEconomics, OFFER_TERMS, offerCash, offerCashFromTerms, offerCashTerms } from './offers.ts';
+import { HIRE_COST, HIRE_OUTPUT, hireAtTerms, OFFER_TERMS, offerCashFromTerms, offerCashTerms } from './offers.ts';
 import { demandLevel, planningGrowth, separate } from './firms.ts';
 import { count, NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import { sortIdsByKey } from '../lib/sortByKey.ts';
@@ -126,9 +126,13 @@ export function budgetStep(ratio: number, speed: number): number {
 /** Weights of the hiring mix by level: (output per cost ÷ best)^sharpness, normalised. */
 export function hiringMix(w: World, f: Firm, out: Float64Array): void {
   let best = 0;
+  const t = mixTerms;
+  const hire = mixHire;
   for (let l = 0; l < LEVELS.length; l++) {
-    hireEconomics(w, f, l, offerCash(w, f, l, 1), econ);
-    out[l] = econ.cost > 0 ? econ.output / econ.cost : 0;
+    // hireEconomics at offerCash(w, f, l, 1), from the level's terms (no boxed numbers).
+    offerCashTerms(w, f, l, t, 0);
+    hireAtTerms(w, f, l, t, 0, 1, hire);
+    out[l] = hire[HIRE_COST] > 0 ? hire[HIRE_OUTPUT] / hire[HIRE_COST] : 0;
     if (out[l] > best) best = out[l];
   }
   let sum = 0;
@@ -139,7 +143,8 @@ export function hiringMix(w: World, f: Firm, out: Float64Array): void {
   for (let l = 0; l < LEVELS.length; l++) out[l] /= sum;
 }
 
-const econ = { output: 0, cost: 0 };
+const mixTerms = new Float64Array(OFFER_TERMS);
+const mixHire = new Float64Array(3);
 
 /** Scratch for the quarterly pass (reused across quarters). */
 export interface CfoScratch {

@@ -10,6 +10,7 @@
  */
 import { LEVELS } from './params.ts';
 import { pow } from '../lib/dmath.ts';
+import { levelValue } from './levels.ts';
 import { policyBudget } from './policy.ts';
 import { marginalRevenueOfOutput } from './firms.ts';
 import { marketLevel, NUM_LEVELS, UNEMPLOYED } from './world.ts';
@@ -61,16 +62,17 @@ export const TERM_EQUITY = 9;
  * The parts of offerCash(w, f, level, ·) that do not depend on the engineer, written to
  * out[o .. o + OFFER_TERMS), so a pass over a firm's engineers computes each offer with
  * offerCashFromTerms: the same operations in the same order, so the same bits. Also the
- * level's equity grant (TERM_EQUITY), which a loop would otherwise look up by the level's name:
- * a keyed load that V8 answers with a newly boxed number each time.
+ * level's equity grant (TERM_EQUITY), which a loop would otherwise look up by the level's name
+ * (levels.ts).
  */
 export function offerCashTerms(w: World, f: Firm, level: number, out: Float64Array, o: number): void {
   const k = marketLevel(w.marketOfType[f.type], level);
   const a = w.lambdaBar[k] * tokenValueFactor(w, f);
   const pol = f.tp.policy;
   const h = f.tp.hostedUsableShare * f.budgetScale;
+  const equity = levelValue(pol.equityByLevel, level);
   out[o] = f.offerValue[level];
-  out[o + 1] = pol.equityByLevel[LEVELS[level]] * f.tp.equityRiskDiscount;
+  out[o + 1] = equity * f.tp.equityRiskDiscount;
   out[o + 2] = a;
   out[o + 3] = h;
   out[o + 4] = Math.min(h * pol.tokenBudgetCap, capValue(w, w.phiBar[k]));
@@ -78,7 +80,7 @@ export function offerCashTerms(w: World, f: Firm, level: number, out: Float64Arr
   out[o + 6] = 1 + a * h * pol.tokenBudgetShareOfBase;
   out[o + 7] = pol.tokenBudgetShareOfBase;
   out[o + 8] = pol.tokenBudgetFixed;
-  out[o + TERM_EQUITY] = pol.equityByLevel[LEVELS[level]];
+  out[o + TERM_EQUITY] = equity;
 }
 
 /** offerCash for pay factor `payFactor` from the terms at t[o] (cashForValue's steps). */
@@ -115,7 +117,39 @@ export function hireEconomics(w: World, f: Firm, level: number, cash: number, ou
   out.cost = (cash + f.tp.policy.equityByLevel[LEVELS[level]] + pp.toolingCostPerEngineerYear) / 12 + tokens * m.priceRetail * f.tp.wholesaleDiscount;
 }
 
-const econ = { output: 0, cost: 0 };
+/** What hireAtTerms writes: the offer's cash, the hire's monthly output and monthly cost. */
+export const HIRE_CASH = 0;
+export const HIRE_OUTPUT = 1;
+export const HIRE_COST = 2;
+
+/**
+ * hireEconomics(w, f, level, offerCash(w, f, level, payFactor)) from the firm's terms for the
+ * level at t[o] (offerCashTerms, with t[o] the posted value): the cash, output and cost into
+ * out[HIRE_*]. The same operations in the same order (offerCashFromTerms' and hireEconomics'
+ * written out), so the same bits, with no number passed to or returned from a call (a loop
+ * that calls hireEconomics with a cash boxes it each time). Used where a firm tries many
+ * values (capAtMarginalRevenue) or every level (the CFO's hiring mix).
+ */
+export function hireAtTerms(w: World, f: Firm, level: number, t: Float64Array, o: number, payFactor: number, out: Float64Array): void {
+  const m = w.market.state;
+  const pp = w.p.production;
+  const pol = f.tp.policy;
+  const target = payFactor * t[o] - t[o + 1];
+  let cash: number;
+  if (t[o + 2] <= 0) cash = Math.max(0, target);
+  else {
+    const linear = (target - t[o + 5]) / t[o + 6];
+    cash = Math.max(0, t[o + 3] * (t[o + 7] * linear + t[o + 8]) <= t[o + 4] ? linear : target - t[o + 2] * t[o + 4]);
+  }
+  const kappa = w.phiBar[marketLevel(w.marketOfType[f.type], level)];
+  const s = w.levelSkill[level];
+  const budget = Math.min(pol.tokenBudgetCap, pol.tokenBudgetShareOfBase * cash + pol.tokenBudgetFixed) * f.budgetScale;
+  const tokens = Math.min(((budget / 12) * f.tp.hostedUsableShare) / m.priceRetail, m.orchestrationCap * kappa);
+  // directedCompute: 1 + Q·κ·e·u.
+  out[HIRE_OUTPUT] = f.n > 0 && f.Y > 0 ? f.YL * s + f.YC * (1 + m.capability * kappa * pp.effectiveComputePerMTokens * tokens) : s;
+  out[HIRE_COST] = (cash + t[o + TERM_EQUITY] + pp.toolingCostPerEngineerYear) / 12 + tokens * m.priceRetail * f.tp.wholesaleDiscount;
+  out[HIRE_CASH] = cash;
+}
 
 /**
  * The least value a firm posts for a level: what unemployment is worth to an engineer who last
@@ -127,41 +161,50 @@ export function offerFloor(w: World, f: Firm, level: number): number {
   return w.p.labour.unemploymentBenefitShare * w.marketPay0[k] * pow(w.p.supply.outsideWageGrowthPerYear, w.month / 12);
 }
 
-/**
- * Posts value v for the level and returns the hire's monthly cost less marginal revenue `mr` ×
- * output at it (leaving them in `econ`). A plain function, not a closure: it runs up to 26 times
- * per firm and level every month.
- */
-function costAt(w: World, f: Firm, level: number, mr: number, v: number): number {
-  f.offerValue[level] = v;
-  hireEconomics(w, f, level, offerCash(w, f, level, 1), econ);
-  return econ.cost - mr * econ.output;
-}
+/** capAtMarginalRevenue's scratch: the level's offer terms and the hire at the last value tried. */
+const capTerms = new Float64Array(OFFER_TERMS);
+const capHire = new Float64Array(3);
 
-/** Lowers V where needed (not below the floor) so the package costs the firm no more than the hire's marginal revenue. */
+/**
+ * Lowers V where needed (not below the floor) so the package costs the firm no more than the
+ * hire's marginal revenue. Each value v tried is the hire's monthly cost less marginal revenue
+ * × output when the firm posts v: hireAtTerms with the terms' posted value set to v (up to 26
+ * times per firm and level every month, so no call with numbers in it).
+ */
 function capAtMarginalRevenue(w: World, f: Firm, level: number): void {
   if (f.n === 0 || f.Y <= 0) return;
   const mr = marginalRevenueOfOutput(f, w.p.production.eta);
+  const t = capTerms;
+  const hire = capHire;
+  offerCashTerms(w, f, level, t, 0);
   let hi = f.offerValue[level];
-  if (costAt(w, f, level, mr, hi) <= 0) return;
+  hireAtTerms(w, f, level, t, 0, 1, hire);
+  if (hire[HIRE_COST] - mr * hire[HIRE_OUTPUT] <= 0) return;
   const floor = offerFloor(w, f, level);
   if (f.tp.policy.tokenBudgetShareOfBase === 0) {
     // Tokens do not depend on cash, so output is fixed and cost linear in cash: solve directly.
-    const equity = f.tp.policy.equityByLevel[LEVELS[level]];
-    const fixed = equity + w.p.production.toolingCostPerEngineerYear;
-    const tokens = econ.cost - (offerCash(w, f, level, 1) + fixed) / 12;
-    const cash = Math.max(0, 12 * (mr * econ.output - tokens) - fixed);
+    const fixed = t[TERM_EQUITY] + w.p.production.toolingCostPerEngineerYear;
+    const tokens = hire[HIRE_COST] - (hire[HIRE_CASH] + fixed) / 12;
+    const cash = Math.max(0, 12 * (mr * hire[HIRE_OUTPUT] - tokens) - fixed);
     f.offerValue[level] = Math.min(hi, Math.max(floor, valueOfCash(w, f, level, cash)));
     return;
   }
   let lo = floor;
-  if (lo >= hi || costAt(w, f, level, mr, lo) > 0) {
+  if (lo >= hi) {
+    f.offerValue[level] = Math.min(hi, lo);
+    return;
+  }
+  t[0] = lo;
+  hireAtTerms(w, f, level, t, 0, 1, hire);
+  if (hire[HIRE_COST] - mr * hire[HIRE_OUTPUT] > 0) {
     f.offerValue[level] = Math.min(hi, lo);
     return;
   }
   for (let k = 0; k < 24; k++) {
     const mid = 0.5 * (lo + hi);
-    if (costAt(w, f, level, mr, mid) <= 0) lo = mid;
+    t[0] = mid;
+    hireAtTerms(w, f, level, t, 0, 1, hire);
+    if (hire[HIRE_COST] - mr * hire[HIRE_OUTPUT] <= 0) lo = mid;
     else hi = mid;
   }
   f.offerValue[level] = lo;
