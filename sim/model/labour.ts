@@ -11,8 +11,7 @@
  */
 import { employ, drawIndex, setSkill } from './engineers.ts';
 import { marginalRevenueOfOutput, separate } from './firms.ts';
-import { OFFER_TERMS, offerCash, offerCashTerms, recordAcceptedOffer } from './offers.ts';
-import { currentValue } from './jobValue.ts';
+import { OFFER_TERMS, offerCashFromTerms, offerCashTerms, recordAcceptedOffer } from './offers.ts';
 import { app, APP_CURRENT, APP_SCORE, APP_VALUE, evaluateApplication, evaluateSearcher, scoreApplication } from './application.ts';
 import { count, marketLevel, NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
@@ -268,14 +267,14 @@ export function matchMarket(w: World, sc: LabourScratch): void {
   for (let j = 0; j < vacancies; j++) {
     const i = sc.vacBest[j];
     if (i < 0 || sc.engBestVac[i] !== j) continue;
-    place(w, sc, i, j, sc.vacBestValue[j]);
+    place(w, sc, i, j, sc.vacBestValue, terms);
   }
   // A vacancy whose best applicant went elsewhere turns to its second-best, if still unplaced.
   for (let j = 0; j < vacancies; j++) {
     const best = sc.vacBest[j];
     const next = sc.vacNext[j];
     if (best < 0 || sc.engBestVac[best] === j || next < 0 || sc.placed[next] === 1) continue;
-    place(w, sc, next, j, sc.vacNextValue[j]);
+    place(w, sc, next, j, sc.vacNextValue, terms);
   }
   for (let j = 0; j < vacancies; j++) {
     if (sc.vacBest[j] >= 0) sc.engBestVac[sc.vacBest[j]] = -1;
@@ -284,12 +283,18 @@ export function matchMarket(w: World, sc: LabourScratch): void {
   }
 }
 
-/** Engineer i takes vacancy j (worth `value` to them) unless their employer matches it. */
-function place(w: World, sc: LabourScratch, i: number, j: number, value: number): void {
+/**
+ * Engineer i takes vacancy j (worth values[j] to them) unless their employer matches it. The
+ * value stays in its array and the offer comes from the firms' terms: a number passed to a call
+ * here would be boxed.
+ */
+function place(w: World, sc: LabourScratch, i: number, j: number, values: Float64Array, terms: Float64Array): void {
   sc.placed[i] = 1;
-  if (w.eng.employer[i] !== UNEMPLOYED && counteroffer(w, i, value)) return;
-  hire(w, i, w.firms[sc.vacFirm[j]], sc.vacLevel[j]);
+  if (w.eng.employer[i] !== UNEMPLOYED && counterofferAt(w, i, values, j)) return;
+  hire(w, i, w.firms[sc.vacFirm[j]], sc.vacLevel[j], terms);
 }
+
+const oneValue = new Float64Array(1);
 
 /**
  * The employer's answer to an accepted outside offer worth `outside` to engineer i: with
@@ -298,10 +303,17 @@ function place(w: World, sc: LabourScratch, i: number, j: number, value: number)
  * this month covers the matched monthly cost. Returns whether the engineer stays.
  */
 export function counteroffer(w: World, i: number, outside: number): boolean {
+  oneValue[0] = outside;
+  return counterofferAt(w, i, oneValue, 0);
+}
+
+/** counteroffer with the outside offer's value at values[j] (and the current value from evaluateSearcher). */
+function counterofferAt(w: World, i: number, values: Float64Array, j: number): boolean {
   const e = w.eng;
   const f = w.firms[e.employer[i]];
   if (w.labourRng.next() >= w.p.labour.counterofferProb) return false;
-  const raise = outside / (1 + w.p.labour.switchingThreshold) - currentValue(w, i);
+  evaluateSearcher(w, i, false);
+  const raise = values[j] / (1 + w.p.labour.switchingThreshold) - app[APP_CURRENT];
   if (raise <= 0) return false;
   const m = w.market.state;
   const tokenCost = (e.tokensUsed[i] + e.tokensWasted[i]) * m.priceRetail * f.tp.wholesaleDiscount;
@@ -313,7 +325,7 @@ export function counteroffer(w: World, i: number, outside: number): boolean {
 }
 
 /** Engineer i joins firm g at `level` (one below their own when they applied down). */
-function hire(w: World, i: number, g: Firm, level: number): void {
+function hire(w: World, i: number, g: Firm, level: number, terms: Float64Array): void {
   const e = w.eng;
   const c = w.counters;
   const from = e.employer[i];
@@ -330,7 +342,8 @@ function hire(w: World, i: number, g: Firm, level: number): void {
   } else {
     count(c.hiresFromUnemployment, w.groups, g.type, l);
   }
-  const cash = offerCash(w, g, l, e.payFactor[i]);
+  // offerCash(w, g, l, e.payFactor[i]), from this month's terms.
+  const cash = offerCashFromTerms(terms, (g.slot * NUM_LEVELS + l) * OFFER_TERMS, e.payFactor[i]);
   employ(w, i, g, cash);
   count(c.hireCash, w.groups, g.type, l, cash);
   g.n += 1;
