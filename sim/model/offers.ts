@@ -339,16 +339,20 @@ export function updateMarketStats(w: World): void {
     w.marketEquityDiscount[k] = 0;
     w.marketBudget[k] = 0;
   }
+  const t = statTerms;
   for (const f of w.firms) {
     if (!f.alive) continue;
     const weight = Math.max(1, f.n);
+    const pol = f.tp.policy;
     for (let l = 0; l < NUM_LEVELS; l++) {
       const k = marketLevel(w.marketOfType[f.type], l);
-      const base = offerCash(w, f, l, 1);
+      // offerCash(w, f, l, 1) and policyBudget from the level's terms, no number through a call.
+      offerCashTerms(w, f, l, t, 0);
+      const base = offerCashFromTerms(t, 0, 1);
       w.marketBase[k] += weight * base;
-      w.marketEquity[k] += weight * f.tp.policy.equityByLevel[LEVELS[l]];
+      w.marketEquity[k] += weight * t[TERM_EQUITY];
       w.marketEquityDiscount[k] += weight * f.tp.equityRiskDiscount;
-      w.marketBudget[k] += weight * policyBudget(f.tp.policy, base) * f.budgetScale;
+      w.marketBudget[k] += weight * Math.min(pol.tokenBudgetCap, pol.tokenBudgetShareOfBase * base + pol.tokenBudgetFixed) * f.budgetScale;
     }
   }
   for (let k = 0; k < ws.length; k++) {
@@ -359,6 +363,8 @@ export function updateMarketStats(w: World): void {
     w.marketBudget[k] /= ws[k];
   }
 }
+
+const statTerms = new Float64Array(OFFER_TERMS);
 
 /** Number of unemployed engineers in each labour market (into `out`), and the labour force. */
 export function unemployedByMarket(w: World, unemployed: Float64Array, force: Float64Array): void {
