@@ -10,9 +10,8 @@
  * re-set monthly; the CFO's quarterly headcount choice (cfo.ts) takes it into account.
  */
 import { exp, log, pow } from '../lib/dmath.ts';
-import { demandLevel } from './firms.ts';
-import { planningGrowth } from './firms.ts';
-import { ces, production } from './production.ts';
+import { demandLevel, planningGrowth } from './firms.ts';
+import { ces, COBB_DOUGLAS_TOLERANCE, production } from './production.ts';
 import type { Firm, World } from './world.ts';
 
 const scratch = production();
@@ -23,8 +22,11 @@ export function agentUnitsPerMTokens(w: World, f: Firm): number {
   return m.capability * m.autonomy * w.p.production.effectiveComputePerMTokens * f.tp.hostedUsableShare;
 }
 
-/** Net marginal revenue of one more effective compute unit at total compute C, $ per month. */
-function marginalRevenueOfCompute(w: World, f: Firm, C: number): number {
+/**
+ * Net marginal revenue of one more effective compute unit at total compute C, $ per month (the
+ * definition; marginalAt writes it out for the solve).
+ */
+export function marginalRevenueOfCompute(w: World, f: Firm, C: number): number {
   const pp = w.p.production;
   ces(f.A, f.L, C, f.bench, pp.sigma, scratch);
   if (scratch.Y <= 0) return 0;
@@ -33,27 +35,97 @@ function marginalRevenueOfCompute(w: World, f: Firm, C: number): number {
 }
 
 /**
- * d ln(marginal revenue of compute) ÷ d ln C at the compute of the last call to
- * marginalRevenueOfCompute: (η − 1)·s_C + (ρ − 1)·(1 − s_C), s_C compute's output share; < 0.
+ * What the solve hands to and from marginalAt: compute C in; out, the marginal revenue there
+ * and compute's output share Y_C·C/Y (for the slope); and the firm's parts that do not depend on
+ * C (marginalTerms). Numbers go through this array rather than as arguments and results: the
+ * solve runs a few steps per firm every month, and a double passed to or returned from a call
+ * that V8 does not inline is boxed on the heap.
  */
-function marginalRevenueSlope(w: World, C: number): number {
+export const at = new Float64Array(5);
+export const AT_C = 0;
+export const AT_MR = 1;
+export const AT_SHARE = 2;
+/** Labour's term of the CES: A·L^π0 (σ = 1) or π0·L^ρ. */
+const AT_LABOUR = 3;
+/** (1 − overhead)·g·η·demand level. */
+const AT_SCALE = 4;
+
+const isCobbDouglas = (sigma: number): boolean => Math.abs(sigma - 1) < COBB_DOUGLAS_TOLERANCE;
+
+/** Firm f's parts of marginalAt that do not depend on compute (its L, A and demand this month). */
+export function marginalTerms(w: World, f: Firm): void {
   const pp = w.p.production;
-  const share = (scratch.YC * C) / scratch.Y;
-  return (pp.eta - 1) * share + (pp.sigma === 1 ? -1 : -1 / pp.sigma) * (1 - share);
+  const b = f.bench;
+  const L = f.L;
+  if (L > 0) at[AT_LABOUR] = isCobbDouglas(pp.sigma) ? f.A * pow(L, b.pi0) : b.pi0 * pow(L, (pp.sigma - 1) / pp.sigma);
+  at[AT_SCALE] = (1 - f.tp.overheadShareOfRevenue) * planningGrowth(f) * pp.eta * demandLevel(w, f);
 }
 
 /**
- * The log compute at which marginal revenue equals `price`, between `lo` (where it is above)
- * and at most `top`: Newton on ln C with the analytic slope, falling back to bisection when a
- * step leaves the bracket; 1e-12 in ln C.
+ * at[AT_MR] = marginalRevenueOfCompute(w, f, at[AT_C]) and at[AT_SHARE] = Y_C·C/Y there (after
+ * marginalTerms(w, f)), with ces (production.ts) written out: the same operations in the same
+ * order, so the same bits (test/model/agents.test.ts compares them). Only dmath's pow is still
+ * called (its numbers boxed), twice a step.
  */
-function solveCompute(w: World, f: Firm, lo: number, top: number, price: number): number {
-  const lnPrice = log(price);
-  let hi = top;
+export function marginalAt(w: World, f: Firm): void {
+  const pp = w.p.production;
+  const C = at[AT_C];
+  const b = f.bench;
+  let Y = 0;
+  let YC = 0;
+  // ces' test, negated as written there (so a NaN goes the same way).
+  if (!(f.L <= 0 || C <= 0)) {
+    const c = C / b.k0;
+    if (isCobbDouglas(pp.sigma)) {
+      Y = at[AT_LABOUR] * pow(c, 1 - b.pi0);
+      YC = ((1 - b.pi0) * Y) / C;
+    } else {
+      const rho = (pp.sigma - 1) / pp.sigma;
+      const aC = (1 - b.pi0) * pow(c, rho);
+      const G = at[AT_LABOUR] + aC;
+      Y = f.A * pow(G, 1 / rho);
+      YC = ((aC / G) * Y) / C;
+    }
+  }
+  if (Y <= 0) {
+    at[AT_MR] = 0;
+    return;
+  }
+  at[AT_MR] = at[AT_SCALE] * pow(Y, pp.eta - 1) * YC;
+  at[AT_SHARE] = (YC * C) / Y;
+}
+
+/**
+ * d ln(marginal revenue of compute) ÷ d ln C at the compute of the last marginalAt, from
+ * compute's output share s_C there: (η − 1)·s_C + (ρ − 1)·(1 − s_C); < 0.
+ */
+function marginalRevenueSlope(w: World): number {
+  const pp = w.p.production;
+  const share = at[AT_SHARE];
+  return (pp.eta - 1) * share + (pp.sigma === 1 ? -1 : -1 / pp.sigma) * (1 - share);
+}
+
+/** solveCompute's bracket and price in, its answer out (indices into `solve`). */
+const solve = new Float64Array(4);
+const SOLVE_LO = 0;
+const SOLVE_TOP = 1;
+const SOLVE_PRICE = 2;
+const SOLVE_X = 3;
+
+/**
+ * The log compute at which marginal revenue equals the price, between solve[SOLVE_LO] (where it
+ * is above) and at most solve[SOLVE_TOP], into solve[SOLVE_X]: Newton on ln C with the analytic
+ * slope, falling back to bisection when a step leaves the bracket; 1e-12 in ln C.
+ */
+function solveCompute(w: World, f: Firm): void {
+  const lnPrice = log(solve[SOLVE_PRICE]);
+  let lo = solve[SOLVE_LO];
+  let hi = solve[SOLVE_TOP];
   let x = lo;
   for (let k = 0; k < 60 && hi - lo > 1e-12; k++) {
-    const C = exp(x);
-    const mr = marginalRevenueOfCompute(w, f, C);
+    at[AT_C] = exp(x);
+    marginalAt(w, f);
+    const mr = at[AT_MR];
     if (mr <= 0) {
       hi = x;
       x = 0.5 * (lo + hi);
@@ -62,11 +134,14 @@ function solveCompute(w: World, f: Firm, lo: number, top: number, price: number)
     const g = log(mr) - lnPrice;
     if (g > 0) lo = x;
     else hi = x;
-    const next = x - g / marginalRevenueSlope(w, C);
-    if (Math.abs(next - x) < 1e-12) return Math.min(Math.max(next, lo), hi);
+    const next = x - g / marginalRevenueSlope(w);
+    if (Math.abs(next - x) < 1e-12) {
+      solve[SOLVE_X] = Math.min(Math.max(next, lo), hi);
+      return;
+    }
     x = next > lo && next < hi ? next : 0.5 * (lo + hi);
   }
-  return Math.min(Math.max(x, lo), hi);
+  solve[SOLVE_X] = Math.min(Math.max(x, lo), hi);
 }
 
 /** Sets every alive firm's agent tokens G and compute X for this month (after token use, before production). */
@@ -79,11 +154,17 @@ export function chooseAgents(w: World): void {
     if (units <= 0) continue;
     const unitPrice = (m.priceRetail * f.tp.wholesaleDiscount) / units;
     const directed = f.C;
-    if (marginalRevenueOfCompute(w, f, directed) <= unitPrice) continue;
+    marginalTerms(w, f);
+    at[AT_C] = directed;
+    marginalAt(w, f);
+    if (at[AT_MR] <= unitPrice) continue;
     // Marginal revenue falls with compute (concave CES, η < 1): solve on log C, at most e^32 ≈
     // 10^14 times the directed compute (far beyond any path the trends reach).
-    const lnC = solveCompute(w, f, log(directed), log(directed) + 32, unitPrice);
-    let G = Math.max(0, exp(lnC) - directed) / units;
+    solve[SOLVE_LO] = log(directed);
+    solve[SOLVE_TOP] = log(directed) + 32;
+    solve[SOLVE_PRICE] = unitPrice;
+    solveCompute(w, f);
+    let G = Math.max(0, exp(solve[SOLVE_X]) - directed) / units;
     if (quota > 0) G = Math.min(G, quota * m.orchestrationCap * f.n);
     f.G = G;
     f.X = G * units;

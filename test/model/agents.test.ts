@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, cloneParams } from '../../sim/model/params.ts';
 import type { Params } from '../../sim/model/params.ts';
+import * as agents from '../../sim/model/agents.ts';
 import { agentUnitsPerMTokens, chooseAgents } from '../../sim/model/agents.ts';
 import { ces, production } from '../../sim/model/production.ts';
 import { demandLevel } from '../../sim/model/firms.ts';
@@ -163,5 +164,38 @@ describe('Euler with agents', () => {
     ).not.toThrow();
     expect(withAgents).toBeGreaterThan(100);
     expect(worst).toBeLessThan(1e-9);
+  });
+});
+
+describe('marginalAt', () => {
+  it('after marginalTerms, gives marginalRevenueOfCompute and compute’s output share Y_C·C/Y bit for bit (CES and Cobb–Douglas, no labour or compute)', () => {
+    const { at, AT_C, AT_MR, AT_SHARE, marginalAt, marginalRevenueOfCompute, marginalTerms } = agents;
+    const same = (got: number, want: number, what: string) => {
+      if (!Object.is(got, want)) throw new Error(`${what}: ${got} ≠ ${want}`);
+    };
+    let cases = 0;
+    for (const sigma of [0.8, 1, 3]) {
+      const w = worldAt(sigma, 0.25);
+      for (const f of staffed(w)) {
+        const L = f.L;
+        for (const labour of [L, 0]) {
+          f.L = labour;
+          marginalTerms(w, f);
+          for (const C of [0, f.C, 0.5 * f.C, 7 * f.C, 1e6 * f.C]) {
+            at[AT_C] = C;
+            marginalAt(w, f);
+            const want = marginalRevenueOfCompute(w, f, C);
+            same(at[AT_MR], want, `σ ${sigma} slot ${f.slot} L ${labour} C ${C}`);
+            if (want > 0) {
+              const r = ces(f.A, f.L, C, f.bench, sigma, production());
+              same(at[AT_SHARE], (r.YC * C) / r.Y, `share, σ ${sigma} slot ${f.slot} C ${C}`);
+              cases++;
+            }
+          }
+        }
+        f.L = L;
+      }
+    }
+    expect(cases).toBeGreaterThan(50);
   });
 });
