@@ -15,17 +15,27 @@ import { separate } from './firms.ts';
 import { unemployedByMarket } from './offers.ts';
 import { count, marketLevel, UNEMPLOYED } from './world.ts';
 import type { World } from './world.ts';
+import type { SupplyParams } from './params.ts';
 import { pow } from '../lib/dmath.ts';
+
+/** Monthly hazard of leaving for another occupation of an employed engineer at relative pay factor rPow = r^(−e_s). */
+function employedExitHazard(s: SupplyParams, rPow: number): number {
+  return (s.exitRateEmployedPerYear / 12) * rPow;
+}
 
 /** Monthly hazard of leaving for another occupation of engineer i at relative pay factor rPow = r^(−e_s). */
 function exitHazard(w: World, i: number, rPow: number): number {
   const s = w.p.supply;
   const e = w.eng;
-  if (e.employer[i] !== UNEMPLOYED) return (s.exitRateEmployedPerYear / 12) * rPow;
+  if (e.employer[i] !== UNEMPLOYED) return employedExitHazard(s, rPow);
   return (s.exitHazardUnemployed + s.exitHazardPerMonthUnemployed * Math.min(12, e.tenure[i])) * rPow;
 }
 
 const MID = 1;
+
+/** supplyStep's per-market exit and leaving probabilities of the employed (regrown for more markets). */
+let exitEmployed = new Float64Array(16);
+let leaveEmployed = new Float64Array(16);
 
 /** Month 0: the cohort scale, expected earnings and the entry rate that keeps each market's labour force steady. */
 export function initSupply(w: World): void {
@@ -77,25 +87,36 @@ export function supplyStep(w: World): void {
   const separation = w.p.labour.separationRatePerYear / 12;
   const st = w.supply;
   const exitScale = st.exitScale;
-  for (let m = 0; m < w.markets; m++) exitScale[m] = pow(st.relativePay[m], -s.supplyElasticity);
+  if (exitEmployed.length < w.markets) [exitEmployed, leaveEmployed] = [new Float64Array(w.markets), new Float64Array(w.markets)];
+  for (let m = 0; m < w.markets; m++) {
+    exitScale[m] = pow(st.relativePay[m], -s.supplyElasticity);
+    // An employed engineer's chance of leaving the occupation (retirement + exitHazard) and of
+    // leaving their job at all (+ separation), the same in the whole market.
+    exitEmployed[m] = retire + employedExitHazard(s, exitScale[m]);
+    leaveEmployed[m] = exitEmployed[m] + separation;
+  }
+  // The arrays in locals: the draw stores into the stream's fields, after which V8 would load
+  // every array of w.eng afresh on each engineer. remove() copies within them, never replaces.
+  const { labourMarket, employer, level } = e;
   for (let i = e.n - 1; i >= 0; i--) {
-    const rPow = exitScale[e.labourMarket[i]];
+    const m = labourMarket[i];
     const u = rng.next();
-    const exit = retire + exitHazard(w, i, rPow);
-    const slot = e.employer[i];
+    const slot = employer[i];
+    const employed = slot !== UNEMPLOYED;
+    const exit = employed ? exitEmployed[m] : retire + exitHazard(w, i, exitScale[m]);
     if (u < exit) {
       if (u >= retire) {
         c.exitsToOtherOccupations[0] += 1;
-        c.exitsToOtherOccupations[groups.level(e.level[i])] += 1;
+        c.exitsToOtherOccupations[groups.level(level[i])] += 1;
       }
-      if (slot !== UNEMPLOYED) {
-        count(c.otherSeparations, groups, w.firms[slot].type, e.level[i]);
+      if (employed) {
+        count(c.otherSeparations, groups, w.firms[slot].type, level[i]);
         w.firms[slot].n -= 1;
         separate(w, i);
       }
       e.remove(i);
-    } else if (slot !== UNEMPLOYED && u < exit + separation) {
-      count(c.otherSeparations, groups, w.firms[slot].type, e.level[i]);
+    } else if (employed && u < leaveEmployed[m]) {
+      count(c.otherSeparations, groups, w.firms[slot].type, level[i]);
       w.firms[slot].n -= 1;
       separate(w, i);
     }
