@@ -15,7 +15,7 @@ import { LEVELS } from './params.ts';
 import { HIRE_COST, HIRE_OUTPUT, hireAtTerms, OFFER_TERMS, offerCashFromTerms, offerCashTerms } from './offers.ts';
 import { demandLevel, planningGrowth, separate } from './firms.ts';
 import { count, NUM_LEVELS, UNEMPLOYED } from './world.ts';
-import { sortIdsByKey } from '../lib/sortByKey.ts';
+import { selectLowestByKey } from '../lib/lowestByKey.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
 import { agentUnitsPerMTokens } from './agents.ts';
@@ -247,8 +247,8 @@ export function quarterlyCfo(w: World, sc: CfoScratch): void {
 }
 
 /**
- * Lays off up to `excess` engineers (within the quarterly limit), lowest smoothed rating first
- * (ties by engineer id). Needs `bucketByEmployer` to have run this quarter.
+ * Lays off up to `excess` engineers (within the quarterly limit): those with the lowest smoothed
+ * ratings (ties by engineer id). Needs `bucketByEmployer` to have run this quarter.
  */
 export function layOffLowestRated(w: World, f: Firm, sc: CfoScratch, excess: number): void {
   const e = w.eng;
@@ -257,8 +257,10 @@ export function layOffLowestRated(w: World, f: Firm, sc: CfoScratch, excess: num
   const limit = Math.floor(w.p.cfo.maxLayoffRatePerQuarter * (to - from));
   const k = Math.min(excess, limit);
   if (k <= 0) return;
+  // Only which k are lowest matters (each layoff is independent of the others): the k lowest,
+  // ties by id, the same ids as the first k of sortIdsByKey's order.
   const ids = sc.ids.subarray(from, to);
-  sortIdsByKey(ids, e.rating);
+  selectLowestByKey(ids, k, e.rating);
   for (let j = 0; j < k; j++) {
     const i = ids[j];
     separate(w, i);
