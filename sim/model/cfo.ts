@@ -198,20 +198,24 @@ export function bucketByEmployer(w: World, sc: CfoScratch): number {
     for (let l = 0; l < NUM_LEVELS; l++) offerCashTerms(w, w.firms[s], l, terms, (s * NUM_LEVELS + l) * OFFER_TERMS);
   }
   let phiSum = 0;
-  for (let i = 0; i < e.n; i++) {
-    phiSum += e.phiP[i];
-    const slot = e.employer[i];
+  // The arrays in locals, read once rather than through w.eng and sc on every engineer.
+  const { employer, phiP, phiF, level, payFactor } = e;
+  const { kappaSum, offerCashSum, offsets, ids } = sc;
+  const n = e.n;
+  for (let i = 0; i < n; i++) {
+    phiSum += phiP[i];
+    const slot = employer[i];
     if (slot === UNEMPLOYED) continue;
-    sc.kappaSum[slot] += e.phiP[i] + e.phiF[i];
-    sc.offerCashSum[slot] += offerCashFromTerms(terms, (slot * NUM_LEVELS + e.level[i]) * OFFER_TERMS, e.payFactor[i]);
-    sc.offsets[slot + 1] += 1;
+    kappaSum[slot] += phiP[i] + phiF[i];
+    offerCashSum[slot] += offerCashFromTerms(terms, (slot * NUM_LEVELS + level[i]) * OFFER_TERMS, payFactor[i]);
+    offsets[slot + 1] += 1;
   }
-  for (let s = 0; s < w.firms.length; s++) sc.offsets[s + 1] += sc.offsets[s];
+  for (let s = 0; s < w.firms.length; s++) offsets[s + 1] += offsets[s];
   const fill = sc.fill;
-  fill.set(sc.offsets.subarray(0, w.firms.length));
-  for (let i = 0; i < e.n; i++) {
-    const slot = e.employer[i];
-    if (slot !== UNEMPLOYED) sc.ids[fill[slot]++] = i;
+  fill.set(offsets.subarray(0, w.firms.length));
+  for (let i = 0; i < n; i++) {
+    const slot = employer[i];
+    if (slot !== UNEMPLOYED) ids[fill[slot]++] = i;
   }
   return phiSum / e.n;
 }
