@@ -59,14 +59,43 @@ const POW2_ALL = new Float64Array(1074 + 1024);
 POW2_ALL.set(POW2, 1074 - 1022);
 for (let j = 1074 - 1023; j >= 0; j--) POW2_ALL[j] = POW2_ALL[j + 1] / 2;
 
+/**
+ * The arguments and result of exp, log and pow. Their bodies are too large for the optimiser
+ * to inline anywhere, and a double passed to or returned from a call that is not inlined is
+ * boxed on the heap (a few million times a run); the exported functions are small wrappers,
+ * inlined into their callers, that pass both through this array to the *InPlace bodies
+ * instead. Results are the same: the same operations on the same values.
+ */
+const io = new Float64Array(2);
+
 /** e^x (fdlibm __ieee754_exp). */
 export function exp(x: number): number {
+  io[0] = x;
+  expInPlace();
+  return io[0];
+}
+
+/** io[0] ← exp(io[0]). */
+function expInPlace(): void {
+  let x = io[0];
   const ax = x < 0 ? -x : x;
   if (!(ax < EXP_BIG)) {
-    if (x !== x) return x + x;
-    if (ax === Infinity) return x > 0 ? x : 0;
-    if (x > O_THRESHOLD) return Infinity;
-    if (x < U_THRESHOLD) return 0;
+    if (x !== x) {
+      io[0] = x + x;
+      return;
+    }
+    if (ax === Infinity) {
+      io[0] = x > 0 ? x : 0;
+      return;
+    }
+    if (x > O_THRESHOLD) {
+      io[0] = Infinity;
+      return;
+    }
+    if (x < U_THRESHOLD) {
+      io[0] = 0;
+      return;
+    }
   }
   const negative = x < 0;
   let hi = 0;
@@ -84,14 +113,21 @@ export function exp(x: number): number {
     }
     x = hi - lo;
   } else if (ax < EXP_TINY) {
-    return 1 + x;
+    io[0] = 1 + x;
+    return;
   }
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
+  if (k === 0) {
+    io[0] = 1 - ((x * c) / (c - 2) - x);
+    return;
+  }
   const y = 1 - (lo - (x * c) / (2 - c) - hi);
-  if (k >= -1021) return k === 1024 ? y * 2 * POW2[1023 + 1022] : y * POW2[k + 1022];
-  return y * POW2[k + 1000 + 1022] * TWO_M1000;
+  if (k >= -1021) {
+    io[0] = k === 1024 ? y * 2 * POW2[1023 + 1022] : y * POW2[k + 1022];
+    return;
+  }
+  io[0] = y * POW2[k + 1000 + 1022] * TWO_M1000;
 }
 
 const TWO54 = 1.80143985094819840000e16;
@@ -103,23 +139,16 @@ const LG5 = 1.818357216161805012e-1;
 const LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
 
-/**
- * log's argument and result. The function is too large for the optimiser to inline anywhere,
- * and a double passed to or returned from a call that is not inlined is boxed on the heap;
- * log (small, inlined) passes both through this array to logInPlace instead.
- */
-const logIo = new Float64Array(1);
-
 /** Natural logarithm (fdlibm __ieee754_log). */
 export function log(x: number): number {
-  logIo[0] = x;
+  io[0] = x;
   logInPlace();
-  return logIo[0];
+  return io[0];
 }
 
-/** logIo[0] ← log(logIo[0]). */
+/** io[0] ← log(io[0]). */
 function logInPlace(): void {
-  let x = logIo[0];
+  let x = io[0];
   // x's words are read once (one 64-bit store, two 32-bit loads).
   buf[0] = x;
   let hx = words[HI] | 0;
@@ -127,11 +156,11 @@ function logInPlace(): void {
   let k = 0;
   if (hx < 0x00100000) {
     if (((hx & 0x7fffffff) | lx) === 0) {
-      logIo[0] = -Infinity;
+      io[0] = -Infinity;
       return;
     }
     if (hx < 0) {
-      logIo[0] = NaN;
+      io[0] = NaN;
       return;
     }
     k -= 54;
@@ -140,7 +169,7 @@ function logInPlace(): void {
     hx = words[HI] | 0;
   }
   if (hx >= 0x7ff00000) {
-    logIo[0] = x + x;
+    io[0] = x + x;
     return;
   }
   const e = (hx >> 20) - 1023;
@@ -155,11 +184,11 @@ function logInPlace(): void {
   const dk = k;
   if ((0x000fffff & (2 + hx)) < 3) {
     if (f === 0) {
-      logIo[0] = k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+      io[0] = k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
       return;
     }
     const R = f * f * (0.5 - 0.33333333333333333 * f);
-    logIo[0] = k === 0 ? f - R : dk * LN2_HI - (R - dk * LN2_LO - f);
+    io[0] = k === 0 ? f - R : dk * LN2_HI - (R - dk * LN2_LO - f);
     return;
   }
   const s = f / (2 + f);
@@ -173,22 +202,50 @@ function logInPlace(): void {
   const R = t2 + t1;
   if (i > 0) {
     const hfsq = 0.5 * f * f;
-    logIo[0] = k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - (hfsq - (s * (hfsq + R) + dk * LN2_LO) - f);
+    io[0] = k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - (hfsq - (s * (hfsq + R) + dk * LN2_LO) - f);
     return;
   }
-  logIo[0] = k === 0 ? f - s * (f - R) : dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
+  io[0] = k === 0 ? f - s * (f - R) : dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
 }
 
 /** x^y. Exact for y = 0, x = 1 and y = 1; for x < 0 only integer y is defined. */
 export function pow(x: number, y: number): number {
-  if (y === 0 || x === 1) return 1;
-  if (y === 1) return x;
-  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
-  if (x === 0) return y > 0 ? 0 : Infinity;
-  if (x < 0) {
-    if (!Number.isInteger(y)) return NaN;
-    const m = exp(y * log(-x));
-    return y % 2 === 0 ? m : -m;
+  io[0] = x;
+  io[1] = y;
+  powInPlace();
+  return io[0];
+}
+
+/** io[0] ← pow(io[0], io[1]): exp(y·log x) for x > 0. */
+function powInPlace(): void {
+  const x = io[0];
+  const y = io[1];
+  if (y === 0 || x === 1) {
+    io[0] = 1;
+    return;
   }
-  return exp(y * log(x));
+  if (y === 1) return; // io[0] is x
+  if (Number.isNaN(x) || Number.isNaN(y)) {
+    io[0] = NaN;
+    return;
+  }
+  if (x === 0) {
+    io[0] = y > 0 ? 0 : Infinity;
+    return;
+  }
+  if (x < 0) {
+    if (!Number.isInteger(y)) {
+      io[0] = NaN;
+      return;
+    }
+    io[0] = -x;
+    logInPlace();
+    io[0] = y * io[0];
+    expInPlace();
+    if (y % 2 !== 0) io[0] = -io[0];
+    return;
+  }
+  logInPlace(); // io[0] is x
+  io[0] = y * io[0];
+  expInPlace();
 }
