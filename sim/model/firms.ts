@@ -7,7 +7,7 @@ import type { Params } from './params.ts';
 import { LEVELS } from './params.ts';
 import { stream, STREAMS } from '../lib/rng.ts';
 import type { Stream } from '../lib/rng.ts';
-import { ces, production } from './production.ts';
+import { CES_A, CES_C, CES_L, CES_SIGMA, cesFromInputs, cesIn, production } from './production.ts';
 import { firmGenerationId, meanOneLogNormal } from './engineers.ts';
 import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
@@ -110,7 +110,12 @@ export function produce(w: World): void {
   const pp = w.p.production;
   for (const f of w.firms) {
     if (!f.alive || f.n === 0) continue;
-    ces(f.A, f.L, f.C, f.bench, pp.sigma, prodScratch);
+    // ces(f.A, f.L, f.C, f.bench, pp.sigma, prodScratch), its numbers through cesIn (not boxed).
+    cesIn[CES_A] = f.A;
+    cesIn[CES_L] = f.L;
+    cesIn[CES_C] = f.C;
+    cesIn[CES_SIGMA] = pp.sigma;
+    cesFromInputs(f.bench, prodScratch);
     f.Y = prodScratch.Y;
     f.YL = prodScratch.YL;
     f.YC = prodScratch.YC;

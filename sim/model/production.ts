@@ -36,11 +36,36 @@ export interface Benchmark {
 
 /** Output and marginal products; writes into `out` to avoid allocation in the tick. */
 export function ces(A: number, L: number, C: number, b: Benchmark, sigma: number, out: Production): Production {
+  cesIn[CES_A] = A;
+  cesIn[CES_L] = L;
+  cesIn[CES_C] = C;
+  cesIn[CES_SIGMA] = sigma;
+  cesFromInputs(b, out);
+  return out;
+}
+
+/**
+ * ces' numbers A, L, C and σ. A caller that runs every month (produce) writes them here and
+ * calls cesFromInputs: ces is too large for V8 to inline there, and a double passed to a call
+ * that is not inlined is boxed on the heap.
+ */
+export const cesIn = new Float64Array(4);
+export const CES_A = 0;
+export const CES_L = 1;
+export const CES_C = 2;
+export const CES_SIGMA = 3;
+
+/** ces(cesIn[CES_A], cesIn[CES_L], cesIn[CES_C], b, cesIn[CES_SIGMA], out). */
+export function cesFromInputs(b: Benchmark, out: Production): void {
+  const A = cesIn[CES_A];
+  const L = cesIn[CES_L];
+  const C = cesIn[CES_C];
+  const sigma = cesIn[CES_SIGMA];
   if (L <= 0 || C <= 0) {
     out.Y = 0;
     out.YL = 0;
     out.YC = 0;
-    return out;
+    return;
   }
   const c = C / b.k0;
   if (Math.abs(sigma - 1) < COBB_DOUGLAS_TOLERANCE) {
@@ -48,7 +73,7 @@ export function ces(A: number, L: number, C: number, b: Benchmark, sigma: number
     out.Y = Y;
     out.YL = (b.pi0 * Y) / L;
     out.YC = ((1 - b.pi0) * Y) / C;
-    return out;
+    return;
   }
   const rho = (sigma - 1) / sigma;
   const aL = b.pi0 * pow(L, rho);
@@ -59,7 +84,6 @@ export function ces(A: number, L: number, C: number, b: Benchmark, sigma: number
   // Shares of G give the factor shares exactly: Y_L·L/Y = aL/G, Y_C·C/Y = aC/G.
   out.YL = ((aL / G) * Y) / L;
   out.YC = ((aC / G) * Y) / C;
-  return out;
 }
 
 /**
