@@ -6,7 +6,6 @@
 import type { MetricName } from './metricDefs.ts';
 import type { Groups, World } from '../model/world.ts';
 
-type Put = (metric: MetricName, gid: number, v: number, month: number) => void;
 
 /** Adds v to the `all` group and to group a. */
 function add2(arr: Float64Array, a: number, v: number): void {
@@ -17,13 +16,22 @@ function add2(arr: Float64Array, a: number, v: number): void {
 export class FirmMetrics {
   private readonly f: Record<'rev' | 'profit' | 'cash' | 'target' | 'Y' | 'YCC' | 'cost' | 'tokens' | 'computeCost' | 'labourCost' | 'X' | 'C' | 'agents', Float64Array>;
 
-  constructor(private readonly g: Groups) {
+  /** rows: each metric's series by group id (MetricsCollector's). */
+  constructor(
+    private readonly g: Groups,
+    private readonly rows: ReadonlyMap<MetricName, readonly Float64Array[]>,
+  ) {
     const a = () => new Float64Array(g.count);
     this.f = { rev: a(), profit: a(), cash: a(), target: a(), Y: a(), YCC: a(), cost: a(), tokens: a(), computeCost: a(), labourCost: a(), X: a(), C: a(), agents: a() };
   }
 
-  /** Records the firm-level metrics of month index `month` through `put`. */
-  collect(w: World, month: number, put: Put): void {
+  /** The series of `metric` for group `gid`: as MetricsCollector.cell, short so that it is inlined. */
+  private cell(metric: MetricName, gid: number): Float64Array {
+    return this.rows.get(metric)![gid];
+  }
+
+  /** Records the firm-level metrics of month index `month`. */
+  collect(w: World, month: number): void {
     const g = this.g;
     const G = g.count;
     const m = w.market.state;
@@ -46,23 +54,23 @@ export class FirmMetrics {
       add2(agents, tg, f.G);
       add2(tokens, tg, f.tokensProductive + f.tokensWasted);
     }
-    put('token_price_retail', 0, m.priceRetail, month);
-    put('capability_index', 0, m.capability, month);
-    put('orchestration_cap', 0, m.orchestrationCap, month);
+    this.cell('token_price_retail', 0)[month] = m.priceRetail;
+    this.cell('capability_index', 0)[month] = m.capability;
+    this.cell('orchestration_cap', 0)[month] = m.orchestrationCap;
     for (let gid = 0; gid < G; gid++) {
-      put('revenue', gid, rev[gid], month);
-      put('profit_margin', gid, rev[gid] > 0 ? profit[gid] / rev[gid] : Number.NaN, month);
-      put('firm_cash', gid, cash[gid], month);
-      put('headcount_target', gid, target[gid], month);
-      put('compute_share_of_output', gid, Y[gid] > 0 ? YCC[gid] / Y[gid] : Number.NaN, month);
+      this.cell('revenue', gid)[month] = rev[gid];
+      this.cell('profit_margin', gid)[month] = rev[gid] > 0 ? profit[gid] / rev[gid] : Number.NaN;
+      this.cell('firm_cash', gid)[month] = cash[gid];
+      this.cell('headcount_target', gid)[month] = target[gid];
+      this.cell('compute_share_of_output', gid)[month] = Y[gid] > 0 ? YCC[gid] / Y[gid] : Number.NaN;
       const factorCost = computeCost[gid] + labourCost[gid];
-      put('compute_cost_share', gid, factorCost > 0 ? computeCost[gid] / factorCost : Number.NaN, month);
-      put('autonomous_compute_share', gid, C[gid] > 0 ? X[gid] / C[gid] : Number.NaN, month);
-      put('agent_tokens', gid, agents[gid], month);
+      this.cell('compute_cost_share', gid)[month] = factorCost > 0 ? computeCost[gid] / factorCost : Number.NaN;
+      this.cell('autonomous_compute_share', gid)[month] = C[gid] > 0 ? X[gid] / C[gid] : Number.NaN;
+      this.cell('agent_tokens', gid)[month] = agents[gid];
     }
-    put('token_price_wholesale', 0, tokens[0] > 0 ? cost[0] / tokens[0] : m.priceRetail, month);
+    this.cell('token_price_wholesale', 0)[month] = tokens[0] > 0 ? cost[0] / tokens[0] : m.priceRetail;
     for (let t = 0; t < w.typeNames.length; t++) {
-      put('token_price_wholesale', g.type(t), m.priceRetail * w.p.firmTypes[w.typeNames[t]].wholesaleDiscount, month);
+      this.cell('token_price_wholesale', g.type(t))[month] = m.priceRetail * w.p.firmTypes[w.typeNames[t]].wholesaleDiscount;
     }
   }
 }

@@ -22,13 +22,16 @@ import { FirmMetrics } from './firmMetrics.ts';
 import { COUNTS, EMP, EngineerPass, FORCE, Sum, TENURE, UNEMP, WEALTH_N } from './engineerPass.ts';
 
 const WINDOW = 12;
+/** A statistic over an empty group (nothing to average, a share of nothing) is undefined: NaN. */
+const ratio = (a: number, c: number): number => (c > 0 ? a / c : Number.NaN);
 const P10_50_90 = [0.1, 0.5, 0.9] as const;
 const P10_50 = [0.1, 0.5] as const;
 const P50 = [0.5] as const;
 
 export class MetricsCollector {
   readonly series: Series[] = [];
-  private readonly table = new Map<MetricName, (Float64Array | undefined)[]>();
+  /** Each metric's series by group id; `unreported` for a group it is not reported for. */
+  private readonly rows = new Map<MetricName, Float64Array[]>();
   private readonly g: Groups;
   /** Exact order statistics by group: the quantile rounds, counted together (the budget quartiles use the cash round's). */
   private rounds!: MetricRounds;
@@ -54,11 +57,13 @@ export class MetricsCollector {
   private readonly dropSumRing: Float64Array;
   private readonly dropCountRing: Float64Array;
   private readonly firms: FirmMetrics;
-  private readonly putFn = (metric: MetricName, gid: number, v: number, month: number): void => this.put(metric, gid, v, month);
+  /** Where a metric goes for a group it is not reported for (written, never read). */
+  private readonly unreported: Float64Array;
 
   constructor(w: World) {
     this.g = w.groups;
     const G = this.g.count;
+    this.unreported = new Float64Array(w.months);
     const familyGroups = (fam: string): number[] => {
       const ids: number[] = [];
       if (fam === 'firmType') for (let t = 0; t < w.typeNames.length; t++) ids.push(this.g.type(t));
@@ -67,13 +72,13 @@ export class MetricsCollector {
       return ids;
     };
     for (const d of METRIC_DEFS) {
-      const row: (Float64Array | undefined)[] = new Array(G).fill(undefined);
+      const row: Float64Array[] = new Array<Float64Array>(G).fill(this.unreported);
       for (const gid of [0, ...d.groups.flatMap(familyGroups)]) {
         const values = new Float64Array(w.months);
         row[gid] = values;
         this.series.push({ metric: d.name, group: this.g.names[gid], values });
       }
-      this.table.set(d.name, row);
+      this.rows.set(d.name, row);
     }
     this.pass = new EngineerPass(this.g, w.typeNames.length, w.eng.capacity);
     this.allocateEngineerScratch(w.eng.capacity);
@@ -88,7 +93,7 @@ export class MetricsCollector {
     this.juniorRing = new Float64Array(WINDOW * G);
     this.dropSumRing = new Float64Array(WINDOW * G);
     this.dropCountRing = new Float64Array(WINDOW * G);
-    this.firms = new FirmMetrics(this.g);
+    this.firms = new FirmMetrics(this.g, this.rows);
   }
 
   /** The per-engineer scratch for `n` engineers (the labour force's capacity). */
@@ -113,9 +118,14 @@ export class MetricsCollector {
     if (this.quartile.length < w.eng.capacity) this.allocateEngineerScratch(w.eng.capacity);
   }
 
-  private put(metric: MetricName, gid: number, v: number, month: number): void {
-    const arr = this.table.get(metric)?.[gid];
-    if (arr) arr[month] = v;
+  /**
+   * The series of `metric` for group `gid`, for the caller to store this month's value in
+   * (`this.cell(metric, gid)[month] = v`). The value is not an argument, and the body is this
+   * short so that V8 inlines every call however large collect is: a double passed to or
+   * returned from a call that is not inlined is boxed on the heap (hundreds a month).
+   */
+  private cell(metric: MetricName, gid: number): Float64Array {
+    return this.rows.get(metric)![gid];
   }
 
   /** Records every metric for month index `month` (the state at the end of that month). */
@@ -127,39 +137,38 @@ export class MetricsCollector {
     const nEmp = pass.run(w);
     rankQuartiles(pass.budgets.subarray(0, nEmp), this.rounds.cash, this.quartile, pass.budgetRange);
     const { sums, counts } = pass;
-    const sum = (gid: number, k: number) => sums[gid * Sum.Entries + k];
-    const count = (gid: number, k: number) => counts[gid * COUNTS + k];
-    // A statistic over an empty group (nothing to average, a share of nothing) is undefined: NaN.
-    const ratio = (a: number, c: number) => (c > 0 ? a / c : Number.NaN);
     for (let gid = 0; gid < G; gid++) {
-      const emp = count(gid, EMP);
-      this.put('cash_base_mean', gid, ratio(sum(gid, Sum.Cash), emp), month);
-      this.put('total_comp_mean', gid, ratio(sum(gid, Sum.Comp), emp), month);
-      this.put('token_share_of_comp', gid, ratio(sum(gid, Sum.TokenPay), sum(gid, Sum.Comp)), month);
-      this.put('token_budget_mean', gid, ratio(sum(gid, Sum.Budget), emp), month);
-      this.put('token_pay_value_mean', gid, ratio(sum(gid, Sum.TokenValue), emp), month);
-      this.put('wealth_mean', gid, ratio(sum(gid, Sum.Wealth), count(gid, WEALTH_N)), month);
-      this.put('headcount', gid, emp, month);
-      this.put('unemployment_rate', gid, ratio(count(gid, UNEMP), count(gid, FORCE)), month);
-      this.put('token_spend_to_payroll', gid, ratio(sum(gid, Sum.Spend), sum(gid, Sum.Payroll)), month);
-      this.put('output_per_engineer', gid, ratio(sum(gid, Sum.Output), emp), month);
-      this.put('tenure_mean_months', gid, ratio(count(gid, TENURE), emp), month);
-      this.put('firm_specific_leverage_mean', gid, ratio(sum(gid, Sum.PhiF), emp), month);
-      this.put('tokens_consumed', gid, sum(gid, Sum.Used) + sum(gid, Sum.Wasted), month);
-      this.put('token_waste_share', gid, ratio(sum(gid, Sum.Wasted), sum(gid, Sum.Used) + sum(gid, Sum.Wasted)), month);
-      this.put('cash_raise_rate', gid, w.raiseByGroup[gid], month);
+      // This group's sums and counts (sums[s + Sum.Cash], counts[n + EMP], …).
+      const s = gid * Sum.Entries;
+      const n = gid * COUNTS;
+      const emp = counts[n + EMP];
+      this.cell('cash_base_mean', gid)[month] = ratio(sums[s + Sum.Cash], emp);
+      this.cell('total_comp_mean', gid)[month] = ratio(sums[s + Sum.Comp], emp);
+      this.cell('token_share_of_comp', gid)[month] = ratio(sums[s + Sum.TokenPay], sums[s + Sum.Comp]);
+      this.cell('token_budget_mean', gid)[month] = ratio(sums[s + Sum.Budget], emp);
+      this.cell('token_pay_value_mean', gid)[month] = ratio(sums[s + Sum.TokenValue], emp);
+      this.cell('wealth_mean', gid)[month] = ratio(sums[s + Sum.Wealth], counts[n + WEALTH_N]);
+      this.cell('headcount', gid)[month] = emp;
+      this.cell('unemployment_rate', gid)[month] = ratio(counts[n + UNEMP], counts[n + FORCE]);
+      this.cell('token_spend_to_payroll', gid)[month] = ratio(sums[s + Sum.Spend], sums[s + Sum.Payroll]);
+      this.cell('output_per_engineer', gid)[month] = ratio(sums[s + Sum.Output], emp);
+      this.cell('tenure_mean_months', gid)[month] = ratio(counts[n + TENURE], emp);
+      this.cell('firm_specific_leverage_mean', gid)[month] = ratio(sums[s + Sum.PhiF], emp);
+      this.cell('tokens_consumed', gid)[month] = sums[s + Sum.Used] + sums[s + Sum.Wasted];
+      this.cell('token_waste_share', gid)[month] = ratio(sums[s + Sum.Wasted], sums[s + Sum.Used] + sums[s + Sum.Wasted]);
+      this.cell('cash_raise_rate', gid)[month] = w.raiseByGroup[gid];
       const c = w.counters;
-      this.put('hires', gid, c.hires[gid], month);
-      this.put('layoffs', gid, c.layoffs[gid], month);
-      this.put('job_to_job_moves', gid, 12 * c.moves[gid], month);
-      this.put('firm_exits', gid, c.exits[gid], month);
-      this.put('labour_force', gid, count(gid, FORCE), month);
-      this.put('entrants', gid, c.entrants[gid], month);
-      this.put('exits_to_other_occupations', gid, c.exitsToOtherOccupations[gid], month);
-      this.put('vacancies', gid, c.vacancies[gid], month);
-      this.put('tightness', gid, ratio(c.vacancies[gid], c.searchers[gid]), month);
-      this.put('job_finding_rate', gid, ratio(c.hiresFromUnemployment[gid], c.unemployedSearching[gid]), month);
-      this.put('counteroffers', gid, c.counteroffers[gid], month);
+      this.cell('hires', gid)[month] = c.hires[gid];
+      this.cell('layoffs', gid)[month] = c.layoffs[gid];
+      this.cell('job_to_job_moves', gid)[month] = 12 * c.moves[gid];
+      this.cell('firm_exits', gid)[month] = c.exits[gid];
+      this.cell('labour_force', gid)[month] = counts[n + FORCE];
+      this.cell('entrants', gid)[month] = c.entrants[gid];
+      this.cell('exits_to_other_occupations', gid)[month] = c.exitsToOtherOccupations[gid];
+      this.cell('vacancies', gid)[month] = c.vacancies[gid];
+      this.cell('tightness', gid)[month] = ratio(c.vacancies[gid], c.searchers[gid]);
+      this.cell('job_finding_rate', gid)[month] = ratio(c.hiresFromUnemployment[gid], c.unemployedSearching[gid]);
+      this.cell('counteroffers', gid)[month] = c.counteroffers[gid];
       const slotIdx = (month % WINDOW) * G + gid;
       this.quitRing[slotIdx] = c.quits[gid];
       this.sepRing[slotIdx] = c.quits[gid] + c.layoffs[gid] + c.otherSeparations[gid];
@@ -188,7 +197,7 @@ export class MetricsCollector {
         dropSum += this.dropSumRing[k * G + gid];
         dropCount += this.dropCountRing[k * G + gid];
       }
-      this.put('junior_share_of_hires', gid, ratio(juniors, hires), month);
+      this.cell('junior_share_of_hires', gid)[month] = ratio(juniors, hires);
       let recentCash = 0;
       let recentHires = 0;
       for (let k = 0; k < 3; k++) {
@@ -196,12 +205,12 @@ export class MetricsCollector {
         recentCash += this.hireCashRing[idx * G + gid];
         recentHires += this.hireRing[idx * G + gid];
       }
-      this.put('new_hire_cash_mean', gid, ratio(recentCash, recentHires), month);
-      this.put('job_to_job_share_of_hires', gid, ratio(jobToJob, hires), month);
+      this.cell('new_hire_cash_mean', gid)[month] = ratio(recentCash, recentHires);
+      this.cell('job_to_job_share_of_hires', gid)[month] = ratio(jobToJob, hires);
       // Quits per person-month employed over the trailing year, as an annual probability.
-      this.put('quit_rate_annual', gid, personMonths > 0 ? 1 - exp((-12 * quits) / personMonths) : Number.NaN, month);
-      this.put('turnover_rate_annual', gid, personMonths > 0 ? 1 - exp((-12 * separations) / personMonths) : Number.NaN, month);
-      this.put('mover_output_drop', gid, ratio(dropSum, dropCount), month);
+      this.cell('quit_rate_annual', gid)[month] = personMonths > 0 ? 1 - exp((-12 * quits) / personMonths) : Number.NaN;
+      this.cell('turnover_rate_annual', gid)[month] = personMonths > 0 ? 1 - exp((-12 * separations) / personMonths) : Number.NaN;
+      this.cell('mover_output_drop', gid)[month] = ratio(dropSum, dropCount);
     }
     this.distribution(w, month);
     this.firmMetrics(w, month);
@@ -227,26 +236,26 @@ export class MetricsCollector {
     roundQuantiles(cashCounted, rounds.cash, e.base, n, this.cashColumns, TL, P10_50_90, q, sizes);
     for (let gid = 0; gid < TL; gid++) {
       const any = sizes[gid] > 0;
-      this.put('cash_base_p10', gid, any ? q[3 * gid] : Number.NaN, month);
-      this.put('cash_base_median', gid, any ? q[3 * gid + 1] : Number.NaN, month);
-      this.put('cash_base_p90', gid, any ? q[3 * gid + 2] : Number.NaN, month);
+      this.cell('cash_base_p10', gid)[month] = any ? q[3 * gid] : Number.NaN;
+      this.cell('cash_base_median', gid)[month] = any ? q[3 * gid + 1] : Number.NaN;
+      this.cell('cash_base_p90', gid)[month] = any ? q[3 * gid + 2] : Number.NaN;
     }
     const wealthCounted = together || rounds.wealth.count(e.wealth, n, this.wealthColumns, TL, pass.wealthRange);
     roundQuantiles(wealthCounted, rounds.wealth, e.wealth, n, this.wealthColumns, TL, P10_50, q, sizes);
     for (let gid = 0; gid < TL; gid++) {
       const any = sizes[gid] > 0;
-      this.put('wealth_p10', gid, any ? q[2 * gid] : Number.NaN, month);
-      this.put('wealth_median', gid, any ? q[2 * gid + 1] : Number.NaN, month);
+      this.cell('wealth_p10', gid)[month] = any ? q[2 * gid] : Number.NaN;
+      this.cell('wealth_median', gid)[month] = any ? q[2 * gid + 1] : Number.NaN;
     }
     // Poaching premium (computed in pass 1), also by rank quartile of token budget (ties by engineer id).
     const premiumCounted = together || rounds.premium.count(pass.premium, n, this.premiumColumns, g.count, pass.premiumRange);
     roundQuantiles(premiumCounted, rounds.premium, pass.premium, n, this.premiumColumns, g.count, P50, q, sizes);
     for (let gid = 0; gid < g.count; gid++) {
-      this.put('poaching_premium_median', gid, sizes[gid] > 0 ? q[gid] : Number.NaN, month);
+      this.cell('poaching_premium_median', gid)[month] = sizes[gid] > 0 ? q[gid] : Number.NaN;
     }
   }
 
   private firmMetrics(w: World, month: number): void {
-    this.firms.collect(w, month, this.putFn);
+    this.firms.collect(w, month);
   }
 }
