@@ -12,6 +12,7 @@ import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { exp, log } from '../lib/dmath.ts';
 import { directedCompute } from './production.ts';
+import { levelValue } from './levels.ts';
 
 /** Draws a log-normal multiplier with mean 1 and log s.d. `sd`. */
 export function meanOneLogNormal(rng: Stream, sd: number): number {
@@ -60,14 +61,23 @@ export function drawEngineer(w: World, rng: Stream, i: number, level: number): v
   e.illiquidFirm[i] = -1;
 }
 
-/** Places engineer i in firm f with the firm's offer for their level and skill. */
+/** Places engineer i in firm f at base cash `base` ($/year). */
 export function employ(w: World, i: number, f: Firm, base: number): void {
+  w.eng.base[i] = base;
+  employAtBase(w, i, f);
+}
+
+/**
+ * employ at the base cash already in e.base[i]. A hire (labour.ts) calls this: its cash stays
+ * in the array, as a double passed to a call that V8 does not inline is boxed on the heap.
+ */
+export function employAtBase(w: World, i: number, f: Firm): void {
   const e = w.eng;
   const pol = f.tp.policy;
   e.employer[i] = f.slot;
-  e.base[i] = base;
-  e.equity[i] = pol.equityByLevel[LEVELS[e.level[i]]];
-  e.budget[i] = policyBudget(pol, base);
+  // levelValue, not equityByLevel[LEVELS[…]]: a keyed load by a varying name boxes its result.
+  e.equity[i] = levelValue(pol.equityByLevel, e.level[i]);
+  e.budget[i] = policyBudget(pol, e.base[i]);
   e.pool[i] = effectiveBudget(f, e.budget[i], 1);
   e.tenure[i] = 0;
   e.phiF[i] = 0;

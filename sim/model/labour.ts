@@ -9,11 +9,11 @@
  * expected output per cost; an engineer who is best at several vacancies takes the one they
  * value most — unless their employer matches the offer.
  */
-import { employ, drawIndex, setSkill } from './engineers.ts';
+import { drawIndex, employAtBase, setSkill } from './engineers.ts';
 import { marginalRevenueOfOutput, separate } from './firms.ts';
 import { OFFER_TERMS, offerCashFromTerms, offerCashTerms, recordAcceptedOffer } from './offers.ts';
 import { app, APP_CURRENT, APP_SCORE, APP_VALUE, evaluateApplication, evaluateSearcher, scoreApplication } from './application.ts';
-import { count, marketLevel, NUM_LEVELS, UNEMPLOYED } from './world.ts';
+import { count, countFrom, marketLevel, NUM_LEVELS, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
 
@@ -342,10 +342,11 @@ function hire(w: World, i: number, g: Firm, level: number, terms: Float64Array):
   } else {
     count(c.hiresFromUnemployment, w.groups, g.type, l);
   }
-  // offerCash(w, g, l, e.payFactor[i]), from this month's terms.
-  const cash = offerCashFromTerms(terms, (g.slot * NUM_LEVELS + l) * OFFER_TERMS, e.payFactor[i]);
-  employ(w, i, g, cash);
-  count(c.hireCash, w.groups, g.type, l, cash);
+  // offerCash(w, g, l, e.payFactor[i]), from this month's terms; the cash stays in e.base (a
+  // double passed to employ or count would be boxed).
+  e.base[i] = offerCashFromTerms(terms, (g.slot * NUM_LEVELS + l) * OFFER_TERMS, e.payFactor[i]);
+  employAtBase(w, i, g);
+  countFrom(c.hireCash, w.groups, g.type, l, e.base, i);
   g.n += 1;
   g.filled[l] += 1;
   g.hiresThisQuarter += 1;

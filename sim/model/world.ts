@@ -264,3 +264,15 @@ export function count(arr: Float64Array, g: Groups, t: number, level: number, v 
   if (t >= 0) arr[g.type(t)] += v;
   arr[g.level(level)] += v;
 }
+
+/**
+ * count(arr, g, t, level, from[at]), the value read here rather than passed: a double passed to
+ * a call that V8 does not inline is boxed on the heap (a hire's cash, labour.ts). The same
+ * additions in the same order (test/model/counters.test.ts).
+ */
+export function countFrom(arr: Float64Array, g: Groups, t: number, level: number, from: Float64Array, at: number): void {
+  const v = from[at];
+  arr[0] += v;
+  if (t >= 0) arr[g.type(t)] += v;
+  arr[g.level(level)] += v;
+}
