@@ -77,7 +77,7 @@ export function exp(x: number): number {
 
 /** io[0] ← exp(io[0]). */
 function expInPlace(): void {
-  let x = io[0];
+  const x = io[0];
   const ax = x < 0 ? -x : x;
   if (!(ax < EXP_BIG)) {
     if (x !== x) {
@@ -97,32 +97,28 @@ function expInPlace(): void {
       return;
     }
   }
-  const negative = x < 0;
-  let hi = 0;
-  let lo = 0;
-  let k = 0;
-  if (ax >= EXP_REDUCE) {
-    if (ax < EXP_ONE_STEP) {
-      hi = negative ? x + LN2_HI : x - LN2_HI;
-      lo = negative ? -LN2_LO : LN2_LO;
-      k = negative ? -1 : 1;
-    } else {
-      k = (INV_LN2 * x + (negative ? -0.5 : 0.5)) | 0;
-      hi = x - k * LN2_HI;
-      lo = k * LN2_LO;
+  if (ax < EXP_REDUCE) {
+    if (ax < EXP_TINY) {
+      io[0] = 1 + x;
+      return;
     }
-    x = hi - lo;
-  } else if (ax < EXP_TINY) {
-    io[0] = 1 + x;
-    return;
-  }
-  const t = x * x;
-  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  if (k === 0) {
+    const t = x * x;
+    const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
     io[0] = 1 - ((x * c) / (c - 2) - x);
     return;
   }
-  const y = 1 - (lo - (x * c) / (2 - c) - hi);
+  // x = k·ln2 + r, r = hi − lo. fdlibm takes k = ±1 below EXP_ONE_STEP and writes that case
+  // as hi = x ∓ LN2_HI, lo = ±LN2_LO: the same numbers as the general k·LN2_HI and k·LN2_LO
+  // (a product by ±1 is exact), which this computes in one place. Written with branches, V8
+  // merged lo's cases as a boxed number, one allocation per call.
+  const negative = x < 0;
+  const k = ax < EXP_ONE_STEP ? (negative ? -1 : 1) : (INV_LN2 * x + (negative ? -0.5 : 0.5)) | 0;
+  const hi = x - k * LN2_HI;
+  const lo = k * LN2_LO;
+  const r = hi - lo;
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  const y = 1 - (lo - (r * c) / (2 - c) - hi);
   if (k >= -1021) {
     io[0] = k === 1024 ? y * 2 * POW2[1023 + 1022] : y * POW2[k + 1022];
     return;
