@@ -19,7 +19,7 @@ import { selectLowestByKey } from '../lib/lowestByKey.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
 import { agentUnitsPerMTokens } from './agents.ts';
-import { costMinimisingIntensity, directedCompute, outputPerLabour } from './production.ts';
+import { costMinimisingIntensityInPlace, directedCompute, outputPerLabourInPlace, UNIT_A, UNIT_INTENSITY, UNIT_OUT, UNIT_PRICE, UNIT_SIGMA, UNIT_SKILL, UNIT_WAGE, unitIo } from './production.ts';
 import { effectiveBudget } from './policy.ts';
 import { consistentTargets } from './sector.ts';
 
@@ -35,27 +35,63 @@ import { consistentTargets } from './sector.ts';
  * N* = (η·(1 − overhead)·g·Z·y^η·hireShare ÷ cost per engineer)^(1/(1 − η)).
  */
 export function optimalHeadcount(w: World, f: Firm, costPerEngineer: number, hireShare = 1): number {
+  headcountIo[HC_COST] = costPerEngineer;
+  headcountIo[HC_SHARE] = hireShare;
+  optimalHeadcountInPlace(w, f);
+  return headcountIo[HC_N];
+}
+
+/**
+ * optimalHeadcount's numbers: the cost per engineer and hire share in, N* out. The quarterly
+ * pass calls optimalHeadcountInPlace with them here, and it calls production.ts's in-place
+ * forms: V8 does not inline these calls, and a double passed to or returned from a call that is
+ * not inlined is boxed on the heap (≈ 10 numbers a firm a quarter).
+ */
+const headcountIo = new Float64Array(3);
+const HC_COST = 0;
+const HC_SHARE = 1;
+const HC_N = 2;
+
+/** headcountIo[HC_N] ← optimalHeadcount(w, f, headcountIo[HC_COST], headcountIo[HC_SHARE]). */
+function optimalHeadcountInPlace(w: World, f: Firm): void {
   const pp = w.p.production;
   const b = f.bench;
-  if (f.n <= 0 || f.L <= 0 || costPerEngineer <= 0) return f.n;
+  const costPerEngineer = headcountIo[HC_COST];
+  if (f.n <= 0 || f.L <= 0 || costPerEngineer <= 0) {
+    headcountIo[HC_N] = f.n;
+    return;
+  }
   const skill = f.L / f.n;
   const directed = (f.C - f.X) / f.n;
   const scale = (1 - f.tp.overheadShareOfRevenue) * planningGrowth(f) * demandLevel(w, f);
   const units = agentUnitsPerMTokens(w, f);
-  let y = skill * outputPerLabour(f.A, directed / (b.k0 * skill), b, pp.sigma);
+  // outputPerLabour(f.A, directed / (b.k0 * skill), b, pp.sigma)
+  unitIo[UNIT_A] = f.A;
+  unitIo[UNIT_INTENSITY] = directed / (b.k0 * skill);
+  unitIo[UNIT_SIGMA] = pp.sigma;
+  outputPerLabourInPlace(b);
+  let y = skill * unitIo[UNIT_OUT];
   let cost = costPerEngineer;
   if (units > 0) {
     const unitPrice = (w.market.state.priceRetail * f.tp.wholesaleDiscount) / units;
     const net = costPerEngineer - unitPrice * directed;
     if (net > 0) {
-      const intensity = costMinimisingIntensity(net, skill, unitPrice, b, pp.sigma);
+      // costMinimisingIntensity(net, skill, unitPrice, b, pp.sigma)
+      unitIo[UNIT_WAGE] = net;
+      unitIo[UNIT_SKILL] = skill;
+      unitIo[UNIT_PRICE] = unitPrice;
+      costMinimisingIntensityInPlace(b);
+      const intensity = unitIo[UNIT_OUT];
       if (b.k0 * intensity * skill > directed) {
-        y = skill * outputPerLabour(f.A, intensity, b, pp.sigma);
+        // outputPerLabour(f.A, intensity, b, pp.sigma)
+        unitIo[UNIT_INTENSITY] = intensity;
+        outputPerLabourInPlace(b);
+        y = skill * unitIo[UNIT_OUT];
         cost = net + unitPrice * b.k0 * intensity * skill;
       }
     }
   }
-  return pow((pp.eta * scale * pow(y, pp.eta) * hireShare) / cost, 1 / (1 - pp.eta));
+  headcountIo[HC_N] = pow((pp.eta * scale * pow(y, pp.eta) * headcountIo[HC_SHARE]) / cost, 1 / (1 - pp.eta));
 }
 
 /** Net marginal revenue of one more average engineer per month: (1 − overhead)·η·R·g/N. */
@@ -232,8 +268,10 @@ export function quarterlyCfo(w: World, sc: CfoScratch): void {
     if (!f.alive || f.n === 0) continue;
     const headcount = sc.offsets[f.slot + 1] - sc.offsets[f.slot];
     if (headcount > 0) f.kappaBar = sc.kappaSum[f.slot] / headcount;
-    const cost = replacementCostPerEngineer(f, sc.offerCashSum[f.slot]);
-    sc.nStar[f.slot] = optimalHeadcount(w, f, cost, sc.hireShare[f.slot]);
+    headcountIo[HC_COST] = replacementCostPerEngineer(f, sc.offerCashSum[f.slot]);
+    headcountIo[HC_SHARE] = sc.hireShare[f.slot];
+    optimalHeadcountInPlace(w, f);
+    sc.nStar[f.slot] = headcountIo[HC_N];
   }
   consistentTargets(w, sc.nStar, sc.typeNow, sc.typeAt);
   for (const f of w.firms) {

@@ -91,9 +91,11 @@ export function cesFromInputs(b: Benchmark, out: Production): void {
  * A·[π0 + (1 − π0)·(c/L)^ρ]^(1/ρ), or A·(c/L)^(1 − π0) at σ = 1. Output is L times this.
  */
 export function outputPerLabour(A: number, intensity: number, b: Benchmark, sigma: number): number {
-  if (Math.abs(sigma - 1) < COBB_DOUGLAS_TOLERANCE) return A * pow(intensity, 1 - b.pi0);
-  const rho = (sigma - 1) / sigma;
-  return A * pow(b.pi0 + (1 - b.pi0) * pow(intensity, rho), 1 / rho);
+  unitIo[UNIT_A] = A;
+  unitIo[UNIT_INTENSITY] = intensity;
+  unitIo[UNIT_SIGMA] = sigma;
+  outputPerLabourInPlace(b);
+  return unitIo[UNIT_OUT];
 }
 
 /**
@@ -102,7 +104,45 @@ export function outputPerLabour(A: number, intensity: number, b: Benchmark, sigm
  * costing w̃/s̄ net of the compute it brings and a compute unit costing p_C.
  */
 export function costMinimisingIntensity(netWagePerEngineer: number, skill: number, computePrice: number, b: Benchmark, sigma: number): number {
-  return pow((netWagePerEngineer * (1 - b.pi0)) / (computePrice * b.k0 * b.pi0 * skill), sigma);
+  unitIo[UNIT_WAGE] = netWagePerEngineer;
+  unitIo[UNIT_SKILL] = skill;
+  unitIo[UNIT_PRICE] = computePrice;
+  unitIo[UNIT_SIGMA] = sigma;
+  costMinimisingIntensityInPlace(b);
+  return unitIo[UNIT_OUT];
+}
+
+/**
+ * The numbers of outputPerLabour and costMinimisingIntensity, for the CFO's optimalHeadcount,
+ * which calls their in-place forms: V8 does not inline them there, and a double passed to or
+ * returned from a call that is not inlined is boxed on the heap (as cesIn).
+ */
+export const unitIo = new Float64Array(7);
+export const UNIT_A = 0;
+export const UNIT_INTENSITY = 1;
+export const UNIT_SIGMA = 2;
+export const UNIT_WAGE = 3;
+export const UNIT_SKILL = 4;
+export const UNIT_PRICE = 5;
+/** The result of either. */
+export const UNIT_OUT = 6;
+
+/** unitIo[UNIT_OUT] ← outputPerLabour(unitIo[UNIT_A], unitIo[UNIT_INTENSITY], b, unitIo[UNIT_SIGMA]). */
+export function outputPerLabourInPlace(b: Benchmark): void {
+  const A = unitIo[UNIT_A];
+  const intensity = unitIo[UNIT_INTENSITY];
+  const sigma = unitIo[UNIT_SIGMA];
+  if (Math.abs(sigma - 1) < COBB_DOUGLAS_TOLERANCE) {
+    unitIo[UNIT_OUT] = A * pow(intensity, 1 - b.pi0);
+    return;
+  }
+  const rho = (sigma - 1) / sigma;
+  unitIo[UNIT_OUT] = A * pow(b.pi0 + (1 - b.pi0) * pow(intensity, rho), 1 / rho);
+}
+
+/** unitIo[UNIT_OUT] ← costMinimisingIntensity(unitIo[UNIT_WAGE], unitIo[UNIT_SKILL], unitIo[UNIT_PRICE], b, unitIo[UNIT_SIGMA]). */
+export function costMinimisingIntensityInPlace(b: Benchmark): void {
+  unitIo[UNIT_OUT] = pow((unitIo[UNIT_WAGE] * (1 - b.pi0)) / (unitIo[UNIT_PRICE] * b.k0 * b.pi0 * unitIo[UNIT_SKILL]), unitIo[UNIT_SIGMA]);
 }
 
 /** An engineer's directed effective compute: one unit of tooling plus Q·κ·e·u for u million tokens a month. */
