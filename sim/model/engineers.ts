@@ -34,10 +34,19 @@ export function drawIndex(rng: Stream, cum: Float64Array | number[]): number {
 
 /** Sets engineer i's level and skill, and the pay factor that follows from them. */
 export function setSkill(w: World, i: number, level: number, skill: number): void {
+  w.eng.skill[i] = skill;
+  setLevel(w, i, level);
+}
+
+/**
+ * Sets engineer i's level, and the pay factor that follows from it and their skill e.skill[i].
+ * A promotion or a hire a level down calls this after writing the skill into e.skill, rather
+ * than setSkill: a double passed to a call that V8 does not inline is boxed on the heap.
+ */
+export function setLevel(w: World, i: number, level: number): void {
   const e = w.eng;
   e.level[i] = level;
-  e.skill[i] = skill;
-  e.payFactor[i] = skillPayFactor(w, level, skill);
+  e.payFactor[i] = skillPayFactor(w, level, e.skill[i]);
 }
 
 /** Draws a new engineer's personal traits into slot i (level, skill, fluency, valuation, wealth). */

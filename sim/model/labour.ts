@@ -9,7 +9,7 @@
  * expected output per cost; an engineer who is best at several vacancies takes the one they
  * value most — unless their employer matches the offer.
  */
-import { drawIndex, employAtBase, setSkill } from './engineers.ts';
+import { drawIndex, employAtBase, setLevel } from './engineers.ts';
 import { marginalRevenueOfOutput, separate } from './firms.ts';
 import { OFFER_TERMS, offerCashFromTerms, offerCashTerms, recordAcceptedOffer } from './offers.ts';
 import { app, APP_CURRENT, APP_SCORE, APP_VALUE, evaluateApplication, evaluateSearcher, scoreApplication } from './application.ts';
@@ -329,7 +329,7 @@ function hire(w: World, i: number, g: Firm, level: number, terms: Float64Array):
   const e = w.eng;
   const c = w.counters;
   const from = e.employer[i];
-  if (level !== e.level[i]) setSkill(w, i, level, e.skill[i]);
+  if (level !== e.level[i]) setLevel(w, i, level);
   const l = e.level[i];
   if (from !== UNEMPLOYED) {
     const f = w.firms[from];

@@ -7,7 +7,7 @@
  * may be paid as token budget instead of cash (cashToTokenRaiseShare).
  */
 import { LEVELS } from './params.ts';
-import { setSkill } from './engineers.ts';
+import { setLevel } from './engineers.ts';
 import { OFFER_TERMS, offerCashFromTerms, TERM_EQUITY } from './offers.ts';
 import { policyBudget } from './policy.ts';
 import { offerTermsOfFirms, type LabourScratch } from './labour.ts';
@@ -38,7 +38,8 @@ export function annualReview(w: World, sc: LabourScratch): void {
     const promoted = l < NUM_LEVELS - 1 && rng.next() < promotionProb[l] * rating * rating;
     if (promoted) {
       l += 1;
-      setSkill(w, i, l, e.skill[i] * (1 + lab.promotionSkillGain));
+      e.skill[i] = e.skill[i] * (1 + lab.promotionSkillGain);
+      setLevel(w, i, l);
       e.equity[i] = Math.max(e.equity[i], terms[(slot * NUM_LEVELS + l) * OFFER_TERMS + TERM_EQUITY]);
     }
     const oldBase = e.base[i];
