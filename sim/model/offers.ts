@@ -97,7 +97,7 @@ export function valueOfCash(w: World, f: Firm, level: number, cash: number): num
   const k = marketLevel(w.marketOfType[f.type], level);
   const budget = policyBudget(f.tp.policy, cash) * f.budgetScale;
   const usable = Math.min(budget * f.tp.hostedUsableShare, capValue(w, w.phiBar[k]));
-  const equity = f.tp.policy.equityByLevel[LEVELS[level]];
+  const equity = levelValue(f.tp.policy.equityByLevel, level);
   return cash + equity * f.tp.equityRiskDiscount + w.lambdaBar[k] * tokenValueFactor(w, f) * usable;
 }
 
