@@ -157,9 +157,20 @@ export function hireAtTerms(w: World, f: Firm, level: number, t: Float64Array, o
  * worth less than that to it posts the floor, which no one takes, and its CFO lays off instead.
  */
 export function offerFloor(w: World, f: Firm, level: number): number {
-  const k = marketLevel(w.marketOfType[f.type], level);
-  return w.p.labour.unemploymentBenefitShare * w.marketPay0[k] * pow(w.p.supply.outsideWageGrowthPerYear, w.month / 12);
+  offerFloorInto(w, f, level, floorOut);
+  return floorOut[0];
 }
+
+/**
+ * out[0] ← offerFloor(w, f, level). The offer cap calls this for every firm and level each month:
+ * V8 does not inline it there, and a number returned from a call that is not inlined is boxed.
+ */
+function offerFloorInto(w: World, f: Firm, level: number, out: Float64Array): void {
+  const k = marketLevel(w.marketOfType[f.type], level);
+  out[0] = w.p.labour.unemploymentBenefitShare * w.marketPay0[k] * pow(w.p.supply.outsideWageGrowthPerYear, w.month / 12);
+}
+
+const floorOut = new Float64Array(1);
 
 /** capAtMarginalRevenue's scratch: the level's offer terms and the hire at the last value tried. */
 const capTerms = new Float64Array(OFFER_TERMS);
@@ -180,7 +191,8 @@ function capAtMarginalRevenue(w: World, f: Firm, level: number): void {
   let hi = f.offerValue[level];
   hireAtTerms(w, f, level, t, 0, 1, hire);
   if (hire[HIRE_COST] - mr * hire[HIRE_OUTPUT] <= 0) return;
-  const floor = offerFloor(w, f, level);
+  offerFloorInto(w, f, level, floorOut);
+  const floor = floorOut[0];
   if (f.tp.policy.tokenBudgetShareOfBase === 0) {
     // Tokens do not depend on cash, so output is fixed and cost linear in cash: solve directly.
     const fixed = t[TERM_EQUITY] + w.p.production.toolingCostPerEngineerYear;
