@@ -12,7 +12,11 @@
  * - the CLI from its TypeScript sources through tsx (what `bin` ran before the bundle), from a
  *   launcher outside sim/ so the bundle stays current;
  * - the engine alone: simulate() of the same scenario and seed timed inside a fresh process
- *   (its first run, cold, as the CLI's is) and a second run in that process (warm).
+ *   (its first run, cold, as the CLI's is) and a second run in that process (warm);
+ * - the engine alone as a whole process: node running the engine bundled with esbuild (as the
+ *   CLI bundles it) that reads and validates the scenario, runs it once and exits, timed from
+ *   outside like the commands: node's start, loading the code and the cold run, without the
+ *   CLI's own work (its argument handling and the files it writes).
  *
  * Usage: npx tsx bench/cli-wall.ts [--rounds 5]
  */
@@ -21,6 +25,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { median } from 'simple-statistics';
 import { parseScenario } from '../sim/input/scenario.ts';
 import { simulate } from '../sim/run/simulate.ts';
@@ -60,6 +65,28 @@ writeFileSync(
   ].join('\n'),
 );
 const BIN = path.join(ROOT, 'sim', 'cli', 'bin.mjs');
+// The engine alone as a program: the scenario read and validated, one run, exit.
+const engineOnly = path.join(tmp, 'engine-only.mjs');
+await build({
+  stdin: {
+    contents: [
+      `import { readFileSync } from 'node:fs';`,
+      `import { parseScenario } from ${JSON.stringify(path.join(ROOT, 'sim/input/scenario.ts'))};`,
+      `import { simulate } from ${JSON.stringify(path.join(ROOT, 'sim/run/simulate.ts'))};`,
+      `const file = ${JSON.stringify(SCENARIO)};`,
+      `const r = simulate(parseScenario(readFileSync(file, 'utf8'), file), 1);`,
+      `if (!r.resultHash) process.exit(1);`,
+    ].join('\n'),
+    resolveDir: ROOT,
+    loader: 'ts',
+  },
+  outfile: engineOnly,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
 // A package whose bin prints one line: what npx costs before any of tokensim runs.
 const trivial = path.join(tmp, 'trivial');
 mkdirSync(path.join(trivial, 'bin'), { recursive: true });
@@ -76,6 +103,7 @@ const commands: [string, string, string[], string?][] = [
   ['npx tokensim run baseline --seed 1', 'npx', ['tokensim', ...run]],
   ['node sim/cli/bin.mjs run baseline --seed 1', process.execPath, [BIN, ...run]],
   ['run baseline --seed 1 from the TypeScript sources (tsx)', process.execPath, [launcher, ...run]],
+  ['engine alone as a process: node running the bundled engine on baseline, seed 1', process.execPath, [engineOnly]],
 ];
 
 const times = new Map<string, number[]>(commands.map(([name]) => [name, []]));
@@ -106,4 +134,6 @@ console.log(row('engine alone: simulate(baseline, seed 1), first run in a fresh 
 console.log(row('engine alone: second run in that process', warm));
 const wall = median(times.get('npx tokensim run baseline --seed 1')!);
 const direct = median(times.get('node sim/cli/bin.mjs run baseline --seed 1')!);
+const process_ = median(times.get('engine alone as a process: node running the bundled engine on baseline, seed 1')!);
 console.log(`\nA default run's wall time ÷ the engine's first run: ${(wall / median(cold)).toFixed(2)}× through npx, ${(direct / median(cold)).toFixed(2)}× through node.`);
+console.log(`Through node ÷ the engine alone as a process (node's start and loading on both sides): ${(direct / process_).toFixed(2)}×.`);
