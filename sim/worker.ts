@@ -54,7 +54,7 @@ export interface SlicedRunOptions {
   progressEvery?: number;
   /**
    * Engineer-months of simulation between turns of the event loop, at least one month
-   * (default 30,000: about 12 ms at the engine's measured 2.4 M engineer-months a second, or
+   * (default 30,000: about 10–12 ms at the engine's measured 2.6–2.9 M engineer-months a second, or
    * 3 months a slice at the default 10,000 engineers). Measured in work, not time: the engine
    * never reads the clock.
    */
