@@ -15,6 +15,27 @@ export function sortIdsByKey(ids: Int32Array, key: Float64Array): void {
   }
 }
 
+/**
+ * The k ids that come first in sortIdsByKey's order (key ascending, ties by id ascending),
+ * moved to ids[0 .. k) in no particular order, the rest after them: for a caller that needs
+ * only which ids are lowest (the CFO's layoffs, a few per cent of a firm), in O(n log k)
+ * rather than the whole sort's O(n log n). A max-heap of the k lowest so far, by the sort's
+ * comparison; each later id that comes before the heap's top replaces it. Without NaN keys the
+ * order is total, so the k lowest are the same ids as the sort's first k.
+ */
+export function selectLowestByKey(ids: Int32Array, k: number, key: Float64Array): void {
+  const n = ids.length;
+  if (k <= 0 || k >= n) return;
+  for (let start = (k >> 1) - 1; start >= 0; start--) siftDown(ids, key, start, k);
+  for (let j = k; j < n; j++) {
+    const id = ids[j];
+    if (!before(key, id, ids[0])) continue;
+    ids[j] = ids[0];
+    ids[0] = id;
+    siftDown(ids, key, 0, k);
+  }
+}
+
 /** a before b: key[a] − key[b] < 0, or neither < 0 nor > 0 (equal or NaN) and a < b. */
 function before(key: Float64Array, a: number, b: number): boolean {
   const ka = key[a];

@@ -15,7 +15,7 @@ import { LEVELS } from './params.ts';
 import { HIRE_COST, HIRE_OUTPUT, hireAtTerms, OFFER_TERMS, offerCashFromTerms, offerCashTerms } from './offers.ts';
 import { demandLevel, planningGrowth, separate } from './firms.ts';
 import { count, NUM_LEVELS, UNEMPLOYED } from './world.ts';
-import { selectLowestByKey } from '../lib/lowestByKey.ts';
+import { selectLowestByKey } from '../lib/sortByKey.ts';
 import type { Firm, World } from './world.ts';
 import { pow } from '../lib/dmath.ts';
 import { agentUnitsPerMTokens } from './agents.ts';
