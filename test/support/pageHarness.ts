@@ -83,10 +83,12 @@ export function setup(search = '') {
     nextFrame: (fn) => fn(),
   };
   const c = new PageController(catalogue, '9.9.9', api);
-  /** Runs the deferred tasks (one chart each) and lets promises settle. */
+  /** Runs the deferred tasks (one chart each) and lets promises settle, until none is left (a settled promise may defer more). */
   const flush = async () => {
-    while (host.deferred.length > 0) host.deferred.shift()!();
-    await new Promise((r) => setTimeout(r, 0));
+    do {
+      while (host.deferred.length > 0) host.deferred.shift()!();
+      await new Promise((r) => setTimeout(r, 0));
+    } while (host.deferred.length > 0);
   };
   const runner = () => host.runners[host.runners.length - 1];
   const job = (name: string, seed: number, overrides = {}): Job => ({ key: jobKey(text(name, overrides), seed), text: text(name, overrides), seed, partials: false });

@@ -241,7 +241,7 @@ describe('the runner’s lifecycle', () => {
 });
 
 describe('the charts', () => {
-  it('get a change one chart per task, the first at once; the page is settled once all have it and every run is done', async () => {
+  it('get a change one chart per task, the first at once and the second after its frame; the page is settled once all have it and every run is done', async () => {
     const { c, host, runner, flush, finish } = setup('?s=baseline,tunguz-100k&focus=1&seeds=1&seed=1');
     c.start();
     await flush();
@@ -251,6 +251,9 @@ describe('the charts', () => {
     expect(c.state.chartSlots[0]).toBe(display);
     expect(c.state.chartSlots.slice(1).every((s) => s !== display)).toBe(true);
     expect(c.state.chartSlots).toHaveLength(CHARTS.length + 1); // the charts, then the headline
+    // The second chart waits until the first is rendered and a frame has begun.
+    expect(host.deferred).toHaveLength(0);
+    await Promise.resolve();
     for (let i = 1; i < c.state.chartSlots.length; i++) {
       host.deferred.shift()!();
       expect(c.state.chartSlots[i]).toBe(display);
@@ -272,6 +275,7 @@ describe('the charts', () => {
     const [b1, t1] = runner().last.jobs;
     finish(b1);
     const first = c.state.display;
+    await Promise.resolve();
     host.deferred.shift()!(); // chart 2 has the first change
     finish(t1);
     const second = c.state.display;

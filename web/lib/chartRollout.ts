@@ -1,9 +1,12 @@
 /**
  * How a change reaches the charts: one chart per main-thread task (the first chart at once),
  * so no single task redraws all of them and the page stays responsive while a scenario
- * re-runs (bench/web-latency.ts measures it). A newer display supersedes a rollout still
- * going. Once every chart has the latest display and the page has rendered it, the rollout
- * is `current`. Scheduling comes from the host, so tests drive it by hand.
+ * re-runs (bench/web-latency.ts measures it). The second chart waits until the first has
+ * been rendered and a frame has begun: the other charts' tasks would otherwise run before the
+ * browser paints the first, delaying it by their redraws (25–60 ms on a loaded 2-core
+ * machine, bench/results-web.md). A newer display supersedes a rollout still going. Once
+ * every chart has the latest display and the page has rendered it, the rollout is `current`.
+ * Scheduling comes from the host, so tests drive it by hand.
  */
 import type { DisplaySlot } from './display.ts';
 
@@ -12,6 +15,8 @@ export interface RolloutHost {
   defer(fn: () => void): void;
   /** Resolves once the page has rendered the charts' latest slots (the page: Svelte's tick). */
   rendered(): Promise<void>;
+  /** Runs `fn` in the next animation frame (the page: requestAnimationFrame, or a task while hidden). */
+  nextFrame(fn: () => void): void;
 }
 
 export class ChartRollout {
@@ -48,9 +53,13 @@ export class ChartRollout {
       if (i === 0) onFirst?.();
       this.changed();
       if (i + 1 < this.count) {
-        this.host.defer(() => {
-          if (live()) step(i + 1);
-        });
+        const next = () =>
+          this.host.defer(() => {
+            if (live()) step(i + 1);
+          });
+        // After the first chart: the frame that paints it first, then a task past that frame.
+        if (i === 0) void this.host.rendered().then(() => live() && this.host.nextFrame(next));
+        else next();
         return;
       }
       void this.host.rendered().then(() => {
