@@ -53,8 +53,11 @@ export class AgentSampler {
   readonly sample: AgentSample;
   /** The person in each place now (−1 vacant). */
   private readonly who: Int32Array;
-  /** Place of each followed uid. */
-  private readonly placeOf = new Map<number, number>();
+  /**
+   * Place of each followed person, by uid (−1: not followed); grows with the uids. An array
+   * rather than a Map: record() looks up every engineer every month.
+   */
+  private placeOf: Int32Array;
   /** Entrants with a uid below this have been considered for a place. */
   private nextEntrant: number;
   private readonly seen: Uint8Array;
@@ -64,47 +67,65 @@ export class AgentSampler {
     const k = Math.min(count, n0);
     this.sample = emptySample(k, w.months);
     this.who = new Int32Array(k);
+    this.placeOf = new Int32Array(Math.max(16, w.eng.nextUid)).fill(-1);
     for (let j = 0; j < k; j++) {
       const uid = Math.floor(((j + 0.5) * n0) / k);
       this.who[j] = uid;
-      this.placeOf.set(uid, j);
+      this.follow(uid, j);
     }
     this.nextEntrant = w.eng.nextUid;
     this.seen = new Uint8Array(k);
   }
 
-  /** Records month `month` (after its mechanisms): one pass over the engineers. */
+  /**
+   * Records month `month` (after its mechanisms): one pass over the engineers; a second, for
+   * the entrants, only in a month when someone followed has left.
+   */
   record(w: World, month: number): void {
     const e = w.eng;
     const s = this.sample;
     const base = month * s.count;
-    this.seen.fill(0);
+    const placeOf = this.placeOf;
+    const seen = this.seen;
+    seen.fill(0);
+    for (let i = 0; i < e.n; i++) {
+      const uid = e.uid[i];
+      const place = uid < placeOf.length ? placeOf[uid] : -1;
+      if (place < 0) continue;
+      seen[place] = 1;
+      this.write(w, i, base + place);
+    }
+    if (seen.indexOf(0) < 0) return;
+    // Places whose person left go to the earliest entrants not yet followed.
     const entrants: number[] = [];
     for (let i = 0; i < e.n; i++) {
       const uid = e.uid[i];
-      const place = this.placeOf.get(uid);
-      if (place === undefined) {
-        if (uid >= this.nextEntrant) entrants.push(i);
-        continue;
-      }
-      this.seen[place] = 1;
-      this.write(w, i, base + place);
+      if (uid >= this.nextEntrant && !(uid < placeOf.length && placeOf[uid] >= 0)) entrants.push(i);
     }
-    // Places whose person left go to the earliest entrants not yet followed.
     entrants.sort((a, b) => e.uid[a] - e.uid[b]);
     let next = 0;
     for (let place = 0; place < s.count; place++) {
-      if (this.seen[place] === 1) continue;
-      if (this.who[place] >= 0) this.placeOf.delete(this.who[place]);
+      if (seen[place] === 1) continue;
+      if (this.who[place] >= 0) this.placeOf[this.who[place]] = -1;
       this.who[place] = -1;
       if (next < entrants.length) {
         const i = entrants[next++];
         this.who[place] = e.uid[i];
-        this.placeOf.set(e.uid[i], place);
+        this.follow(e.uid[i], place);
         this.nextEntrant = e.uid[i] + 1;
         this.write(w, i, base + place);
       }
     }
+  }
+
+  /** Follows person `uid` in `place`. */
+  private follow(uid: number, place: number): void {
+    if (uid >= this.placeOf.length) {
+      const grown = new Int32Array(Math.max(uid + 1, 2 * this.placeOf.length)).fill(-1);
+      grown.set(this.placeOf);
+      this.placeOf = grown;
+    }
+    this.placeOf[uid] = place;
   }
 
   private write(w: World, i: number, cell: number): void {
