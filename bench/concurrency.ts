@@ -22,11 +22,12 @@
  *     [--rounds 7] [--warm 3] [--sweep-runs 8] [--years 10]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { writeBenchSweep } from './benchSweep.ts';
 import { describeCpus, meanClockMHz } from './cpuTopology.ts';
 import { createPoolWithEntry, WORKER_READY, type Pool } from '../sim/cli/parallel/pool.ts';
 import { DEFAULTS, cloneParams, type Params } from '../sim/model/params.ts';
@@ -115,20 +116,7 @@ function mainThreadCpu(): number {
 
 async function sweep(engineers: number, workers: number, dir: string): Promise<{ wall: number; parentCpu: number; cpu: number; files: Map<string, string> }> {
   const sweepFile = path.join(dir, 'sweep.json');
-  const points = sweepRuns / 2;
-  writeFileSync(
-    sweepFile,
-    JSON.stringify({
-      name: 'bench-concurrency',
-      description: 'Benchmark sweep: σ values × 2 replicates over tunguz-100k.',
-      base: path.join(ROOT, 'scenarios', 'tunguz-100k.json'),
-      parameters: { 'production.sigma': Array.from({ length: points }, (_, k) => Number((0.5 + (2.5 * k) / points).toFixed(4))) },
-      replicates: 2,
-      engineers,
-      years,
-      groups: ['all'],
-    }),
-  );
+  writeBenchSweep(sweepFile, 'bench-concurrency', sweepRuns, engineers, years);
   const { main, readPackageInfo } = await import(mainModule);
   const out = path.join(dir, `out-${workers}`);
   const io = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false };

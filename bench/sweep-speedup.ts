@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main, readPackageInfo } from '../sim/cli/main.ts';
 import { COMBINED_FILES } from '../sim/cli/output/sweepOutputs.ts';
+import { writeBenchSweep } from './benchSweep.ts';
 import { describeCpus } from './cpuTopology.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -31,21 +32,7 @@ if (!(runs >= 2 && runs % 2 === 0)) throw new Error('--runs must be an even numb
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tokensim-sweep-bench-'));
 const sweepFile = path.join(tmp, 'bench.json');
-// runs/2 points of σ × 2 replicates over the Tunguz scenario: every run costs about the same.
-const points = runs / 2;
-writeFileSync(
-  sweepFile,
-  JSON.stringify({
-    name: 'bench-speedup',
-    description: 'Benchmark sweep: σ values × 2 replicates over tunguz-100k at the default size.',
-    base: path.join(ROOT, 'scenarios', 'tunguz-100k.json'),
-    parameters: { 'production.sigma': Array.from({ length: points }, (_, k) => Number((0.5 + (2.5 * k) / points).toFixed(4))) },
-    replicates: 2,
-    engineers,
-    years,
-    groups: ['all'],
-  }),
-);
+writeBenchSweep(sweepFile, 'bench-speedup', runs, engineers, years);
 
 const io = { stdout: () => undefined, stderr: (t: string) => void process.stderr.write(t), stderrIsTTY: process.stderr.isTTY === true };
 
@@ -97,7 +84,7 @@ const table = [
 ].join('\n');
 const command = `npx tsx bench/sweep-speedup.ts ${args.join(' ')}`.trim();
 const header = `## ${new Date().toISOString().slice(0, 10)} · ${describeCpus()} · Node ${process.version}\n\n` +
-  `\`${command}\` — ${runs} runs (${points} points × 2 replicates) of tunguz-100k at ${engineers.toLocaleString('en-US')} engineers × ${years} years; files identical across worker counts.\n\n`;
+  `\`${command}\` — ${runs} runs (${runs / 2} points × 2 replicates) of tunguz-100k at ${engineers.toLocaleString('en-US')} engineers × ${years} years; files identical across worker counts.\n\n`;
 console.log(table);
 if (!args.includes('--no-append')) {
   const file = path.join(ROOT, 'bench', 'sweep-speedup-results.md');
