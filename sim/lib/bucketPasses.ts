@@ -3,7 +3,9 @@
  * of columns: a loop with no column tests left in it is several times faster for no columns,
  * and somewhat faster for two or three, than one general loop.
  *
- * A member's bucket is b = min(2^bits − 1, ⌊(x − min)·scale⌋); its groups are column 0's group
+ * A member's bucket is bucketOf(x, min, scale, 2^bits − 1): bucket 0 holds exactly the
+ * members whose value is the round's minimum, buckets 1 … 2^bits − 1 the others by
+ * 1 + ⌊(x − min)·scale⌋, clamped (see bucketOf). Its groups are column 0's group
  * (or group 0 when there are no columns) and those of columns 1 and 2 where not NO_GROUP.
  * Counting adds 1 to counts[(g << bits) | b] for each of them, marks column 0's groups in
  * isCol0 and keeps b in bucket[i] (2^bits for an index that is no member), so that gathering
@@ -15,11 +17,29 @@
 /** Column entry: the index is in no group of this column (re-exported by orderStats.ts). */
 export const NO_GROUP = 255;
 
+/**
+ * The bucket of value x in a round with minimum `min` and `scale` = (2^bits − 1)/(max − min)
+ * (0 for an empty, constant or infinite range), `last` = 2^bits − 1: 0 when x is the minimum,
+ * else min(last, 1 + ⌊(x − min)·scale⌋), which is ≥ 1. Non-decreasing in x, so an earlier
+ * bucket holds only smaller values; and bucket 0 holds only the minimum, so a rank that falls
+ * in it is the minimum with nothing below it, and needs no gathering. Skewed values often have
+ * many at the minimum (poaching premiums at 0: 20–55 % of the employed), which a bucket of
+ * width (max − min)/2^bits starting at the minimum would have mixed with the smallest others.
+ * The passes below compute the same thing written out in their loops.
+ */
+export function bucketOf(x: number, min: number, scale: number, last: number): number {
+  let b = 1 + (((x - min) * scale) | 0);
+  if (b > last) b = last;
+  return x === min ? 0 : b;
+}
+
 /** Counts by bucket for group 0 only (no columns: every index is a member). */
 export function countNoColumns(values: Float64Array, n: number, counts: Int32Array, min: number, scale: number, last: number, bucket: Uint16Array): void {
   for (let i = 0; i < n; i++) {
-    let b = ((values[i] - min) * scale) | 0;
+    const x = values[i];
+    let b = 1 + (((x - min) * scale) | 0);
     if (b > last) b = last;
+    if (x === min) b = 0;
     bucket[i] = b;
     counts[b]++;
   }
@@ -34,8 +54,10 @@ export function countOneColumn(values: Float64Array, n: number, counts: Int32Arr
       continue;
     }
     isCol0[g0] = 1;
-    let b = ((values[i] - min) * scale) | 0;
+    const x = values[i];
+    let b = 1 + (((x - min) * scale) | 0);
     if (b > last) b = last;
+    if (x === min) b = 0;
     bucket[i] = b;
     counts[(g0 << bits) | b]++;
   }
@@ -61,8 +83,10 @@ export function countTwoColumns(
       continue;
     }
     isCol0[g0] = 1;
-    let b = ((values[i] - min) * scale) | 0;
+    const x = values[i];
+    let b = 1 + (((x - min) * scale) | 0);
     if (b > last) b = last;
+    if (x === min) b = 0;
     bucket[i] = b;
     counts[(g0 << bits) | b]++;
     const g1 = c1[i];
@@ -91,8 +115,10 @@ export function countThreeColumns(
       continue;
     }
     isCol0[g0] = 1;
-    let b = ((values[i] - min) * scale) | 0;
+    const x = values[i];
+    let b = 1 + (((x - min) * scale) | 0);
     if (b > last) b = last;
+    if (x === min) b = 0;
     bucket[i] = b;
     counts[(g0 << bits) | b]++;
     const g1 = c1[i];

@@ -4,10 +4,10 @@
  * selection route of quantile.ts; the argument is at the top of that file.
  */
 import { selectWithTies } from './quantile.ts';
-import { countNoColumns, countOneColumn, countThreeColumns, countTwoColumns, gatherColumns, gatherNoColumns, NO_GROUP } from './bucketPasses.ts';
+import { bucketOf, countNoColumns, countOneColumn, countThreeColumns, countTwoColumns, gatherColumns, gatherNoColumns, NO_GROUP } from './bucketPasses.ts';
 import type { GatherTargets } from './bucketPasses.ts';
 
-export { NO_GROUP };
+export { NO_GROUP, bucketOf };
 /** OrderStats uses 2^bits buckets, about a quarter of its capacity, from 2^MIN_BITS to 2^MAX_BITS. */
 const MIN_BITS = 6;
 const MAX_BITS = 10;
@@ -40,15 +40,17 @@ export class ValueRange {
  * everyone) and below the round's `groups`; up to 3 columns.
  *
  * A round: count() finds the members' range [min, max] and counts members by group and bucket
- * b(x) = min(B − 1, ⌊(x − min)·s⌋) with s = B/(max − min); ask() locates a rank's bucket from
- * the counts; resolve() copies the members of the buckets asked for into `scratch` (one more
- * pass) and selects within each. Exactness: b is non-decreasing in x (rounded subtraction,
- * rounded multiplication by s ≥ 0, floor and min are all monotone), so b(x) < b(y) implies
- * x < y: every value of an earlier bucket is smaller than every value of a later one, and the
- * value of rank r is the value of rank r − (members of earlier buckets) within its bucket.
+ * b(x) = 0 for x = min, else min(B − 1, 1 + ⌊(x − min)·s⌋) with s = (B − 1)/(max − min)
+ * (bucketOf); ask() locates a rank's bucket from the counts; resolve() copies the members of
+ * the buckets asked for into `scratch` (one more pass) and selects within each. Exactness: b is
+ * non-decreasing in x (rounded subtraction, rounded multiplication by s ≥ 0, floor and min are
+ * all monotone, and every x > min maps to ≥ 1), so b(x) < b(y) implies x < y: every value of an
+ * earlier bucket is smaller than every value of a later one, and the value of rank r is the
+ * value of rank r − (members of earlier buckets) within its bucket. Bucket 0 holds only the
+ * minimum, so a rank in it is answered without gathering, as is every rank of a round whose
+ * members all have one value.
  * Skewed data or ties only make buckets larger (slower), never results different; if the
- * buckets asked for hold more than `capacity` values, resolve() takes them in turns. A round
- * whose members all have one value answers without gathering. A caller may also count a round
+ * buckets asked for hold more than `capacity` values, resolve() takes them in turns. A caller may also count a round
  * in a loop of its own (begin(), end()), e.g. several rounds over the same indices in one.
  */
 export class OrderStats {
@@ -70,8 +72,10 @@ export class OrderStats {
   private readonly isCol0: Uint8Array;
   private min = 0;
   private scale = 0;
-  /** Every member has the same value (min === max): ask() answers at once. */
+  /** Every member has the same value (min === max): every member is in bucket 0. */
   private constant = false;
+  /** Values copied into the scratch by the last resolve() (what answering cost; for tests and benches). */
+  gathered = 0;
   private groups = 0;
   // Targets: (group, bucket) cells whose members resolve() gathers.
   private nTargets = 0;
@@ -182,9 +186,9 @@ export class OrderStats {
    * Starts a round that the caller counts in its own loop (so that several rounds over the same
    * indices can share one; see sim/run/metricRounds.ts): the round count() would make of
    * `groups` groups whose members have the range `range`, which must hold no NaN. For each
-   * index i < n the caller sets bucket[i] to the bucket of a member with value x, min(2^bits − 1,
-   * ⌊(x − roundMin)·roundScale⌋) computed as count() does (2^bits for an index that is no
-   * member), and adds 1 to counts[(g << bits) | bucket[i]] for each of its groups but group 0;
+   * index i < n the caller sets bucket[i] to the bucket of a member with value x,
+   * bucketOf(x, roundMin, roundScale, 2^bits − 1) computed as count() does (2^bits for an index
+   * that is no member), and adds 1 to counts[(g << bits) | bucket[i]] for each of its groups but group 0;
    * then calls end().
    */
   begin(groups: number, n: number, range: ValueRange): void {
@@ -221,11 +225,12 @@ export class OrderStats {
   /** A round's bucket map from its members' range [min, max]; the counts table zeroed. */
   private setRange(min: number, max: number): void {
     this.constant = min === max;
-    // An empty, constant or infinite range puts everyone in bucket 0 (exact, if slow). Else
-    // 0 ≤ (x − min)·scale ≤ (max − min)·scale ≤ B·(1 + 2⁻⁵¹), so `| 0` is an exact floor
-    // that never wraps, and the clamp to B − 1 keeps b in range (NaN, excluded, would give 0).
+    // An empty or constant range puts everyone in bucket 0, an infinite one every value but the
+    // minimum in bucket 1 (exact, if slow). Else 0 ≤ (x − min)·scale ≤ (max − min)·scale ≤
+    // (B − 1)·(1 + 2⁻⁵¹), so `| 0` is an exact floor that never wraps, and the clamp to B − 1
+    // keeps 1 + ⌊…⌋ in range (NaN, excluded, would give 1).
     const range = max - min;
-    let scale = range > 0 ? (1 << this.bits) / range : 0;
+    let scale = range > 0 ? ((1 << this.bits) - 1) / range : 0;
     if (!(scale < Infinity)) scale = 0;
     this.min = min;
     this.scale = scale;
@@ -281,8 +286,9 @@ export class OrderStats {
     this.qRank[q] = r - before;
     this.qBefore[q] = before;
     this.qWantBelow[q] = wantBelow ? 1 : 0;
-    if (this.constant) {
-      // Every value equals min: none is below it.
+    if (b === 0) {
+      // Bucket 0 holds only the round's minimum (and every member when all are equal): the
+      // rank's value is the minimum, with nothing below it.
       this.qTarget[q] = -1;
       this.qValue[q] = this.min;
       this.qBelow[q] = 0;
@@ -308,6 +314,7 @@ export class OrderStats {
    */
   resolve(values: Float64Array, n: number, columns: readonly Uint8Array[]): void {
     const nt = this.nTargets;
+    this.gathered = 0;
     let t0 = 0;
     while (t0 < nt) {
       // A target holds at most n ≤ capacity members, so each turn takes at least one.
@@ -319,6 +326,7 @@ export class OrderStats {
         total += this.tCount[t1++];
       }
       this.gather(values, n, columns, t0, t1);
+      this.gathered += total;
       for (let q = 0; q < this.nQueries; q++) {
         const t = this.qTarget[q];
         if (t >= t0 && t < t1) this.answer(q, this.tStart[t], this.tCount[t]);

@@ -87,7 +87,7 @@ export class MetricRounds {
  * The loop of MetricRounds.count, with every array and bucket map in a parameter (locals for
  * the optimiser, rather than property loads in the loop), and NO_GROUP in a local: V8 loads an
  * imported binding from its module cell, with a check, at each use. A member's bucket is
- * computed as count() does (bucketPasses.ts). Counts as the three count() calls
+ * computed as count() does (bucketOf, bucketPasses.ts). Counts as the three count() calls
  * would, group 0 left to OrderStats.end, and sets the quartile column on the way (the k-th
  * employed engineer's quartile is quartile[k]).
  */
@@ -120,8 +120,10 @@ function countTogether(
   let k = 0;
   for (let i = 0; i < n; i++) {
     const lg = levelCol[i] << bits;
-    let bw = ((wealth[i] - wMin) * wScale) | 0;
+    const bwx = wealth[i];
+    let bw = 1 + (((bwx - wMin) * wScale) | 0);
     if (bw > last) bw = last;
+    if (bwx === wMin) bw = 0;
     wBucket[i] = bw;
     wCounts[lg | bw]++;
     const t = typeCol[i];
@@ -132,13 +134,17 @@ function countTogether(
     }
     const tg = t << bits;
     wCounts[tg | bw]++;
-    let bc = ((base[i] - cMin) * cScale) | 0;
+    const bcx = base[i];
+    let bc = 1 + (((bcx - cMin) * cScale) | 0);
     if (bc > last) bc = last;
+    if (bcx === cMin) bc = 0;
     cBucket[i] = bc;
     cCounts[tg | bc]++;
     cCounts[lg | bc]++;
-    let bp = ((premium[i] - pMin) * pScale) | 0;
+    const bpx = premium[i];
+    let bp = 1 + (((bpx - pMin) * pScale) | 0);
     if (bp > last) bp = last;
+    if (bpx === pMin) bp = 0;
     pBucket[i] = bp;
     pCounts[tg | bp]++;
     pCounts[lg | bp]++;

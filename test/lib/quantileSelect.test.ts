@@ -170,17 +170,47 @@ describe('groupQuantiles (bucket histogram)', () => {
   });
 
   it('takes the gathered buckets in turns when they exceed the capacity', () => {
-    // Two values, half each: every group's median bucket holds half the group, and the
-    // buckets of the 12 groups together hold about twice the capacity.
+    // Two values above a lone minimum, half each: every group's median bucket holds half the
+    // group, and the buckets of the 12 groups together hold about twice the capacity.
     const rng = stream(3, 'group-quantiles-turns');
     const n = 1000;
-    const a = Float64Array.from({ length: n }, () => rng.int(2) * 5);
+    const a = Float64Array.from({ length: n }, () => 1 + rng.int(2) * 4);
+    a[0] = 0;
     const cols = columns(rng, n, 0);
     const stats = new OrderStats(n, 12);
     const out = new Float64Array(12);
     const sizes = new Int32Array(12);
     groupQuantiles(stats, a, n, cols, 12, [0.5], out, sizes);
+    expect(stats.gathered).toBeGreaterThan(n);
     for (let g = 0; g < 12; g++) expect(Object.is(out[g], quantileSorted(groupValues(a, cols, g).sort(), 0.5))).toBe(true);
+  });
+
+  it('answers a rank at the minimum without gathering, however many share it', () => {
+    // Most values at the minimum (as poaching premiums are often 0), the rest spread above it.
+    const rng = stream(4, 'group-quantiles-minimum');
+    for (const share of [0.3, 0.6, 0.9]) {
+      const n = 2000;
+      const a = Float64Array.from({ length: n }, () => (rng.next() < share ? 0 : 1 + 1000 * rng.next() ** 3));
+      const cols = columns(rng, n, 0.2);
+      const stats = new OrderStats(n, 12);
+      const qs = [0.1, 0.5, 0.9];
+      const out = new Float64Array(12 * qs.length);
+      const sizes = new Int32Array(12);
+      groupQuantiles(stats, a, n, cols, 12, qs, out, sizes);
+      let atMinimum = 0;
+      for (let g = 0; g < 12; g++) {
+        const sorted = groupValues(a, cols, g).sort();
+        qs.forEach((q, j) => {
+          const want = quantileSorted(sorted, q);
+          if (want === 0) atMinimum++;
+          expect(Object.is(out[g * qs.length + j], want)).toBe(true);
+        });
+      }
+      // The values gathered are those of the buckets above the minimum asked for: far fewer
+      // than the members at the minimum, which a bucket shared with the smallest others held.
+      expect(atMinimum).toBeGreaterThan(0);
+      expect(stats.gathered).toBeLessThan(0.1 * n);
+    }
   });
 
   it('gives NaN and size 0 for empty groups, and one round does not leak into the next', () => {

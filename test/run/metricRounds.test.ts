@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { roundQuantiles, groupQuantiles } from '../../sim/lib/groupStats.ts';
-import { NO_GROUP, OrderStats, ValueRange } from '../../sim/lib/orderStats.ts';
+import { bucketOf, NO_GROUP, OrderStats, ValueRange } from '../../sim/lib/orderStats.ts';
 import { stream } from '../../sim/lib/rng.ts';
 import type { Stream } from '../../sim/lib/rng.ts';
 import { MetricRounds } from '../../sim/run/metricRounds.ts';
@@ -85,7 +85,7 @@ describe('MetricRounds', () => {
       stats.begin(1, n, rangeOf(a, () => true));
       const last = (1 << stats.bits) - 1;
       for (let i = 0; i < n; i++) {
-        const b = Math.min(last, ((a[i] - stats.roundMin) * stats.roundScale) | 0);
+        const b = bucketOf(a[i], stats.roundMin, stats.roundScale, last);
         stats.bucket[i] = b;
         stats.counts[b]++;
       }
