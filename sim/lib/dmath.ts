@@ -63,67 +63,73 @@ for (let j = 1074 - 1023; j >= 0; j--) POW2_ALL[j] = POW2_ALL[j + 1] / 2;
  * The arguments and result of exp, log and pow. Their bodies are too large for the optimiser
  * to inline anywhere, and a double passed to or returned from a call that is not inlined is
  * boxed on the heap (a few million times a run); the exported functions are small wrappers,
- * inlined into their callers, that pass both through this array to the *InPlace bodies
- * instead. Results are the same: the same operations on the same values.
+ * inlined into their callers, that pass both through this array to the bodies (expRange,
+ * logRange on its first entry; powInPlace) instead. Results are the same: the same
+ * operations on the same values.
  */
 const io = new Float64Array(2);
 
 /** e^x (fdlibm __ieee754_exp). */
 export function exp(x: number): number {
   io[0] = x;
-  expInPlace();
+  expRange(io, 0, 1);
   return io[0];
 }
 
-/** io[0] ← exp(io[0]). */
-function expInPlace(): void {
-  const x = io[0];
-  const ax = x < 0 ? -x : x;
-  if (!(ax < EXP_BIG)) {
-    if (x !== x) {
-      io[0] = x + x;
-      return;
+/**
+ * a[j] ← e^a[j] for from ≤ j < to: exp's body, in a loop so that a caller with many arguments
+ * (the month's rating-noise factors) pays one call for all of them; exp(x) is this on io[0].
+ */
+export function expRange(a: Float64Array, from: number, to: number): void {
+  for (let j = from; j < to; j++) {
+    const x = a[j];
+    const ax = x < 0 ? -x : x;
+    if (!(ax < EXP_BIG)) {
+      if (x !== x) {
+        a[j] = x + x;
+        continue;
+      }
+      if (ax === Infinity) {
+        a[j] = x > 0 ? x : 0;
+        continue;
+      }
+      if (x > O_THRESHOLD) {
+        a[j] = Infinity;
+        continue;
+      }
+      if (x < U_THRESHOLD) {
+        a[j] = 0;
+        continue;
+      }
     }
-    if (ax === Infinity) {
-      io[0] = x > 0 ? x : 0;
-      return;
+    if (ax < EXP_REDUCE) {
+      if (ax < EXP_TINY) {
+        a[j] = 1 + x;
+        continue;
+      }
+      const t = x * x;
+      const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+      a[j] = 1 - ((x * c) / (c - 2) - x);
+      continue;
     }
-    if (x > O_THRESHOLD) {
-      io[0] = Infinity;
-      return;
+    // x = k·ln2 + r, r = hi − lo. fdlibm takes k = ±1 below EXP_ONE_STEP and writes that case
+    // as hi = x ∓ LN2_HI, lo = ±LN2_LO: the same numbers as the general k·LN2_HI and k·LN2_LO
+    // (a product by ±1 is exact), which this computes in one place. Written with branches, V8
+    // merged lo's cases as a boxed number, one allocation per call.
+    const negative = x < 0;
+    const k = ax < EXP_ONE_STEP ? (negative ? -1 : 1) : (INV_LN2 * x + (negative ? -0.5 : 0.5)) | 0;
+    const hi = x - k * LN2_HI;
+    const lo = k * LN2_LO;
+    const r = hi - lo;
+    const t = r * r;
+    const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+    const y = 1 - (lo - (r * c) / (2 - c) - hi);
+    if (k >= -1021) {
+      a[j] = k === 1024 ? y * 2 * POW2[1023 + 1022] : y * POW2[k + 1022];
+      continue;
     }
-    if (x < U_THRESHOLD) {
-      io[0] = 0;
-      return;
-    }
+    a[j] = y * POW2[k + 1000 + 1022] * TWO_M1000;
   }
-  if (ax < EXP_REDUCE) {
-    if (ax < EXP_TINY) {
-      io[0] = 1 + x;
-      return;
-    }
-    const t = x * x;
-    const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-    io[0] = 1 - ((x * c) / (c - 2) - x);
-    return;
-  }
-  // x = k·ln2 + r, r = hi − lo. fdlibm takes k = ±1 below EXP_ONE_STEP and writes that case
-  // as hi = x ∓ LN2_HI, lo = ±LN2_LO: the same numbers as the general k·LN2_HI and k·LN2_LO
-  // (a product by ±1 is exact), which this computes in one place. Written with branches, V8
-  // merged lo's cases as a boxed number, one allocation per call.
-  const negative = x < 0;
-  const k = ax < EXP_ONE_STEP ? (negative ? -1 : 1) : (INV_LN2 * x + (negative ? -0.5 : 0.5)) | 0;
-  const hi = x - k * LN2_HI;
-  const lo = k * LN2_LO;
-  const r = hi - lo;
-  const t = r * r;
-  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  const y = 1 - (lo - (r * c) / (2 - c) - hi);
-  if (k >= -1021) {
-    io[0] = k === 1024 ? y * 2 * POW2[1023 + 1022] : y * POW2[k + 1022];
-    return;
-  }
-  io[0] = y * POW2[k + 1000 + 1022] * TWO_M1000;
 }
 
 const TWO54 = 1.80143985094819840000e16;
@@ -138,70 +144,72 @@ const LG7 = 1.479819860511658591e-1;
 /** Natural logarithm (fdlibm __ieee754_log). */
 export function log(x: number): number {
   io[0] = x;
-  logInPlace();
+  logRange(io, 0, 1);
   return io[0];
 }
 
-/** io[0] ← log(io[0]). */
-function logInPlace(): void {
-  let x = io[0];
-  // x's words are read once (one 64-bit store, two 32-bit loads).
-  buf[0] = x;
-  let hx = words[HI] | 0;
-  const lx = words[LO];
-  let k = 0;
-  if (hx < 0x00100000) {
-    if (((hx & 0x7fffffff) | lx) === 0) {
-      io[0] = -Infinity;
-      return;
-    }
-    if (hx < 0) {
-      io[0] = NaN;
-      return;
-    }
-    k -= 54;
-    x *= TWO54;
+/** a[j] ← log(a[j]) for from ≤ j < to (as expRange for exp; log(x) is this on io[0]). */
+export function logRange(a: Float64Array, from: number, to: number): void {
+  for (let at = from; at < to; at++) {
+    let x = a[at];
+    // x's words are read once (one 64-bit store, two 32-bit loads).
     buf[0] = x;
-    hx = words[HI] | 0;
-  }
-  if (hx >= 0x7ff00000) {
-    io[0] = x + x;
-    return;
-  }
-  const e = (hx >> 20) - 1023;
-  hx &= 0x000fffff;
-  const i0 = (hx + 0x95f64) & 0x100000;
-  // fdlibm sets x's exponent to 0 (or −1 when i0 is set) by rewriting its high word; scaling
-  // by the exact power of two gives the same bits without reloading a half-written double.
-  const scale = e + (i0 >> 20);
-  x *= POW2_ALL[POW2_ALL_ZERO - scale];
-  k += scale;
-  const f = x - 1;
-  const dk = k;
-  if ((0x000fffff & (2 + hx)) < 3) {
-    if (f === 0) {
-      io[0] = k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
-      return;
+    let hx = words[HI] | 0;
+    const lx = words[LO];
+    let k = 0;
+    if (hx < 0x00100000) {
+      if (((hx & 0x7fffffff) | lx) === 0) {
+        a[at] = -Infinity;
+        continue;
+      }
+      if (hx < 0) {
+        a[at] = NaN;
+        continue;
+      }
+      k -= 54;
+      x *= TWO54;
+      buf[0] = x;
+      hx = words[HI] | 0;
     }
-    const R = f * f * (0.5 - 0.33333333333333333 * f);
-    io[0] = k === 0 ? f - R : dk * LN2_HI - (R - dk * LN2_LO - f);
-    return;
+    if (hx >= 0x7ff00000) {
+      a[at] = x + x;
+      continue;
+    }
+    const e = (hx >> 20) - 1023;
+    hx &= 0x000fffff;
+    const i0 = (hx + 0x95f64) & 0x100000;
+    // fdlibm sets x's exponent to 0 (or −1 when i0 is set) by rewriting its high word; scaling
+    // by the exact power of two gives the same bits without reloading a half-written double.
+    const scale = e + (i0 >> 20);
+    x *= POW2_ALL[POW2_ALL_ZERO - scale];
+    k += scale;
+    const f = x - 1;
+    const dk = k;
+    if ((0x000fffff & (2 + hx)) < 3) {
+      if (f === 0) {
+        a[at] = k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+        continue;
+      }
+      const R = f * f * (0.5 - 0.33333333333333333 * f);
+      a[at] = k === 0 ? f - R : dk * LN2_HI - (R - dk * LN2_LO - f);
+      continue;
+    }
+    const s = f / (2 + f);
+    const z = s * s;
+    let i = hx - 0x6147a;
+    const w = z * z;
+    const j = 0x6b851 - hx;
+    const t1 = w * (LG2 + w * (LG4 + w * LG6));
+    const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+    i |= j;
+    const R = t2 + t1;
+    if (i > 0) {
+      const hfsq = 0.5 * f * f;
+      a[at] = k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - (hfsq - (s * (hfsq + R) + dk * LN2_LO) - f);
+      continue;
+    }
+    a[at] = k === 0 ? f - s * (f - R) : dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
   }
-  const s = f / (2 + f);
-  const z = s * s;
-  let i = hx - 0x6147a;
-  const w = z * z;
-  const j = 0x6b851 - hx;
-  const t1 = w * (LG2 + w * (LG4 + w * LG6));
-  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
-  i |= j;
-  const R = t2 + t1;
-  if (i > 0) {
-    const hfsq = 0.5 * f * f;
-    io[0] = k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - (hfsq - (s * (hfsq + R) + dk * LN2_LO) - f);
-    return;
-  }
-  io[0] = k === 0 ? f - s * (f - R) : dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
 }
 
 /** x^y. Exact for y = 0, x = 1 and y = 1; for x < 0 only integer y is defined. */
@@ -235,13 +243,13 @@ function powInPlace(): void {
       return;
     }
     io[0] = -x;
-    logInPlace();
+    logRange(io, 0, 1);
     io[0] = y * io[0];
-    expInPlace();
+    expRange(io, 0, 1);
     if (y % 2 !== 0) io[0] = -io[0];
     return;
   }
-  logInPlace(); // io[0] is x
+  logRange(io, 0, 1); // io[0] is x
   io[0] = y * io[0];
-  expInPlace();
+  expRange(io, 0, 1);
 }

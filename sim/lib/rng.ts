@@ -9,7 +9,7 @@
  * seedrandom's generator would give, bit for bit (test/lib/rng.test.ts compares the two).
  */
 import seedrandom from 'seedrandom';
-import { log } from './dmath.ts';
+import { log, logRange } from './dmath.ts';
 
 export interface Stream {
   /** Uniform on [0, 1). */
@@ -24,6 +24,9 @@ export interface Stream {
   /** Uniform integer on [0, n). */
   int(n: number): number;
 }
+
+/** Scratch of normalsInto's pairs: uniforms, s = u² + v², and log s (grown as needed, shared by every stream). */
+let pairScratch = { u: new Float64Array(0), v: new Float64Array(0), s: new Float64Array(0), log: new Float64Array(0) };
 
 /** seedrandom's xor4096 generator (Brent's xorgens with a Weyl sequence), from its state after seeding. */
 class Xor4096 implements RewindableStream {
@@ -97,8 +100,53 @@ class Xor4096 implements RewindableStream {
     out[at] = this.first;
   }
 
+  /**
+   * The draws of normalInto(out, k) for k = from … from + count − 1, pair by pair as drawPair
+   * makes them, with the logs of a batch's pairs taken together (logRange) between drawing the
+   * pairs' uniforms and scaling them: the same operations on the same values, in one call to
+   * log's body instead of one a pair.
+   */
   normalsInto(out: Float64Array, from: number, count: number): void {
-    for (let k = from, end = from + count; k < end; k++) this.normalInto(out, k);
+    let k = from;
+    const end = from + count;
+    if (k < end && this.hasSpare) {
+      this.hasSpare = false;
+      out[k++] = this.spare;
+    }
+    if (k >= end) return;
+    const pairs = (end - k + 1) >> 1;
+    if (pairScratch.s.length < pairs) {
+      const n = Math.max(pairs, 2 * pairScratch.s.length);
+      pairScratch = { u: new Float64Array(n), v: new Float64Array(n), s: new Float64Array(n), log: new Float64Array(n) };
+    }
+    const { u: us, v: vs, s: ss, log: logs } = pairScratch;
+    for (let p = 0; p < pairs; p++) {
+      let u = 0;
+      let v = 0;
+      let s = 0;
+      do {
+        u = 2 * this.next() - 1;
+        v = 2 * this.next() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      us[p] = u;
+      vs[p] = v;
+      ss[p] = s;
+      logs[p] = s;
+    }
+    logRange(logs, 0, pairs);
+    for (let p = 0; p < pairs; p++) {
+      const m = Math.sqrt((-2 * logs[p]) / ss[p]);
+      const first = us[p] * m;
+      const spare = vs[p] * m;
+      out[k++] = first;
+      if (k < end) out[k++] = spare;
+      else {
+        this.first = first;
+        this.spare = spare;
+        this.hasSpare = true;
+      }
+    }
   }
 
   mark(): void {

@@ -10,7 +10,7 @@ import type { Stream } from '../lib/rng.ts';
 import { effectiveBudget, policyBudget, skillPayFactor } from './policy.ts';
 import { count, UNEMPLOYED } from './world.ts';
 import type { Firm, World } from './world.ts';
-import { exp, log } from '../lib/dmath.ts';
+import { exp, expRange, log } from '../lib/dmath.ts';
 import { directedCompute } from './production.ts';
 import { levelValue } from './levels.ts';
 
@@ -250,8 +250,9 @@ const noise = new Float64Array(1);
  * by firm: firm slot k's engineers take theirs in engineer order from factors[start[k]] on,
  * `count[k]` of them (start −1: drawn one at a time in the loop). Each firm's normals come from
  * its own stream in the order the loop would draw them, so a batch per firm gives the same
- * values; drawn in a small loop they cost about half as much (the draw and exp inlined, the
- * stream's state in cache, the pair's spare in a predictable pattern). A firm's batch holds one
+ * values; drawn in a small loop they cost about half as much (the draw inlined, the stream's
+ * state in cache, the pair's spare in a predictable pattern), and the exps of the month's
+ * factors are taken together in one call (expRange). A firm's batch holds one
  * factor per engineer it employs (f.n); an engineer with no expected output draws none, and the
  * stream is then rewound and drawn again as far as the loop used (rewindRatingNoise), so it
  * ends where drawing one at a time would have left it. Scratch for one call, reused.
@@ -280,11 +281,12 @@ function drawRatingNoise(w: World, sd: number): void {
     if (f.n === 0 || f.slot !== k || !isRewindable(rng) || pos + f.n > factors.length) continue;
     rng.mark();
     rng.normalsInto(factors, pos, f.n);
-    for (let j = pos, end = pos + f.n; j < end; j++) factors[j] = exp(sd * factors[j] - 0.5 * sd * sd);
+    for (let j = pos, end = pos + f.n; j < end; j++) factors[j] = sd * factors[j] - 0.5 * sd * sd;
     start[k] = pos;
     count[k] = f.n;
     pos += f.n;
   }
+  expRange(factors, 0, pos);
 }
 
 /** Leaves each firm's stream after the draws the loop used (see ratingNoise). */

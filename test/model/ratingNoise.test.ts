@@ -99,6 +99,27 @@ describe('rewindable streams', () => {
     expect(a.next()).toBe(b.next());
   });
 
+  it('normalsInto of any length, between other draws, leaves the values and the state of one-at-a-time normal()', () => {
+    const a = stream(6, 'z');
+    const b = stream(6, 'z');
+    const ops = stream(7, 'ops');
+    if (!isRewindable(a)) throw new Error('stream() should be rewindable');
+    const out = new Float64Array(80);
+    for (let step = 0; step < 300; step++) {
+      const op = ops.int(4);
+      if (op === 0) expect(Object.is(a.normal(), b.normal())).toBe(true);
+      else if (op === 1) expect(a.next()).toBe(b.next());
+      else {
+        const from = ops.int(10);
+        const count = ops.int(op === 2 ? 4 : 70);
+        a.normalsInto(out, from, count);
+        for (let k = 0; k < count; k++) if (!Object.is(out[from + k], b.normal())) throw new Error(`step ${step}: draw ${k} of ${count} differs`);
+      }
+    }
+    expect(a.next()).toBe(b.next());
+    expect(Object.is(a.normal(), b.normal())).toBe(true);
+  });
+
   it('rewind returns to the mark, spare included: the same draws come again', () => {
     const a = stream(5, 'y');
     if (!isRewindable(a)) throw new Error('stream() should be rewindable');
