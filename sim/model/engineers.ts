@@ -301,7 +301,20 @@ function rewindRatingNoise(w: World): void {
   }
 }
 
+/**
+ * One month of output, rating, learning and saving for every engineer. The rating noise is drawn
+ * before the loop and the streams rewound after it, outside the loop's function: V8 compiles a
+ * long loop while it runs (on-stack replacement), before code after the loop has ever run, and
+ * such code, reached at the loop's end, sent that compiled loop back to the interpreter every
+ * month (a month's heap numbers and time in the interpreter) until a later recompilation.
+ */
 export function produceLearnSave(w: World): void {
+  drawRatingNoise(w, w.p.labour.ratingNoise);
+  produceLearnSaveLoop(w);
+  rewindRatingNoise(w);
+}
+
+function produceLearnSaveLoop(w: World): void {
   const e = w.eng;
   const m = w.market.state;
   const p = w.p;
@@ -312,7 +325,6 @@ export function produceLearnSave(w: World): void {
   const smooth = 1 / p.labour.ratingSmoothingMonths;
   const benefit = p.labour.unemploymentBenefitShare;
   const c = w.counters;
-  drawRatingNoise(w, noiseSd);
   const { factors: noiseFactors, start: noiseStart, count: noiseCount, used: noiseUsed } = ratingNoise;
   for (let i = 0; i < e.n; i++) {
     const slot = e.employer[i];
@@ -386,5 +398,4 @@ export function produceLearnSave(w: World): void {
     }
     e.tenure[i] = tenure;
   }
-  rewindRatingNoise(w);
 }

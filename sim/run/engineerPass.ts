@@ -36,6 +36,25 @@ export const enum Sum {
   Entries,
 }
 
+/** The loop's value ranges: minimum, maximum and NaN seen (1) of wealth, base cash, budgets and premiums. */
+const enum Bound {
+  WealthMin,
+  WealthMax,
+  WealthNaN,
+  CashMin,
+  CashMax,
+  CashNaN,
+  BudgetMin,
+  BudgetMax,
+  BudgetNaN,
+  PremiumMin,
+  PremiumMax,
+  PremiumNaN,
+  Entries,
+}
+/** The ranges before any value: min +∞, max −∞, no NaN. */
+const NO_BOUNDS = [Infinity, -Infinity, 0, Infinity, -Infinity, 0, Infinity, -Infinity, 0, Infinity, -Infinity, 0];
+
 /**
  * Integer sums by group, at gid·COUNTS + k: headcount of the employed, their tenure, engineers
  * counted for wealth, the labour force and the unemployed. Integers below 2^53 add exactly in
@@ -71,6 +90,8 @@ export class EngineerPass {
   readonly cashRange = new ValueRange();
   readonly wealthRange = new ValueRange();
   readonly premiumRange = new ValueRange();
+  /** The loop's ranges (see Bound), for the ValueRanges above. */
+  private readonly bounds = new Float64Array(Bound.Entries);
   /** Tallies by level, and by firm type × level (index type·NUM_LEVELS + level). */
   private readonly levelN: Float64Array;
   private readonly unempN: Float64Array;
@@ -102,46 +123,49 @@ export class EngineerPass {
 
   /** Runs the pass over this month's engineers; returns the number employed. */
   run(w: World): number {
+    this.sums.fill(0);
+    this.levelN.fill(0);
+    this.unempN.fill(0);
+    this.cellN.fill(0);
+    this.cellTenure.fill(0);
+    const nEmp = this.loop(w);
+    const b = this.bounds;
+    this.wealthRange.set(b[Bound.WealthMin], b[Bound.WealthMax], b[Bound.WealthNaN] === 1);
+    this.cashRange.set(b[Bound.CashMin], b[Bound.CashMax], b[Bound.CashNaN] === 1);
+    this.budgetRange.set(b[Bound.BudgetMin], b[Bound.BudgetMax], b[Bound.BudgetNaN] === 1);
+    this.premiumRange.set(b[Bound.PremiumMin], b[Bound.PremiumMax], b[Bound.PremiumNaN] === 1);
+    this.countSums(w);
+    return nEmp;
+  }
+
+  /**
+   * The loop over engineers: sums (the `all` row's included), columns, budgets, premiums, and
+   * value ranges into `bounds`; returns the number employed. Nothing follows the loop in this
+   * function: V8 compiles a long loop while it runs (on-stack replacement), before any code
+   * after it has run, and such code sent the compiled loop back to the interpreter at its end
+   * every month, ≈ 0.4 ms a month, often for whole runs; so results leave the loop as it goes.
+   */
+  private loop(w: World): number {
     const e = w.eng;
     const g = this.g;
     const m = w.market.state;
     const lab = w.p.labour;
-    const { sums, typeCol, levelCol, levelN, unempN, cellN, cellTenure, budgets, employedIds, premium } = this;
+    const { sums, typeCol, levelCol, levelN, unempN, cellN, cellTenure, budgets, employedIds, premium, bounds } = this;
     const { marketBase, marketBudget, marketEquity, marketEquityDiscount, ratingPayLoss } = w;
     const cap = m.orchestrationCap;
     const price = m.priceRetail;
-    sums.fill(0);
-    levelN.fill(0);
-    unempN.fill(0);
-    cellN.fill(0);
-    cellTenure.fill(0);
     let nEmp = 0;
-    // The `all` row's sums in locals (the same additions in the same order as sums[k] += v).
-    let aWealth = 0;
-    let aCash = 0;
-    let aComp = 0;
-    let aTokenPay = 0;
-    let aBudget = 0;
-    let aPhiF = 0;
-    let aOutput = 0;
-    let aUsed = 0;
-    let aWasted = 0;
-    let aSpend = 0;
-    let aPayroll = 0;
-    let aTokenValue = 0;
-    // Ranges, as OrderStats.count would find them (members in index order, same comparisons).
+    // Ranges, as OrderStats.count would find them (members in index order, same comparisons);
+    // each change is also stored in bounds.
+    bounds.set(NO_BOUNDS);
     let wealthMin = Infinity;
     let wealthMax = -Infinity;
-    let wealthNaN = false;
     let cashMin = Infinity;
     let cashMax = -Infinity;
-    let cashNaN = false;
     let budgetMin = Infinity;
     let budgetMax = -Infinity;
-    let budgetNaN = false;
     let premiumMin = Infinity;
     let premiumMax = -Infinity;
-    let premiumNaN = false;
     // Imported bindings in locals: V8 loads an import from its module cell, with a check, at each use.
     const levels = NUM_LEVELS;
     const unemployed = UNEMPLOYED;
@@ -159,10 +183,10 @@ export class EngineerPass {
       levelCol[i] = lg;
       levelN[l] += 1;
       const wealth = e.wealth[i];
-      if (wealth < wealthMin) wealthMin = wealth;
-      if (wealth > wealthMax) wealthMax = wealth;
-      if (wealth !== wealth) wealthNaN = true;
-      aWealth += wealth;
+      if (wealth < wealthMin) bounds[Bound.WealthMin] = wealthMin = wealth;
+      if (wealth > wealthMax) bounds[Bound.WealthMax] = wealthMax = wealth;
+      if (wealth !== wealth) bounds[Bound.WealthNaN] = 1;
+      sums[Sum.Wealth] += wealth;
       sums[rl + Sum.Wealth] += wealth;
       if (slot === unemployed) {
         typeCol[i] = noGroup;
@@ -193,49 +217,49 @@ export class EngineerPass {
       const lambda = e.lambda[i];
       budgets[nEmp] = budget;
       employedIds[nEmp++] = i;
-      if (budget < budgetMin) budgetMin = budget;
-      if (budget > budgetMax) budgetMax = budget;
-      if (budget !== budget) budgetNaN = true;
-      if (base < cashMin) cashMin = base;
-      if (base > cashMax) cashMax = base;
-      if (base !== base) cashNaN = true;
+      if (budget < budgetMin) bounds[Bound.BudgetMin] = budgetMin = budget;
+      if (budget > budgetMax) bounds[Bound.BudgetMax] = budgetMax = budget;
+      if (budget !== budget) bounds[Bound.BudgetNaN] = 1;
+      if (base < cashMin) bounds[Bound.CashMin] = cashMin = base;
+      if (base > cashMax) bounds[Bound.CashMax] = cashMax = base;
+      if (base !== base) bounds[Bound.CashNaN] = 1;
       sums[rt + Sum.Wealth] += wealth;
-      aCash += base;
+      sums[Sum.Cash] += base;
       sums[rt + Sum.Cash] += base;
       sums[rl + Sum.Cash] += base;
-      aComp += comp;
+      sums[Sum.Comp] += comp;
       sums[rt + Sum.Comp] += comp;
       sums[rl + Sum.Comp] += comp;
-      aTokenPay += tokenPay;
+      sums[Sum.TokenPay] += tokenPay;
       sums[rt + Sum.TokenPay] += tokenPay;
       sums[rl + Sum.TokenPay] += tokenPay;
-      aBudget += budget;
+      sums[Sum.Budget] += budget;
       sums[rt + Sum.Budget] += budget;
       sums[rl + Sum.Budget] += budget;
-      aPhiF += phiF;
+      sums[Sum.PhiF] += phiF;
       sums[rt + Sum.PhiF] += phiF;
       sums[rl + Sum.PhiF] += phiF;
-      aOutput += output;
+      sums[Sum.Output] += output;
       sums[rt + Sum.Output] += output;
       sums[rl + Sum.Output] += output;
-      aUsed += used;
+      sums[Sum.Used] += used;
       sums[rt + Sum.Used] += used;
       sums[rl + Sum.Used] += used;
-      aWasted += wasted;
+      sums[Sum.Wasted] += wasted;
       sums[rt + Sum.Wasted] += wasted;
       sums[rl + Sum.Wasted] += wasted;
-      aSpend += spend;
+      sums[Sum.Spend] += spend;
       sums[rt + Sum.Spend] += spend;
       sums[rl + Sum.Spend] += spend;
       const payroll = base / 12;
-      aPayroll += payroll;
+      sums[Sum.Payroll] += payroll;
       sums[rt + Sum.Payroll] += payroll;
       sums[rl + Sum.Payroll] += payroll;
       // The usable token value of the current job (usableTokenValue), for the token value and the premium.
       const usable = Math.min(budget * tp.hostedUsableShare, cap * (phiP + phiF) * price * 12);
       if (tokenPay > 0) {
         const value = lambda * usable;
-        aTokenValue += value;
+        sums[Sum.TokenValue] += value;
         sums[rt + Sum.TokenValue] += value;
         sums[rl + Sum.TokenValue] += value;
       }
@@ -254,26 +278,18 @@ export class EngineerPass {
       const offer = cash + marketEquity[mk] * marketEquityDiscount[mk] + lambda * factor * newUsable - loss;
       const x = Math.max(0, cur * switching - offer);
       premium[i] = x;
-      if (x < premiumMin) premiumMin = x;
-      if (x > premiumMax) premiumMax = x;
-      if (x !== x) premiumNaN = true;
+      if (x < premiumMin) bounds[Bound.PremiumMin] = premiumMin = x;
+      if (x > premiumMax) bounds[Bound.PremiumMax] = premiumMax = x;
+      if (x !== x) bounds[Bound.PremiumNaN] = 1;
     }
-    sums[Sum.Wealth] = aWealth;
-    sums[Sum.Cash] = aCash;
-    sums[Sum.Comp] = aComp;
-    sums[Sum.TokenPay] = aTokenPay;
-    sums[Sum.Budget] = aBudget;
-    sums[Sum.PhiF] = aPhiF;
-    sums[Sum.Output] = aOutput;
-    sums[Sum.Used] = aUsed;
-    sums[Sum.Wasted] = aWasted;
-    sums[Sum.Spend] = aSpend;
-    sums[Sum.Payroll] = aPayroll;
-    sums[Sum.TokenValue] = aTokenValue;
-    this.premiumRange.set(premiumMin, premiumMax, premiumNaN);
-    this.wealthRange.set(wealthMin, wealthMax, wealthNaN);
-    this.cashRange.set(cashMin, cashMax, cashNaN);
-    this.budgetRange.set(budgetMin, budgetMax, budgetNaN);
+    return nEmp;
+  }
+
+  /** The integer sums by group (see COUNTS), from the loop's tallies. */
+  private countSums(w: World): void {
+    const e = w.eng;
+    const g = this.g;
+    const { levelN, unempN, cellN, cellTenure } = this;
     // Integer sums by group from the tallies (exact whatever the order of the terms).
     const counts = this.counts;
     counts.fill(0);
@@ -297,6 +313,5 @@ export class EngineerPass {
         counts[rt + WEALTH_N] += cellN[cell];
       }
     }
-    return nEmp;
   }
 }
