@@ -219,11 +219,11 @@ export function cfoScratch(firms: number, engineers: number, types: number): Cfo
 }
 
 /**
- * One pass over engineers: summed leverage per firm and engineers bucketed by employer
- * (ids of slot s are sc.ids[offsets[s] .. offsets[s+1])). Returns mean portable fluency.
+ * Summed leverage and current cash offers per firm, and engineers bucketed by employer (ids of
+ * slot s are sc.ids[offsets[s] .. offsets[s+1])). Each of its two passes over engineers is a
+ * function that ends at its loop (see produceLearnSave, engineers.ts).
  */
-export function bucketByEmployer(w: World, sc: CfoScratch): number {
-  const e = w.eng;
+export function bucketByEmployer(w: World, sc: CfoScratch): void {
   sc.kappaSum.fill(0);
   sc.offerCashSum.fill(0);
   sc.offsets.fill(0);
@@ -233,27 +233,35 @@ export function bucketByEmployer(w: World, sc: CfoScratch): number {
   for (let s = 0; s < w.firms.length; s++) {
     for (let l = 0; l < NUM_LEVELS; l++) offerCashTerms(w, w.firms[s], l, terms, (s * NUM_LEVELS + l) * OFFER_TERMS);
   }
-  let phiSum = 0;
+  sumByEmployer(w, sc);
+  const offsets = sc.offsets;
+  for (let s = 0; s < w.firms.length; s++) offsets[s + 1] += offsets[s];
+  sc.fill.set(offsets.subarray(0, w.firms.length));
+  listByEmployer(w, sc);
+}
+
+/** Leverage, current cash offer and headcount summed by employer (headcount at offsets[slot + 1]). */
+function sumByEmployer(w: World, sc: CfoScratch): void {
   // The arrays in locals, read once rather than through w.eng and sc on every engineer.
-  const { employer, phiP, phiF, level, payFactor } = e;
-  const { kappaSum, offerCashSum, offsets, ids } = sc;
-  const n = e.n;
-  for (let i = 0; i < n; i++) {
-    phiSum += phiP[i];
+  const { employer, phiP, phiF, level, payFactor } = w.eng;
+  const { kappaSum, offerCashSum, offsets, offerTerms: terms } = sc;
+  for (let i = 0, n = w.eng.n; i < n; i++) {
     const slot = employer[i];
     if (slot === UNEMPLOYED) continue;
     kappaSum[slot] += phiP[i] + phiF[i];
     offerCashSum[slot] += offerCashFromTerms(terms, (slot * NUM_LEVELS + level[i]) * OFFER_TERMS, payFactor[i]);
     offsets[slot + 1] += 1;
   }
-  for (let s = 0; s < w.firms.length; s++) offsets[s + 1] += offsets[s];
-  const fill = sc.fill;
-  fill.set(offsets.subarray(0, w.firms.length));
-  for (let i = 0; i < n; i++) {
+}
+
+/** The employed's ids by employer, in engineer order within each (sc.fill: each slot's next place). */
+function listByEmployer(w: World, sc: CfoScratch): void {
+  const employer = w.eng.employer;
+  const { ids, fill } = sc;
+  for (let i = 0, n = w.eng.n; i < n; i++) {
     const slot = employer[i];
     if (slot !== UNEMPLOYED) ids[fill[slot]++] = i;
   }
-  return phiSum / e.n;
 }
 
 /** The quarterly decisions of every alive firm. */

@@ -253,19 +253,27 @@ export function settleIlliquidEquity(w: World, f: Firm, liquid: boolean): void {
 
 /** Lays off everyone, writes off its illiquid equity and closes the slot until an entrant takes it. */
 export function exitFirm(w: World, f: Firm): void {
-  const e = w.eng;
   if (f.tp.venture === 1) settleIlliquidEquity(w, f, false);
-  for (let i = 0; i < e.n; i++) {
-    if (e.employer[i] !== f.slot) continue;
-    separate(w, i);
-    count(w.counters.layoffs, w.groups, f.type, e.level[i]);
-  }
+  layOffEveryone(w, f);
   f.alive = false;
   f.n = 0;
   f.target = 0;
   f.reentryMonth = w.month + f.tp.funding.reentryDelayMonths;
   w.counters.exits[0] += 1;
   w.counters.exits[w.groups.type(f.type)] += 1;
+}
+
+/**
+ * Separates every engineer of firm f, counted as layoffs. Nothing follows the loop in this
+ * function (see produceLearnSave, engineers.ts).
+ */
+function layOffEveryone(w: World, f: Firm): void {
+  const e = w.eng;
+  for (let i = 0; i < e.n; i++) {
+    if (e.employer[i] !== f.slot) continue;
+    separate(w, i);
+    count(w.counters.layoffs, w.groups, f.type, e.level[i]);
+  }
 }
 
 /** Engineer i leaves their employer (laid off or firm closed): unvested credits are forfeited. */

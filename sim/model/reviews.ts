@@ -18,6 +18,14 @@ import type { World } from './world.ts';
 const promotionProb = new Float64Array(NUM_LEVELS);
 
 export function annualReview(w: World, sc: LabourScratch): void {
+  reviewEngineers(w, sc);
+  // The mean raise by group: not after reviewEngineers's loop in its function (see produceLearnSave, engineers.ts).
+  const { raiseSums: sums, raiseCounts: counts } = sc;
+  for (let k = 0; k < w.groups.count; k++) if (counts[k] > 0) w.raiseByGroup[k] = sums[k] / counts[k];
+}
+
+/** Each employed engineer's review: promotion, raise toward the offer for their level, and the raises summed by group into sc. */
+function reviewEngineers(w: World, sc: LabourScratch): void {
   const e = w.eng;
   const lab = w.p.labour;
   const rng = w.labourRng;
@@ -56,5 +64,4 @@ export function annualReview(w: World, sc: LabourScratch): void {
     count(sums, g, f.type, e.level[i], cashRaise);
     count(counts, g, f.type, e.level[i]);
   }
-  for (let k = 0; k < g.count; k++) if (counts[k] > 0) w.raiseByGroup[k] = sums[k] / counts[k];
 }
