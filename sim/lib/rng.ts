@@ -25,6 +25,9 @@ export interface Stream {
   int(n: number): number;
 }
 
+/** markX before a stream's first mark(). */
+const NO_MARK = new Int32Array(0);
+
 /** Scratch of normalsInto's pairs: uniforms, s = u² + v², and log s (grown as needed, shared by every stream). */
 let pairScratch = { u: new Float64Array(0), v: new Float64Array(0), s: new Float64Array(0), log: new Float64Array(0) };
 
@@ -37,8 +40,12 @@ class Xor4096 implements RewindableStream {
   private first = 0;
   private spare = 0;
   private hasSpare = false;
-  /** The state at the last mark() (see RewindableStream). */
-  private markX: Int32Array | null = null;
+  /**
+   * The state at the last mark() (see RewindableStream); empty before the first. An array from
+   * the start, never null: a field that first holds null and later an array changes the class's
+   * recorded field type, and code optimised for streams is thrown away when the next is made.
+   */
+  private markX: Int32Array = NO_MARK;
   private markI = 0;
   private markW = 0;
   private markSpare = 0;
@@ -49,6 +56,15 @@ class Xor4096 implements RewindableStream {
     this.x = Int32Array.from(state.X);
     this.i = state.i;
     this.w = state.w;
+    // The pair's fields hold fractions once drawn: made doubles now (set to a fraction and back,
+    // as storeAsDoubles does), or the first pair drawn changes the class's field layout, and
+    // every stream made after (the next run's) no longer matches what the world recorded.
+    this.first = 0.5;
+    this.spare = 0.5;
+    this.markSpare = 0.5;
+    this.first = 0;
+    this.spare = 0;
+    this.markSpare = 0;
   }
 
   /** The next 32-bit output as an unsigned integer (seedrandom's `int32() >>> 0`). */
@@ -150,7 +166,7 @@ class Xor4096 implements RewindableStream {
   }
 
   mark(): void {
-    if (this.markX === null) this.markX = new Int32Array(this.x.length);
+    if (this.markX.length !== this.x.length) this.markX = new Int32Array(this.x.length);
     this.markX.set(this.x);
     this.markI = this.i;
     this.markW = this.w;
@@ -159,7 +175,7 @@ class Xor4096 implements RewindableStream {
   }
 
   rewind(): void {
-    if (this.markX === null) throw new Error('rng: rewind() before mark()');
+    if (this.markX.length === 0) throw new Error('rng: rewind() before mark()');
     this.x.set(this.markX);
     this.i = this.markI;
     this.w = this.markW;

@@ -202,20 +202,26 @@ export interface CfoScratch {
   typeAt: Float64Array;
 }
 
+interface CfoArrays extends CfoScratch {}
+/** Built by a constructor, not an object literal: see the note in world.ts. */
+class CfoArrays {
+  constructor(firms: number, engineers: number, types: number) {
+    this.hireShare = new Float64Array(firms);
+    this.hireShareScratch = new Float64Array(firms);
+    this.kappaSum = new Float64Array(firms);
+    this.offerCashSum = new Float64Array(firms);
+    this.offerTerms = new Float64Array(firms * NUM_LEVELS * OFFER_TERMS);
+    this.offsets = new Int32Array(firms + 1);
+    this.ids = new Int32Array(engineers);
+    this.fill = new Int32Array(firms);
+    this.nStar = new Float64Array(firms);
+    this.typeNow = new Float64Array(types);
+    this.typeAt = new Float64Array(types);
+  }
+}
+
 export function cfoScratch(firms: number, engineers: number, types: number): CfoScratch {
-  return {
-    hireShare: new Float64Array(firms),
-    hireShareScratch: new Float64Array(firms),
-    kappaSum: new Float64Array(firms),
-    offerCashSum: new Float64Array(firms),
-    offerTerms: new Float64Array(firms * NUM_LEVELS * OFFER_TERMS),
-    offsets: new Int32Array(firms + 1),
-    ids: new Int32Array(engineers),
-    fill: new Int32Array(firms),
-    nStar: new Float64Array(firms),
-    typeNow: new Float64Array(types),
-    typeAt: new Float64Array(types),
-  };
+  return new CfoArrays(firms, engineers, types);
 }
 
 /**

@@ -54,32 +54,38 @@ export interface LabourScratch {
   offerTerms: Float64Array;
 }
 
+interface LabourArrays extends LabourScratch {}
+/** Built by a constructor, not an object literal: see the note in world.ts. */
+class LabourArrays {
+  constructor(n: number, groups: number) {
+    const cells = MAX_MARKETS * NUM_LEVELS;
+    this.searchers = new Int32Array(n);
+    this.vacFirm = new Int32Array(n);
+    this.vacLevel = new Uint8Array(n);
+    this.vacBest = new Int32Array(n);
+    this.vacBestScore = new Float64Array(n);
+    this.vacBestValue = new Float64Array(n);
+    this.vacNext = new Int32Array(n);
+    this.vacNextScore = new Float64Array(n);
+    this.vacNextValue = new Float64Array(n);
+    this.placed = new Uint8Array(n);
+    this.vacByLevel = new Int32Array(n);
+    this.levelStart = new Int32Array(cells + 1);
+    this.levelCount = new Int32Array(cells);
+    this.engBestVac = new Int32Array(n).fill(-1);
+    this.engBestValue = new Float64Array(n);
+    this.mixCum = new Float64Array(NUM_LEVELS);
+    this.lambdaSum = new Float64Array(cells);
+    this.phiSum = new Float64Array(cells);
+    this.searcherCount = new Float64Array(cells);
+    this.raiseSums = new Float64Array(groups);
+    this.raiseCounts = new Float64Array(groups);
+    this.offerTerms = new Float64Array(0);
+  }
+}
+
 export function labourScratch(n: number, groups: number): LabourScratch {
-  const cells = MAX_MARKETS * NUM_LEVELS;
-  return {
-    searchers: new Int32Array(n),
-    vacFirm: new Int32Array(n),
-    vacLevel: new Uint8Array(n),
-    vacBest: new Int32Array(n),
-    vacBestScore: new Float64Array(n),
-    vacBestValue: new Float64Array(n),
-    vacNext: new Int32Array(n),
-    vacNextScore: new Float64Array(n),
-    vacNextValue: new Float64Array(n),
-    placed: new Uint8Array(n),
-    vacByLevel: new Int32Array(n),
-    levelStart: new Int32Array(cells + 1),
-    levelCount: new Int32Array(cells),
-    engBestVac: new Int32Array(n).fill(-1),
-    engBestValue: new Float64Array(n),
-    mixCum: new Float64Array(NUM_LEVELS),
-    lambdaSum: new Float64Array(cells),
-    phiSum: new Float64Array(cells),
-    searcherCount: new Float64Array(cells),
-    raiseSums: new Float64Array(groups),
-    raiseCounts: new Float64Array(groups),
-    offerTerms: new Float64Array(0),
-  };
+  return new LabourArrays(n, groups);
 }
 
 /** The scratch, regrown if the labour force has outgrown it. */

@@ -225,33 +225,104 @@ export interface SupplyState {
 }
 
 /** A SupplyState for `markets` labour markets (filled by initSupply). */
+/*
+ * Objects made once a run (the world, its counters and supply state, the labour market's and
+ * the CFO's scratch) are built by class constructors rather than as object literals. V8 makes a
+ * literal's boilerplate the second time the literal runs, and for these that generalised the
+ * recorded types of the object's fields: every function optimised for them (58) was thrown away
+ * at the start of a process's second run and compiled again while that run ran.
+ */
+
+/** The World interface's fields, assigned in the constructor (declaration merging: no field is declared twice). */
+interface WorldObject extends World {}
+class WorldObject {
+  constructor(f: World) {
+    this.p = f.p;
+    this.seed = f.seed;
+    this.months = f.months;
+    this.month = f.month;
+    this.typeNames = f.typeNames;
+    this.groups = f.groups;
+    this.eng = f.eng;
+    this.firms = f.firms;
+    this.market = f.market;
+    this.labourRng = f.labourRng;
+    this.supplyRng = f.supplyRng;
+    this.counters = f.counters;
+    this.marketOfType = f.marketOfType;
+    this.markets = f.markets;
+    this.marketBase = f.marketBase;
+    this.marketEquity = f.marketEquity;
+    this.marketEquityDiscount = f.marketEquityDiscount;
+    this.marketBudget = f.marketBudget;
+    this.marketWeight = f.marketWeight;
+    this.benchmarks = f.benchmarks;
+    this.demandShift = f.demandShift;
+    this.sectorBase = f.sectorBase;
+    this.sectorLogOutput = f.sectorLogOutput;
+    this.sectorShift = f.sectorShift;
+    this.sectorScratch = f.sectorScratch;
+    this.sectorFirms = f.sectorFirms;
+    this.supply = f.supply;
+    this.lambdaBar = f.lambdaBar;
+    this.phiBar = f.phiBar;
+    this.marketPay = f.marketPay;
+    this.marketPay0 = f.marketPay0;
+    this.payRing = f.payRing;
+    this.payRingCount = f.payRingCount;
+    this.ratingPayLoss = f.ratingPayLoss;
+    this.levelSkill = f.levelSkill;
+    this.raiseByGroup = f.raiseByGroup;
+  }
+}
+
+/** The world of a run, with the fields of `fields` (see the note above). */
+export const newWorld = (fields: World): World => new WorldObject(fields);
+
+interface SupplyArrays extends SupplyState {}
+class SupplyArrays {
+  constructor(markets: number) {
+    this.labourForce0 = new Float64Array(markets);
+    this.entryRate = new Float64Array(markets);
+    this.expectedEarnings0 = new Float64Array(markets);
+    this.relativePay = new Float64Array(markets);
+    this.lambdaMultiplier = new Float64Array(markets);
+    this.unemployed = new Float64Array(markets);
+    this.force = new Float64Array(markets);
+    this.exitScale = new Float64Array(markets);
+  }
+}
+
 export function newSupplyState(markets: number): SupplyState {
-  const a = () => new Float64Array(markets);
-  return { labourForce0: a(), entryRate: a(), expectedEarnings0: a(), relativePay: a(), lambdaMultiplier: a(), unemployed: a(), force: a(), exitScale: a() };
+  return new SupplyArrays(markets);
+}
+
+interface CounterArrays extends Counters {}
+class CounterArrays {
+  constructor(groups: number) {
+    this.hires = new Float64Array(groups);
+    this.juniorHires = new Float64Array(groups);
+    this.layoffs = new Float64Array(groups);
+    this.quits = new Float64Array(groups);
+    this.moves = new Float64Array(groups);
+    this.exits = new Float64Array(groups);
+    this.moverDropSum = new Float64Array(groups);
+    this.moverDropCount = new Float64Array(groups);
+    this.vacancies = new Float64Array(groups);
+    this.hiresFromUnemployment = new Float64Array(groups);
+    this.hiresFromEmployment = new Float64Array(groups);
+    this.unemployedSearching = new Float64Array(groups);
+    this.searchers = new Float64Array(groups);
+    this.entrants = new Float64Array(groups);
+    this.exitsToOtherOccupations = new Float64Array(groups);
+    this.hireCash = new Float64Array(groups);
+    this.otherSeparations = new Float64Array(groups);
+    this.counteroffers = new Float64Array(groups);
+  }
 }
 
 export function newCounters(groups: number): Counters {
-  const a = () => new Float64Array(groups);
-  return {
-    hires: a(),
-    juniorHires: a(),
-    layoffs: a(),
-    quits: a(),
-    moves: a(),
-    exits: a(),
-    moverDropSum: a(),
-    moverDropCount: a(),
-    vacancies: a(),
-    hiresFromUnemployment: a(),
-    hiresFromEmployment: a(),
-    unemployedSearching: a(),
-    searchers: a(),
-    entrants: a(),
-    exitsToOtherOccupations: a(),
-    counteroffers: a(),
-    otherSeparations: a(),
-    hireCash: a(),
-  };
+  return new CounterArrays(groups);
 }
 
 export function resetCounters(c: Counters): void {

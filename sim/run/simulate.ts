@@ -22,7 +22,7 @@ import { storeAsDoubles } from '../lib/doubleFields.ts';
 import { AgentSampler } from './agentSample.ts';
 import { canonicalJson, Hasher, hashString } from '../lib/hash.ts';
 import type { Result } from './result.ts';
-import { Engineers, Groups, newCounters, newSupplyState, resetCounters, NUM_LEVELS } from '../model/world.ts';
+import { Engineers, Groups, newCounters, newSupplyState, newWorld, resetCounters, NUM_LEVELS } from '../model/world.ts';
 import type { World } from '../model/world.ts';
 import { LEVELS } from '../model/params.ts';
 import { checkInvariants } from './invariants.ts';
@@ -53,7 +53,7 @@ export function createWorld(p: Params, seed: number): World {
   const { firms, weights } = initFirms(p, typeNames, seed, stream(seed, STREAMS.firmInit));
   const marketOfType = Int32Array.from(typeNames.map((t) => p.firmTypes[t].labourMarket));
   const markets = Math.max(...marketOfType) + 1;
-  const w: World = {
+  const w = newWorld({
     p,
     seed,
     months: p.run.years * 12,
@@ -91,7 +91,8 @@ export function createWorld(p: Params, seed: number): World {
     ratingPayLoss: new Float64Array(NUM_LEVELS),
     levelSkill: Float64Array.from(LEVELS.map((l) => p.engineers.skillByLevel[l])),
     raiseByGroup: new Float64Array(groups.count).fill(Number.NaN),
-  };
+  });
+
   // The demand shift is 1 until a scenario's shift starts, perhaps years in (doubleFields.ts).
   storeAsDoubles(w, ['demandShift']);
   for (let l = 0; l < NUM_LEVELS; l++) w.ratingPayLoss[l] = ratingPayLoss(w, l);
