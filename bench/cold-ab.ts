@@ -1,10 +1,11 @@
 /**
  * Cold runs of two versions of the engine: the first simulate() in a fresh process (what a
- * fresh worker or a `tokensim run` pays: the JIT compiling the engine as it goes) and a second
- * in that process, for tree A and tree B alternating, `rounds` processes each. Each tree's
- * engine is bundled with esbuild first (as build/cli bundles it). Reports the medians and the
- * ratio B ÷ A of the first runs per round.
- * Usage: npx tsx bench/cold-ab.ts DIR_A DIR_B [rounds (default 8)] [engineers (default 10000,2000)]
+ * fresh worker or a `tokensim run` pays: the JIT compiling the engine as it goes) and the next
+ * ones in that process (what a sweep worker's later runs pay), for tree A and tree B
+ * alternating, `rounds` processes each. Each tree's engine is bundled with esbuild first (as
+ * build/cli bundles it). Reports the medians of each run of a process and the ratio B ÷ A of
+ * the first runs per round.
+ * Usage: npx tsx bench/cold-ab.ts DIR_A DIR_B [rounds (default 8)] [engineers (default 10000,2000)] [--runs N (runs a process, default 2)]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,9 +13,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-const [dirA, dirB, roundsArg = '8', sizesArg = '10000,2000'] = process.argv.slice(2);
-if (!dirA || !dirB || !existsSync(`${dirA}/sim/run/simulate.ts`) || !existsSync(`${dirB}/sim/run/simulate.ts`)) {
-  console.error('usage: npx tsx bench/cold-ab.ts DIR_A DIR_B [rounds] [engineers,…]');
+const argv = process.argv.slice(2);
+const runsAt = argv.indexOf('--runs');
+const runsPerProcess = runsAt >= 0 ? Number(argv[runsAt + 1]) : 2;
+if (runsAt >= 0) argv.splice(runsAt, 2);
+const [dirA, dirB, roundsArg = '8', sizesArg = '10000,2000'] = argv;
+if (!dirA || !dirB || !existsSync(`${dirA}/sim/run/simulate.ts`) || !existsSync(`${dirB}/sim/run/simulate.ts`) || !(Number.isInteger(runsPerProcess) && runsPerProcess >= 1)) {
+  console.error('usage: npx tsx bench/cold-ab.ts DIR_A DIR_B [rounds] [engineers,…] [--runs N]');
   process.exit(2);
 }
 const rounds = Number(roundsArg);
@@ -40,7 +45,7 @@ const { simulate } = await import(process.argv[2] + '/sim.mjs');
 const p = cloneParams(DEFAULTS);
 p.run.engineers = Number(process.argv[3]);
 const t = [];
-for (let k = 0; k < 2; k++) {
+for (let k = 0; k < Number(process.argv[4]); k++) {
   const t0 = performance.now();
   simulate(p, 1 + k);
   t.push(performance.now() - t0);
@@ -54,22 +59,23 @@ const median = (v: number[]): number => {
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 };
 for (const engineers of sizesArg.split(',').map(Number)) {
-  const first = { A: [] as number[], B: [] as number[] };
-  const second = { A: [] as number[], B: [] as number[] };
+  // byRun[k][j]: tree k's j-th run of each process.
+  const byRun = { A: [] as number[][], B: [] as number[][] };
+  for (let j = 0; j < runsPerProcess; j++) [byRun.A[j], byRun.B[j]] = [[], []];
   for (let r = 0; r < rounds; r++) {
     for (const k of r % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
-      const out = spawnSync(process.execPath, [child, bundles[k], String(engineers)], { encoding: 'utf8' });
+      const out = spawnSync(process.execPath, [child, bundles[k], String(engineers), String(runsPerProcess)], { encoding: 'utf8' });
       if (out.status !== 0) throw new Error(out.stderr);
-      const [c, w] = JSON.parse(out.stdout) as number[];
-      first[k].push(c);
-      second[k].push(w);
+      (JSON.parse(out.stdout) as number[]).forEach((ms, j) => byRun[k][j].push(ms));
     }
   }
+  const first = { A: byRun.A[0], B: byRun.B[0] };
   const ratios = first.A.map((a, i) => first.B[i] / a);
+  const later = byRun.A.slice(1).map((a, j) => `run ${j + 2} A ${median(a).toFixed(0)} ms, B ${median(byRun.B[j + 1]).toFixed(0)} ms`);
   console.log(
     `${engineers.toLocaleString('en-US')} engineers: first run A ${median(first.A).toFixed(0)} ms, B ${median(first.B).toFixed(0)} ms ` +
-      `(B ÷ A per round ${ratios.map((x) => x.toFixed(2)).join(' ')}; median ${median(ratios).toFixed(2)}); ` +
-      `second run A ${median(second.A).toFixed(0)} ms, B ${median(second.B).toFixed(0)} ms`,
+      `(B ÷ A per round ${ratios.map((x) => x.toFixed(2)).join(' ')}; median ${median(ratios).toFixed(2)})` +
+      (later.length > 0 ? `; ${later.join('; ')}` : ''),
   );
 }
 rmSync(tmp, { recursive: true, force: true });
