@@ -25,9 +25,6 @@ export interface Stream {
   int(n: number): number;
 }
 
-/** acceptedPoint's result: u, v and s (in an array, so no number crosses a call boxed). */
-const point = new Float64Array(3);
-
 /** markX before a stream's first mark(). */
 const NO_MARK = new Int32Array(0);
 
@@ -139,12 +136,21 @@ class Xor4096 implements RewindableStream {
       pairScratch = { u: new Float64Array(n), v: new Float64Array(n), s: new Float64Array(n), log: new Float64Array(n) };
     }
     const { u: us, v: vs, s: ss, log: logs } = pairScratch;
+    // drawPair's rejection loop, written out here too: in a helper both called, V8 did not
+    // always inline the draws, and then every uniform was boxed (13 MiB a default run).
     for (let p = 0; p < pairs; p++) {
-      this.acceptedPoint();
-      us[p] = point[0];
-      vs[p] = point[1];
-      ss[p] = point[2];
-      logs[p] = point[2];
+      let u = 0;
+      let v = 0;
+      let s = 0;
+      do {
+        u = 2 * this.next() - 1;
+        v = 2 * this.next() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      us[p] = u;
+      vs[p] = v;
+      ss[p] = s;
+      logs[p] = s;
     }
     logRange(logs, 0, pairs);
     for (let p = 0; p < pairs; p++) {
@@ -181,19 +187,6 @@ class Xor4096 implements RewindableStream {
 
   /** Marsaglia's polar method: only log and sqrt, which every engine computes alike here. */
   private drawPair(): void {
-    this.acceptedPoint();
-    const s = point[2];
-    const m = Math.sqrt((-2 * log(s)) / s);
-    this.first = point[0] * m;
-    this.spare = point[1] * m;
-    this.hasSpare = true;
-  }
-
-  /**
-   * The polar method's point: (u, v) drawn uniform on the square (−1, 1)² until it falls inside
-   * the unit circle and not at its centre; point[0..2] = u, v, s = u² + v².
-   */
-  private acceptedPoint(): void {
     let u = 0;
     let v = 0;
     let s = 0;
@@ -202,9 +195,10 @@ class Xor4096 implements RewindableStream {
       v = 2 * this.next() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
-    point[0] = u;
-    point[1] = v;
-    point[2] = s;
+    const m = Math.sqrt((-2 * log(s)) / s);
+    this.first = u * m;
+    this.spare = v * m;
+    this.hasSpare = true;
   }
 }
 
