@@ -5,7 +5,8 @@
  * to quote; single timings scatter with the load). Each tree is a checkout of the repository
  * (e.g. `git archive <commit> | tar -x -C DIR` with node_modules linked); each run's result
  * hash must be the same in both, or the script stops. Also reports garbage collections a run
- * and the metrics' share of a run (time in the `metrics` phase, from simulate's onPhase).
+ * and the metrics' share of a run (time in the `metrics` phase, from simulate's onPhase), and
+ * each phase's median time in A and B with the median B ÷ A of the phase per pair.
  *
  * The tree loaded second can run a few per cent slower or faster for reasons of its own (two
  * copies of one tree, loaded into one process the same way to time produceLearnSave alone,
@@ -62,21 +63,28 @@ let gcs = 0;
 new PerformanceObserver((list) => (gcs += list.getEntries().length)).observe({ entryTypes: ['gc'] });
 const settle = () => new Promise((r) => setTimeout(r, 20));
 /** One default run: its time (ms), result hash and the collections reported during it. */
-async function run(t: Tree, seed: number): Promise<{ ms: number; hash: string; gcs: number; metrics: number }> {
+interface Timed {
+  ms: number;
+  gcs: number;
+  metrics: number;
+  /** Milliseconds in each phase of simulate's onPhase (market, engineers, firms, cfo, labour, metrics). */
+  phases: Map<string, number>;
+}
+async function run(t: Tree, seed: number): Promise<Timed & { hash: string }> {
   await settle();
   gcs = 0;
-  let metrics = 0;
+  const phases = new Map<string, number>();
   const t0 = performance.now();
   let last = t0;
   const onPhase = (phase: string): void => {
     const now = performance.now();
-    if (phase === 'metrics') metrics += now - last;
+    phases.set(phase, (phases.get(phase) ?? 0) + now - last);
     last = now;
   };
   const r = t.sim.simulate(t.params.cloneParams(t.params.DEFAULTS), seed, { onPhase });
   const ms = performance.now() - t0;
   await settle();
-  return { ms, hash: r.resultHash, gcs, metrics: metrics / ms };
+  return { ms, hash: r.resultHash, gcs, metrics: (phases.get('metrics') ?? 0) / ms, phases };
 }
 
 const median = (v: number[]): number => {
@@ -89,8 +97,8 @@ for (let k = 0; k < 2; k++) {
   await run(a, 1);
   await run(b, 1);
 }
-const ra: { ms: number; gcs: number; metrics: number }[] = [];
-const rb: { ms: number; gcs: number; metrics: number }[] = [];
+const ra: Timed[] = [];
+const rb: Timed[] = [];
 for (let i = 0; i < pairs; i++) {
   const seed = 1 + (i % 5);
   // Alternate which goes first, so neither always follows the other's garbage.
@@ -99,9 +107,15 @@ for (let i = 0; i < pairs; i++) {
   ra.push(x);
   rb.push(y);
 }
-const line = (name: string, r: { ms: number; gcs: number; metrics: number }[]) =>
+const line = (name: string, r: Timed[]) =>
   `${name}: median run ${median(r.map((x) => x.ms)).toFixed(0)} ms, fastest ${Math.min(...r.map((x) => x.ms)).toFixed(0)} ms, collections a run (median) ${median(r.map((x) => x.gcs))}, metrics ${(100 * median(r.map((x) => x.metrics))).toFixed(1)} % of a run (median)`;
 console.log(line(`A ${dirA}`, ra));
 console.log(line(`B ${dirB}`, rb));
+for (const phase of ra[0].phases.keys()) {
+  const pa = ra.map((x) => x.phases.get(phase) ?? 0);
+  const pb = rb.map((x) => x.phases.get(phase) ?? 0);
+  const r = median(pa.map((x, i) => pb[i] / x));
+  console.log(`  ${phase.padEnd(9)} A ${median(pa).toFixed(1).padStart(6)} ms, B ${median(pb).toFixed(1).padStart(6)} ms, B ÷ A per pair: median ${r.toFixed(3)}`);
+}
 const ratios = ra.map((x, i) => rb[i].ms / x.ms);
 console.log(`B ÷ A per pair: ${ratios.map((x) => x.toFixed(3)).join(' ')}; median ${median(ratios).toFixed(3)}`);
