@@ -204,20 +204,6 @@ function drawSearchers(w: World, sc: LabourScratch): number {
   return ns;
 }
 
-/**
- * λ̄ and φ̄p by (market, level): the means over this month's searchers (drawSearchers's sums).
- * Not at the end of drawSearchers, for the reason produceLearnSave gives (engineers.ts): code
- * after a long loop that V8 compiled while it ran sent the compiled loop back to the
- * interpreter every month.
- */
-function searcherMeans(w: World, sc: LabourScratch): void {
-  for (let k = 0; k < w.markets * NUM_LEVELS; k++) {
-    if (sc.searcherCount[k] === 0) continue;
-    w.lambdaBar[k] = sc.lambdaSum[k] / sc.searcherCount[k];
-    w.phiBar[k] = sc.phiSum[k] / sc.searcherCount[k];
-  }
-}
-
 /** One month of search and matching. */
 export function matchMarket(w: World, sc: LabourScratch): void {
   const e = w.eng;
@@ -225,7 +211,16 @@ export function matchMarket(w: World, sc: LabourScratch): void {
   const lab = w.p.labour;
   const vacancies = postVacancies(w, sc);
   const ns = drawSearchers(w, sc);
-  searcherMeans(w, sc);
+  // λ̄ and φ̄p by (market, level): the means over this month's searchers, from drawSearchers's
+  // sums. Here rather than at the end of drawSearchers: code after a long loop that V8 compiled
+  // while it ran sent the compiled loop back to the interpreter every month (see
+  // produceLearnSave, engineers.ts); and not a function of its own, which V8 would leave
+  // unoptimised (a small loop a month), boxing every mean.
+  for (let k = 0; k < w.markets * NUM_LEVELS; k++) {
+    if (sc.searcherCount[k] === 0) continue;
+    w.lambdaBar[k] = sc.lambdaSum[k] / sc.searcherCount[k];
+    w.phiBar[k] = sc.phiSum[k] / sc.searcherCount[k];
+  }
   if (vacancies === 0) return;
   // Each firm's offer terms by level (after drawSearchers, which updates λ̄ and φ̄p): what
   // evaluateApplication computes every offer from, as offerCash would.
