@@ -224,7 +224,6 @@ export interface SupplyState {
   exitScale: Float64Array;
 }
 
-/** A SupplyState for `markets` labour markets (filled by initSupply). */
 /*
  * Objects made once a run (the world, its counters and supply state, the labour market's and
  * the CFO's scratch) are built by class constructors rather than as object literals. V8 makes a
@@ -276,8 +275,15 @@ class WorldObject {
   }
 }
 
-/** The world of a run, with the fields of `fields` (see the note above). */
-export const newWorld = (fields: World): World => new WorldObject(fields);
+/**
+ * The world of a run, with the fields of `fields` (see the note above). Throws if the
+ * constructor left out one of them (a field added to World but not to WorldObject).
+ */
+export function newWorld(fields: World): World {
+  const w = new WorldObject(fields);
+  for (const k in fields) if (!Object.hasOwn(w, k)) throw new Error(`newWorld: WorldObject does not copy ${k}`);
+  return w;
+}
 
 interface SupplyArrays extends SupplyState {}
 class SupplyArrays {
@@ -293,6 +299,7 @@ class SupplyArrays {
   }
 }
 
+/** A SupplyState for `markets` labour markets (filled by initSupply). */
 export function newSupplyState(markets: number): SupplyState {
   return new SupplyArrays(markets);
 }
