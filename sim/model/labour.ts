@@ -156,8 +156,8 @@ export function offerTermsOfFirms(w: World, sc: LabourScratch): Float64Array {
 }
 
 /**
- * Searchers drawn this month, with the λ̄ and φ̄p of each (market, level) updated from them.
- * Everyone unemployed searches; an employed engineer with probability
+ * Searchers drawn this month, with their λ and φp summed by (market, level) into sc for the
+ * means matchMarket takes next. Everyone unemployed searches; an employed engineer with probability
  * min(1, searchProbEmployed × (1 + underpaySearchBoost × underpay) × (1 + lowRatingSearchBoost ×
  * low rating)), underpay = max(0, market base × pay factor ÷ base − 1), low rating =
  * max(0, 1 − rating). One draw per engineer (the unemployed's is below 1), in engineer order.
@@ -222,7 +222,7 @@ export function matchMarket(w: World, sc: LabourScratch): void {
     w.phiBar[k] = sc.phiSum[k] / sc.searcherCount[k];
   }
   if (vacancies === 0) return;
-  // Each firm's offer terms by level (after drawSearchers, which updates λ̄ and φ̄p): what
+  // Each firm's offer terms by level (after λ̄ and φ̄p are updated above): what
   // evaluateApplication computes every offer from, as offerCash would.
   const terms = offerTermsOfFirms(w, sc);
   // Matching function m = μ·S^γ·V^(1−γ): each searcher makes contact with probability m/S.
