@@ -1,0 +1,135 @@
+/**
+ * The pool commands restart node with a wider V8 platform pool (sim/cli/v8Pool.mjs,
+ * sim/cli/bin.mjs): when they do, the outputs are the same bytes, signals reach the child, and
+ * a child whose parent is killed outright stops.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { NODE_DEFAULT_POOL, POOL_ENV, widerPoolSize } from '../../sim/cli/v8Pool.mjs';
+import { BIN, expectSameFiles, ROOT, runFiles, tmpPath, writeSweep } from './sweepHarness.ts';
+
+const host = (cores: number, env: Record<string, string | undefined> = {}, execArgv: string[] = []) => ({ cores, env, execArgv });
+
+describe('widerPoolSize', () => {
+  it('gives the pool commands one thread per core where that is more than node’s 4', () => {
+    for (const command of ['sweep', 'sensitivity', 'calibrate', 'compare']) {
+      expect(widerPoolSize([command, 'x.json'], host(16))).toBe(16);
+      expect(widerPoolSize([command, 'x.json'], host(NODE_DEFAULT_POOL + 1))).toBe(NODE_DEFAULT_POOL + 1);
+      expect(widerPoolSize([command, 'x.json'], host(NODE_DEFAULT_POOL))).toBeUndefined();
+      expect(widerPoolSize([command, 'x.json'], host(2))).toBeUndefined();
+    }
+  });
+
+  it('leaves other commands, help and an absent command alone', () => {
+    for (const argv of [['run', 'scenarios/baseline.json'], ['--version'], ['validate', 'a.json'], [], ['sweep', '--help'], ['compare', '-h']]) {
+      expect(widerPoolSize(argv, host(64))).toBeUndefined();
+    }
+  });
+
+  it('keeps a size already set in node’s arguments or NODE_OPTIONS', () => {
+    expect(widerPoolSize(['sweep'], host(16, {}, ['--v8-pool-size=2']))).toBeUndefined();
+    expect(widerPoolSize(['sweep'], host(16, { NODE_OPTIONS: '--max-old-space-size=4096 --v8-pool-size=8' }))).toBeUndefined();
+    expect(widerPoolSize(['sweep'], host(16, { NODE_OPTIONS: '--max-old-space-size=4096' }))).toBe(16);
+  });
+
+  it(`takes ${POOL_ENV} over the core count, 0 meaning never, and refuses anything but a whole number`, () => {
+    expect(widerPoolSize(['sweep'], host(2, { [POOL_ENV]: '6' }))).toBe(6);
+    expect(widerPoolSize(['sweep'], host(64, { [POOL_ENV]: '0' }))).toBeUndefined();
+    expect(widerPoolSize(['sweep'], host(64, { [POOL_ENV]: ' ' }))).toBe(64);
+    expect(widerPoolSize(['run'], host(64, { [POOL_ENV]: 'many' }))).toBeUndefined();
+    for (const bad of ['many', '-1', '2.5', '1025']) {
+      expect(() => widerPoolSize(['sweep'], host(2, { [POOL_ENV]: bad }))).toThrow(`${POOL_ENV}=${bad} is not a whole number of threads from 0 to 1024`);
+    }
+  });
+});
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(args: readonly string[], pool: string): { child: ChildProcess; done: Promise<Exit> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [POOL_ENV]: pool } });
+  const done = new Promise<Exit>((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+/** The processes whose parent is `pid`, with their command lines (Linux /proc). */
+function childrenOf(pid: number): { pid: number; cmdline: string[] }[] {
+  const out: { pid: number; cmdline: string[] }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) out.push({ pid: Number(entry), cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0') });
+    } catch {
+      // the process ended while it was read
+    }
+  }
+  return out;
+}
+
+const alive = (pid: number): boolean => existsSync(`/proc/${pid}/stat`) && !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('tokensim sweep restarted with a wider V8 pool', () => {
+  const slow = writeSweep('pool-slow', { engineers: 500, parameters: { 'production.sigma': [0.5, 0.8, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6] } });
+
+  it('runs in a child node with --v8-pool-size and writes the same files as without', async () => {
+    const tiny = writeSweep('pool-tiny');
+    const plain = tmpPath('pool-plain');
+    const wide = tmpPath('pool-wide');
+    const a = await start(['sweep', tiny, '--out', plain, '--workers', '2'], '0').done;
+    expect(a.code).toBe(0);
+    const { child, done } = start(['sweep', tiny, '--out', wide, '--workers', '2'], '3');
+    let seen: string[] | undefined;
+    for (let i = 0; i < 500 && seen === undefined; i++) {
+      seen = childrenOf(child.pid!).find((c) => c.cmdline.includes(BIN))?.cmdline;
+      if (seen === undefined) await sleep(5);
+    }
+    const b = await done;
+    expect(seen).toContain('--v8-pool-size=3');
+    expect(b.code).toBe(0);
+    expect(b.stderr).toBe(a.stderr);
+    const timeless = (s: string) => s.replace(/ in [\d.]+ s/g, ' in … s');
+    expect(timeless(b.stdout.replaceAll(wide, plain))).toBe(timeless(a.stdout));
+    expectSameFiles(plain, wide);
+  });
+
+  it('passes SIGTERM to the child: the sweep stops as interrupted (exit 130) and keeps its finished runs', async () => {
+    const out = tmpPath('pool-term');
+    const { child, done } = start(['sweep', slow, '--out', out, '--workers', '1'], '3');
+    for (let i = 0; i < 3000 && runFiles(out).length < 2; i++) await sleep(10);
+    const inner = childrenOf(child.pid!).find((c) => c.cmdline.includes(BIN));
+    expect(inner).toBeDefined();
+    child.kill('SIGTERM');
+    const r = await done;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/^tokensim: interrupted; \d+ of 20 runs of this shard are finished in .* — rerun with --resume to finish\n$/);
+    expect(alive(inner!.pid)).toBe(false);
+  });
+
+  it('a child whose parent is killed outright (SIGKILL) stops by itself', async () => {
+    const out = tmpPath('pool-kill');
+    const { child, done } = start(['sweep', slow, '--out', out, '--workers', '1'], '3');
+    for (let i = 0; i < 3000 && runFiles(out).length < 2; i++) await sleep(10);
+    const inner = childrenOf(child.pid!).find((c) => c.cmdline.includes(BIN));
+    expect(inner).toBeDefined();
+    child.kill('SIGKILL');
+    expect((await done).signal).toBe('SIGKILL');
+    for (let i = 0; i < 1000 && alive(inner!.pid); i++) await sleep(10);
+    expect(alive(inner!.pid)).toBe(false);
+    expect(runFiles(out).length).toBeLessThan(20);
+  });
+});
