@@ -30,7 +30,7 @@ import {
   type ShardManifest,
 } from '../output/sweepFiles.ts';
 import { writeFileAtomic } from '../output/atomicOutput.ts';
-import { writeCombinedOutputs } from '../output/sweepOutputs.ts';
+import { RecordCache, writeCombinedOutputs } from '../output/sweepOutputs.ts';
 
 export const MERGE_FLAGS: readonly FlagSpec[] = [
   { name: 'out', kind: 'string', placeholder: '<dir>', description: 'Directory for the merged result set (may be one of the inputs)', required: true },
@@ -137,6 +137,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   // Every run from the first directory that holds a complete, matching file of it.
   const inputDirs = [...new Set(found.map((f) => f.dir))];
   const sources = new Map<string, string>();
+  const records = new RecordCache();
   const missing: SweepRun[] = [];
   for (const r of plan.runs) {
     const expected = runParamsHash(r);
@@ -154,6 +155,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
       }
       if (recordMismatch(record, plan, r, expected, pkgText) === undefined) {
         source = file;
+        records.add(r.runId, record);
         break;
       }
     }
@@ -176,7 +178,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
       await writeFileAtomic(target, await readFile(f.file, 'utf8'));
     }
   }
-  const written = await writeCombinedOutputs(outDir, plan, pkg);
+  const written = await writeCombinedOutputs(outDir, plan, pkg, records);
   ctx.io.stdout(
     [
       `merged ${found.length} shard manifest${found.length === 1 ? '' : 's'} from ${inputDirs.length} director${inputDirs.length === 1 ? 'y' : 'ies'}: sweep ${plan.sweep.name} · ${groupThousands(plan.runs.length)} runs`,

@@ -22,6 +22,7 @@ import { MAX_SHARDS, resolveShard, type Env, type Shard } from '../args/shard.ts
 import { meanEngineerMonths, workersFor } from '../args/runArgs.ts';
 import {
   packageLabel,
+  parseRunRecord,
   readMatchingRecord,
   readShardManifests,
   runFilePath,
@@ -34,7 +35,7 @@ import {
   SHARDS_DIR,
   type ShardManifest,
 } from '../output/sweepFiles.ts';
-import { COMBINED_FILES, writeCombinedOutputs } from '../output/sweepOutputs.ts';
+import { COMBINED_FILES, RecordCache, writeCombinedOutputs } from '../output/sweepOutputs.ts';
 import { sweepProgress } from '../output/sweepProgress.ts';
 import { assertUsableOutDir, writeFileAtomic } from '../output/atomicOutput.ts';
 
@@ -215,6 +216,9 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
   process.on('SIGTERM', onSignal);
   const progress = sweepProgress(ctx.io.stderr, ctx.io.stderrIsTTY && todo.length > 0, todo.length, deps.now);
   let ran = 0;
+  // Each finished run's record, parsed from the text written for it while the workers run on,
+  // so the combined outputs need not read and check each file again at the end.
+  const records = new RecordCache();
   try {
     if (todo.length > 0) {
       pool = deps.createPool(workersFor(todo.length, workersFlag, deps.defaultWorkers(), meanEngineerMonths(todo.slice(0, 100).map((r) => r.params))));
@@ -223,7 +227,9 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
         todo,
         pool,
         async (run, packed) => {
-          await writeFileAtomic(runFilePath(outDir, run.runId), runRecordText(runRecord(plan, run, packed, ctx.pkg)));
+          const text = runRecordText(runRecord(plan, run, packed, ctx.pkg));
+          await writeFileAtomic(runFilePath(outDir, run.runId), text);
+          records.add(run.runId, parseRunRecord(text));
           ran += 1;
           progress.tick();
         },
@@ -251,7 +257,7 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
   if (replaced.length > 0) lines.push(`replaced ${replaced.length} shard manifest(s) of an earlier version of this sweep`);
   const missing = await missingRuns(outDir, plan, pkg, new Set(mine.map((r) => r.runId)));
   if (missing.length === 0) {
-    const written = await writeCombinedOutputs(outDir, plan, ctx.pkg);
+    const written = await writeCombinedOutputs(outDir, plan, ctx.pkg, records);
     lines.push(`wrote ${written.join(', ')}`);
   } else {
     lines.push(

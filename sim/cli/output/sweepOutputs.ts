@@ -9,7 +9,8 @@
  *   summary.csv   point,<parameter paths…>,metric,group,month,mean,lo95,hi95,n: across
  *                 replicates (Student-t)
  *   manifest.json the sweep, its base, the files' columns and rows, metric units
- * Files are produced in chunks and written atomically together (writeFilesAtomically).
+ * Files are produced in chunks and written atomically together (writeFilesAtomically). Each
+ * run's record is read and checked once (RecordCache), not once for each file that needs it.
  */
 import { readFileSync } from 'node:fs';
 import { HASH_PROVENANCE } from '../../lib/hash.ts';
@@ -45,9 +46,45 @@ export const COMBINED_FILES = ['points.csv', 'runs.csv', 'series.csv', 'summary.
 
 const line = (fields: readonly (string | number)[]): string => fields.map((f) => (typeof f === 'number' ? String(f) : csvField(f))).join(',') + '\n';
 
-/** Reads the record of `run` from `dir` (checked complete before the outputs are made). */
-function loadRecord(dir: string, run: SweepRun): RunRecord {
-  return parseRunRecord(readFileSync(runFilePath(dir, run.runId), 'utf8'));
+/** Most series values a RecordCache holds by default: 128 MiB of doubles (a 64-run sweep of 60 series over 10 years holds 3.5 MiB). */
+export const RECORD_CACHE_VALUES = 16 * 2 ** 20;
+
+/**
+ * Run records already read and checked (parseRunRecord) in this process, by run id, up to a
+ * total number of series values: runs.csv, series.csv and summary.csv each go through every
+ * run, and a sweep has each record in hand as its run finishes. Records beyond the limit are
+ * read from their files again each time, so a sweep of any size fits in memory.
+ */
+export class RecordCache {
+  private readonly records = new Map<string, RunRecord>();
+  private values = 0;
+
+  constructor(private readonly limit = RECORD_CACHE_VALUES) {}
+
+  /** Keeps `record` (as parsed from its file's text) if it fits. */
+  add(runId: string, record: RunRecord): void {
+    const n = record.series.reduce((sum, s) => sum + s.values.length, 0);
+    if (this.records.has(runId) || this.values + n > this.limit) return;
+    this.records.set(runId, record);
+    this.values += n;
+  }
+
+  get(runId: string): RunRecord | undefined {
+    return this.records.get(runId);
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+}
+
+/** The record of `run`: from `cache`, else read from `dir` (checked complete before the outputs are made) and offered to `cache`. */
+function loadRecord(dir: string, run: SweepRun, cache: RecordCache): RunRecord {
+  const known = cache.get(run.runId);
+  if (known) return known;
+  const record = parseRunRecord(readFileSync(runFilePath(dir, run.runId), 'utf8'));
+  cache.add(run.runId, record);
+  return record;
 }
 
 /** Joins yielded rows into chunks of about CSV_CHUNK_CHARS characters. */
@@ -68,10 +105,10 @@ function* pointsRows(plan: SweepPlan): Generator<string> {
   for (const p of plan.points) yield line([p.id, ...plan.paths.map((path) => p.assignments[path])]);
 }
 
-function* runsRows(plan: SweepPlan, dir: string): Generator<string> {
+function* runsRows(plan: SweepPlan, dir: string, cache: RecordCache): Generator<string> {
   yield line(RUNS_COLUMNS);
   for (const run of plan.runs) {
-    const r = loadRecord(dir, run);
+    const r = loadRecord(dir, run, cache);
     yield line([run.runId, run.pointId, run.replicate, run.seed, r.paramsHash, r.resultHash]);
   }
 }
@@ -81,11 +118,11 @@ interface Shape {
   seriesPerRun: number;
 }
 
-function* seriesRows(plan: SweepPlan, dir: string, shape: Shape): Generator<string> {
+function* seriesRows(plan: SweepPlan, dir: string, shape: Shape, cache: RecordCache): Generator<string> {
   yield line(sweepSeriesColumns(plan));
   const heads = pointHeads(plan);
   for (const run of plan.runs) {
-    const r = loadRecord(dir, run);
+    const r = loadRecord(dir, run, cache);
     if (r.series.length !== shape.seriesPerRun) throw new Error(`run ${run.runId} has ${r.series.length} series, the first run ${shape.seriesPerRun}`);
     const head = `${heads.get(run.pointId)!},${run.replicate},${csvField(r.scenario)},${run.seed},`;
     for (const s of r.series) {
@@ -97,14 +134,14 @@ function* seriesRows(plan: SweepPlan, dir: string, shape: Shape): Generator<stri
   }
 }
 
-function* summaryRows(plan: SweepPlan, dir: string): Generator<string> {
+function* summaryRows(plan: SweepPlan, dir: string, cache: RecordCache): Generator<string> {
   yield line(sweepSummaryColumns(plan));
   const heads = pointHeads(plan);
   const byPoint = new Map<string, SweepRun[]>();
   for (const run of plan.runs) byPoint.set(run.pointId, [...(byPoint.get(run.pointId) ?? []), run]);
   for (const point of plan.points) {
     const results: Result[] = byPoint.get(point.id)!.map((run) => {
-      const r = loadRecord(dir, run);
+      const r = loadRecord(dir, run, cache);
       return { scenario: r.scenario, seed: r.seed, months: r.months, paramsHash: r.paramsHash, resultHash: r.resultHash, firmTypes: [], series: r.series };
     });
     const summary = summarize(results);
@@ -158,15 +195,16 @@ export function sweepManifest(plan: SweepPlan, pkg: PackageInfo, shape: Shape): 
 
 /**
  * Writes the combined outputs of `plan` into `dir` from the run files in `dir`/runs (every
- * run must be there). Returns the paths written.
+ * run must be there; those in `cache` are taken from it, parsed from the same bytes). Returns
+ * the paths written.
  */
-export async function writeCombinedOutputs(dir: string, plan: SweepPlan, pkg: PackageInfo, signal?: AbortSignal): Promise<string[]> {
-  const shape: Shape = { seriesPerRun: plan.runs.length > 0 ? loadRecord(dir, plan.runs[0]).series.length : 0 };
+export async function writeCombinedOutputs(dir: string, plan: SweepPlan, pkg: PackageInfo, cache = new RecordCache(), signal?: AbortSignal): Promise<string[]> {
+  const shape: Shape = { seriesPerRun: plan.runs.length > 0 ? loadRecord(dir, plan.runs[0], cache).series.length : 0 };
   const files: OutputFile[] = [
     { name: 'points.csv', chunks: chunked(pointsRows(plan)) },
-    { name: 'runs.csv', chunks: chunked(runsRows(plan, dir)) },
-    { name: 'series.csv', chunks: chunked(seriesRows(plan, dir, shape)) },
-    { name: 'summary.csv', chunks: chunked(summaryRows(plan, dir)) },
+    { name: 'runs.csv', chunks: chunked(runsRows(plan, dir, cache)) },
+    { name: 'series.csv', chunks: chunked(seriesRows(plan, dir, shape, cache)) },
+    { name: 'summary.csv', chunks: chunked(summaryRows(plan, dir, cache)) },
     { name: 'manifest.json', chunks: [JSON.stringify(sweepManifest(plan, pkg, shape), null, 2) + '\n'] },
   ];
   return writeFilesAtomically(dir, files, { signal, tag: `${process.pid}-sweep` });
