@@ -6,28 +6,21 @@
  * (only globals both have: MessageChannel, setTimeout, performance).
  *
  * Two ways to run:
- * - `run` / `runScenario` simulate to the end in one go (the CLI's worker pool).
+ * - `run` / `runScenario` simulate to the end in one go (`run`, from sim/engineApi.ts, is all
+ *   the CLI's worker pool serves).
  * - `runSliced` simulates in slices of a few milliseconds, giving the worker's event loop a
  *   turn between slices, so a `cancel(id)` sent meanwhile stops the run at the next slice
  *   boundary and the worker stays alive (and warm) for the next run. It can also send
  *   partial results — the months done so far — while it goes, for a page to draw early.
  */
 import { transfer } from 'comlink';
-import type { Params } from './model/params.ts';
+import { engineApi, runPacked, type ProgressCallback } from './engineApi.ts';
 import { packedBuffers, packResult } from './run/result.ts';
 import type { PackedResult } from './run/result.ts';
 import { parseScenario } from './input/scenario.ts';
-import { simulate, startRun, type Run } from './run/simulate.ts';
+import { startRun, type Run } from './run/simulate.ts';
 
-/** Called with (months done, total months); across comlink pass `Comlink.proxy(fn)`. */
-export type ProgressCallback = (done: number, total: number) => unknown;
-
-function runPacked(params: Params, seed: number, onProgress?: ProgressCallback, agents?: number): PackedResult {
-  const packed = packResult(
-    simulate(params, seed, { ...(onProgress ? { onMonth: (d: number, t: number) => void onProgress(d, t) } : {}), ...(agents ? { agents } : {}) }),
-  );
-  return transfer(packed, packedBuffers(packed));
-}
+export type { ProgressCallback } from './engineApi.ts';
 
 /** What a sliced run reports while it goes. */
 export interface RunReport {
@@ -143,10 +136,7 @@ async function stepInSlices(run: Run, options: SlicedRunOptions, onReport: Repor
 }
 
 export const workerApi = {
-  /** Runs resolved, validated parameters with one seed (and a sample of `agents` engineers, when given). */
-  run(params: Params, seed: number, onProgress?: ProgressCallback, agents?: number): PackedResult {
-    return runPacked(params, seed, onProgress, agents);
-  },
+  ...engineApi,
   /** Validates scenario JSON text (throws with path and reason) and runs it with one seed. */
   runScenario(text: string, seed: number, source?: string, onProgress?: ProgressCallback): PackedResult {
     return runPacked(parseScenario(text, source), seed, onProgress);

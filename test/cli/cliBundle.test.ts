@@ -37,6 +37,13 @@ describe('the CLI bundled to JavaScript', () => {
     expect(existsSync(path.join(DIR, 'main.mjs')) && existsSync(path.join(DIR, 'worker.mjs'))).toBe(true);
   });
 
+  it('the pool worker carries the engine without the scenario schema (zod) or scenario parsing', () => {
+    const worker = readFileSync(path.join(DIR, 'worker.mjs'), 'utf8');
+    expect(worker).toContain('// sim/run/simulate.ts'); // esbuild's module comments
+    expect(worker).not.toContain('node_modules/zod/');
+    expect(worker).not.toContain('// sim/input/scenario.ts');
+  });
+
   it('carries zod’s English messages and none of its other locales (the build leaves them out)', () => {
     const main = readFileSync(path.join(DIR, 'main.mjs'), 'utf8');
     expect(main).not.toContain('zod/v4/locales/de.js'); // esbuild's module comment for zod's German locale

@@ -1,5 +1,5 @@
 /**
- * A pool of worker threads running the engine through comlink (sim/worker.ts's `workerApi`),
+ * A pool of worker threads running the engine through comlink (sim/engineApi.ts's `engineApi`),
  * for the commands that run many scenarios and seeds (`run`, `compare`, `sweep`).
  *
  * Jobs queue first in, first out; each `run` resolves with its own packed result (the buffer
@@ -15,7 +15,7 @@ import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { Params } from '../../model/params.ts';
 import type { PackedResult } from '../../run/result.ts';
-import type { WorkerApi } from '../../worker.ts';
+import type { EngineApi } from '../../engineApi.ts';
 
 export interface Pool {
   /** Most workers running at once. */
@@ -47,7 +47,7 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  remote: Comlink.Remote<WorkerApi>;
+  remote: Comlink.Remote<EngineApi>;
   /** Resolves when the worker has posted WORKER_READY. */
   ready: Promise<void>;
   /** The job this worker is running (or waiting to start), if any. */
@@ -87,7 +87,7 @@ export function createPoolWithEntry(workers: number, entry: URL): Pool {
       markReady();
     };
     worker.on('message', onReady);
-    const slot: Slot = { worker, remote: Comlink.wrap<WorkerApi>(nodeEndpoint(worker)), ready, job: undefined, error: undefined };
+    const slot: Slot = { worker, remote: Comlink.wrap<EngineApi>(nodeEndpoint(worker)), ready, job: undefined, error: undefined };
     worker.on('error', (err) => (slot.error = asError(err)));
     worker.on('exit', (code) => {
       slots.delete(slot);
