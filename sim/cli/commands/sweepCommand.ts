@@ -22,7 +22,6 @@ import { MAX_SHARDS, resolveShard, type Env, type Shard } from '../args/shard.ts
 import { meanEngineerMonths, workersFor } from '../args/runArgs.ts';
 import {
   packageLabel,
-  parseRunRecord,
   readMatchingRecord,
   readShardManifests,
   runFilePath,
@@ -216,8 +215,8 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
   process.on('SIGTERM', onSignal);
   const progress = sweepProgress(ctx.io.stderr, ctx.io.stderrIsTTY && todo.length > 0, todo.length, deps.now);
   let ran = 0;
-  // Each finished run's record, parsed from the text written for it while the workers run on,
-  // so the combined outputs need not read and check each file again at the end.
+  // Each finished run's record as written (runRecord stores each value as its file gives it
+  // back), so the combined outputs need not read and check each file again at the end.
   const records = new RecordCache();
   try {
     if (todo.length > 0) {
@@ -227,9 +226,9 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
         todo,
         pool,
         async (run, packed) => {
-          const text = runRecordText(runRecord(plan, run, packed, ctx.pkg));
-          await writeFileAtomic(runFilePath(outDir, run.runId), text);
-          records.add(run.runId, parseRunRecord(text));
+          const record = runRecord(plan, run, packed, ctx.pkg);
+          await writeFileAtomic(runFilePath(outDir, run.runId), runRecordText(record));
+          records.add(run.runId, record);
           ran += 1;
           progress.tick();
         },

@@ -61,7 +61,7 @@ export class RecordCache {
 
   constructor(private readonly limit = RECORD_CACHE_VALUES) {}
 
-  /** Keeps `record` (as parsed from its file's text) if it fits. */
+  /** Keeps `record` (as parsed from its file, or as runRecord made it for the file) if it fits. */
   add(runId: string, record: RunRecord): void {
     const n = record.series.reduce((sum, s) => sum + s.values.length, 0);
     if (this.records.has(runId) || this.values + n > this.limit) return;
@@ -195,7 +195,7 @@ export function sweepManifest(plan: SweepPlan, pkg: PackageInfo, shape: Shape): 
 
 /**
  * Writes the combined outputs of `plan` into `dir` from the run files in `dir`/runs (every
- * run must be there; those in `cache` are taken from it, parsed from the same bytes). Returns
+ * run must be there; those in `cache` are taken from it, equal to what their files give). Returns
  * the paths written.
  */
 export async function writeCombinedOutputs(dir: string, plan: SweepPlan, pkg: PackageInfo, cache = new RecordCache(), signal?: AbortSignal): Promise<string[]> {
