@@ -1,19 +1,24 @@
 /**
  * Sweep speed-up on worker threads: the same sweep of R runs at the default size (10,000
- * engineers, 10 years) with --workers 1, then --workers 2 (or the list given), through the
- * real `tokensim sweep` command in this process. Reports wall time, runs per second, the
- * speed-up over one worker, and CPU time ÷ wall time — the number of cores kept busy
- * (process CPU time counts every worker thread) — and the load average, since other processes
- * on the machine take cores too. Checks that every worker count wrote byte-identical files.
- * Appends the table to bench/sweep-speedup-results.md.
+ * engineers, 10 years) with --workers 1, then --workers 2 (or the list given), each through
+ * the real executable as a user starts it (`node sim/cli/bin.mjs sweep …`, in a process of its
+ * own: the bundled CLI when it is current, and on a machine of more than 4 cores restarted
+ * with a V8 platform pool of one thread per core, sim/cli/v8Pool.mjs). With `--rounds K` the
+ * worker counts alternate K times and each figure is the median. Reports wall time, runs per
+ * second, the speed-up over the first worker count, and CPU time ÷ wall time — the number of
+ * cores kept busy (the children's CPU time, Linux /proc/self/stat) — and the load average,
+ * since other processes on the machine take cores too. Checks that every worker count wrote
+ * byte-identical files. Appends the table to bench/sweep-speedup-results.md.
  *
- * Usage: npx tsx bench/sweep-speedup.ts [--runs 200] [--workers 1,2] [--engineers 10000] [--years 10] [--no-append]
+ * Usage: npm run build:cli && npx tsx bench/sweep-speedup.ts [--runs 200] [--workers 1,2]
+ *   [--engineers 10000] [--years 10] [--rounds 1] [--no-append]
+ * (TOKENSIM_V8_POOL_SIZE=0 in the environment keeps node's own pool of 4, for comparison.)
  */
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main, readPackageInfo } from '../sim/cli/main.ts';
 import { COMBINED_FILES } from '../sim/cli/output/sweepOutputs.ts';
 import { writeBenchSweep } from './benchSweep.ts';
 import { describeCpus } from './cpuTopology.ts';
@@ -28,19 +33,52 @@ const runs = Number(flag('runs', '200'));
 const workerCounts = flag('workers', '1,2').split(',').map(Number);
 const engineers = Number(flag('engineers', '10000'));
 const years = Number(flag('years', '10'));
+const rounds = Number(flag('rounds', '1'));
 if (!(runs >= 2 && runs % 2 === 0)) throw new Error('--runs must be an even number ≥ 2 (points × 2 replicates)');
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tokensim-sweep-bench-'));
 const sweepFile = path.join(tmp, 'bench.json');
 writeBenchSweep(sweepFile, 'bench-speedup', runs, engineers, years);
 
-const io = { stdout: () => undefined, stderr: (t: string) => void process.stderr.write(t), stderrIsTTY: process.stderr.isTTY === true };
+const BIN = path.join(ROOT, 'sim', 'cli', 'bin.mjs');
+
+/** Whether bin.mjs will run the bundle: build/cli/main.mjs newer than every file under sim/ (as bin.mjs decides). */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const f = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(f) : statSync(f).mtimeMs);
+  }
+  return t;
+}
+const bundleMain = path.join(ROOT, 'build', 'cli', 'main.mjs');
+const bundled = existsSync(bundleMain) && statSync(bundleMain).mtimeMs >= newest(path.join(ROOT, 'sim'));
+if (!bundled) console.error('note: build/cli is missing or older than sim/: the executable runs the TypeScript through tsx (npm run build:cli first)');
 
 function filesOf(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of COMBINED_FILES) out.set(f, readFileSync(path.join(dir, f), 'utf8'));
   for (const f of readdirSync(path.join(dir, 'runs')).sort()) out.set(f, readFileSync(path.join(dir, 'runs', f), 'utf8'));
   return out;
+}
+
+/** CPU seconds of this process's finished (waited-for) children and theirs: /proc/self/stat cutime + cstime. */
+function childrenCpu(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100; // clock ticks; USER_HZ is 100 on Linux
+}
+
+/** `tokensim sweep` as its own process; resolves with its wall time (s) once it has exited 0. */
+function runExecutable(sweepArgs: string[]): Promise<number> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...sweepArgs], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`tokensim sweep exited ${code}: ${stderr.trim()}`))));
+  });
 }
 
 interface Row {
@@ -51,40 +89,48 @@ interface Row {
   load: number;
 }
 
-const rows: Row[] = [];
+const median = (v: number[]): number => {
+  const sorted = [...v].sort((a, b) => a - b);
+  const h = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+};
+
+const samples = new Map<number, Row[]>(workerCounts.map((w) => [w, []]));
 let reference: Map<string, string> | undefined;
-for (const workers of workerCounts) {
-  const out = path.join(tmp, `out-${workers}`);
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const code = await main(['sweep', sweepFile, '--out', out, '--workers', String(workers)], io, readPackageInfo());
-  const wall = (performance.now() - t0) / 1000;
-  const cpuUsed = process.cpuUsage(cpu0);
-  if (code !== 0) throw new Error(`tokensim sweep exited ${code}`);
-  const cpu = (cpuUsed.user + cpuUsed.system) / 1e6;
-  rows.push({ workers, wall, cpu, load: os.loadavg()[0] });
-  const files = filesOf(out);
-  if (!reference) reference = files;
-  else {
-    const differing = [...reference.keys()].filter((k) => reference!.get(k) !== files.get(k));
-    if (differing.length > 0 || files.size !== reference.size) throw new Error(`--workers ${workers} wrote different files: ${differing.slice(0, 5).join(', ')}`);
+for (let round = 0; round < rounds; round++) {
+  for (const workers of workerCounts) {
+    const out = path.join(tmp, `out-${workers}`);
+    const cpu0 = childrenCpu();
+    const wall = await runExecutable(['sweep', sweepFile, '--out', out, '--workers', String(workers)]);
+    const cpu = childrenCpu() - cpu0;
+    samples.get(workers)!.push({ workers, wall, cpu, load: os.loadavg()[0] });
+    const files = filesOf(out);
+    if (!reference) reference = files;
+    else {
+      const differing = [...reference.keys()].filter((k) => reference!.get(k) !== files.get(k));
+      if (differing.length > 0 || files.size !== reference.size) throw new Error(`--workers ${workers} wrote different files: ${differing.slice(0, 5).join(', ')}`);
+    }
+    console.error(`--workers ${workers}: ${wall.toFixed(2)} s wall, ${cpu.toFixed(1)} s CPU, load ${os.loadavg()[0].toFixed(2)}`);
+    rmSync(out, { recursive: true, force: true });
   }
-  console.error(`--workers ${workers}: ${wall.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU`);
-  rmSync(out, { recursive: true, force: true });
 }
 rmSync(tmp, { recursive: true, force: true });
+const rows: Row[] = workerCounts.map((workers) => {
+  const s = samples.get(workers)!;
+  return { workers, wall: median(s.map((r) => r.wall)), cpu: median(s.map((r) => r.cpu)), load: s[s.length - 1].load };
+});
 
 const base = rows[0];
 const table = [
-  '| workers | wall (s) | runs/s | speed-up | CPU ÷ wall (cores busy) | load average (1 min, at end) |',
+  `| workers | wall (s${rounds > 1 ? `, median of ${rounds}` : ''}) | runs/s | speed-up | CPU ÷ wall (cores busy) | load average (1 min, at end) |`,
   '|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
-    (r) => `| ${r.workers} | ${r.wall.toFixed(1)} | ${(runs / r.wall).toFixed(2)} | ${(base.wall / r.wall).toFixed(2)}× | ${(r.cpu / r.wall).toFixed(2)} | ${r.load.toFixed(2)} |`,
+    (r) => `| ${r.workers} | ${r.wall.toFixed(2)} | ${(runs / r.wall).toFixed(2)} | ${(base.wall / r.wall).toFixed(2)}× | ${(r.cpu / r.wall).toFixed(2)} | ${r.load.toFixed(2)} |`,
   ),
 ].join('\n');
 const command = `npx tsx bench/sweep-speedup.ts ${args.join(' ')}`.trim();
 const header = `## ${new Date().toISOString().slice(0, 10)} · ${describeCpus()} · Node ${process.version}\n\n` +
-  `\`${command}\` — ${runs} runs (${runs / 2} points × 2 replicates) of tunguz-100k at ${engineers.toLocaleString('en-US')} engineers × ${years} years; files identical across worker counts.\n\n`;
+  `\`${command}\` — ${runs} runs (${runs / 2} points × 2 replicates) of tunguz-100k at ${engineers.toLocaleString('en-US')} engineers × ${years} years, each a \`tokensim sweep\` process of its own (${bundled ? 'bundled CLI' : 'TypeScript through tsx'})${process.env.TOKENSIM_V8_POOL_SIZE ? ` (TOKENSIM_V8_POOL_SIZE=${process.env.TOKENSIM_V8_POOL_SIZE})` : ''}; files identical across worker counts.\n\n`;
 console.log(table);
 if (!args.includes('--no-append')) {
   const file = path.join(ROOT, 'bench', 'sweep-speedup-results.md');
