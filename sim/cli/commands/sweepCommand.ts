@@ -72,6 +72,10 @@ SLURM_ARRAY_TASK_COUNT and SLURM_ARRAY_TASK_MIN (arrays from 0 or from 1), or a 
 Indexed Job's JOB_COMPLETION_INDEX (0-based) with --shards N. Merge shard directories with
 tokensim merge; shards writing into one shared <dir> combine there by themselves.
 
+On more than 4 cores tokensim restarts node with a V8 platform pool (compiling, garbage
+collection) of one thread per core, as node's own 4 slow many workers' start;
+TOKENSIM_V8_POOL_SIZE=<n> sets the size, 0 keeps node's.
+
 Output (in <dir>):
   runs/<run>.json   each finished run: identity, hashes, the kept series
   shards/*.json     what each shard ran, with the sweep definition and its resolved base
