@@ -19,8 +19,9 @@ export const POOL_ENV = 'TOKENSIM_V8_POOL_SIZE';
 /**
  * The --v8-pool-size to restart node with before running `argv` (the arguments after the
  * program), or undefined to run in this process: for the pool commands (not their --help), when
- * neither node's own arguments nor NODE_OPTIONS already set a size. The size is `POOL_ENV` if
- * set, else one thread per core where that is more than node's 4.
+ * neither node's own arguments nor NODE_OPTIONS already set a size and node is not under a
+ * debugger. The size is `POOL_ENV` if set, else one thread per core where that is more than
+ * node's 4.
  *
  * @param {readonly string[]} argv
  * @param {{ cores: number; env: Record<string, string | undefined>; execArgv: readonly string[] }} host
@@ -30,6 +31,8 @@ export function widerPoolSize(argv, host) {
   if (!POOL_COMMANDS.has(argv[0] ?? '') || argv.includes('--help') || argv.includes('-h')) return undefined;
   const setsPool = (arg) => arg === '--v8-pool-size' || arg.startsWith('--v8-pool-size=');
   if (host.execArgv.some(setsPool) || (host.env.NODE_OPTIONS ?? '').split(/\s+/).some(setsPool)) return undefined;
+  // Under a debugger (--inspect…) a second node would try to open the same inspector port.
+  if (host.execArgv.some((arg) => arg.startsWith('--inspect') || arg.startsWith('--debug'))) return undefined;
   const chosen = host.env[POOL_ENV];
   if (chosen !== undefined && chosen.trim() !== '') {
     const size = Number(chosen);

@@ -33,6 +33,12 @@ describe('widerPoolSize', () => {
     expect(widerPoolSize(['sweep'], host(16, { NODE_OPTIONS: '--max-old-space-size=4096' }))).toBe(16);
   });
 
+  it('runs in this process under a debugger (a second node would want the same inspector port)', () => {
+    expect(widerPoolSize(['sweep'], host(16, {}, ['--inspect-brk=9229']))).toBeUndefined();
+    expect(widerPoolSize(['sweep'], host(16, {}, ['--inspect']))).toBeUndefined();
+    expect(widerPoolSize(['sweep'], host(16, {}, ['--cpu-prof']))).toBe(16);
+  });
+
   it(`takes ${POOL_ENV} over the core count, 0 meaning never, and refuses anything but a whole number`, () => {
     expect(widerPoolSize(['sweep'], host(2, { [POOL_ENV]: '6' }))).toBe(6);
     expect(widerPoolSize(['sweep'], host(64, { [POOL_ENV]: '0' }))).toBeUndefined();
