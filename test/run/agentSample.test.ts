@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULTS, cloneParams } from '../../sim/model/params.ts';
 import { simulate } from '../../sim/run/simulate.ts';
 import { packResult, unpackResult } from '../../sim/run/result.ts';
-import { SAMPLE_UNEMPLOYED, SAMPLE_VACANT } from '../../sim/run/agentSample.ts';
-import { UNEMPLOYED } from '../../sim/model/world.ts';
+import { AgentSampler, SAMPLE_UNEMPLOYED, SAMPLE_VACANT } from '../../sim/run/agentSample.ts';
+import { UNEMPLOYED, type World } from '../../sim/model/world.ts';
 
 function params(engineers = 400, years = 2) {
   const p = cloneParams(DEFAULTS);
@@ -54,6 +54,56 @@ describe('the sample of engineers (simulate options.agents)', () => {
     let vacant = 0;
     for (const f of s.firm) if (f === SAMPLE_VACANT) vacant += 1;
     expect(vacant).toBe(0);
+  });
+
+  it('orders the entrants by uid the same way by numeric keys as by comparing uids (the way above 2²² engineers)', () => {
+    const p = params(600, 4);
+    p.engineers.retirementRatePerYear = 0.3;
+    type Entrants = { entrantsByUid(e: World['eng']): Float64Array; entrantsSortedByCompare(e: World['eng']): Float64Array };
+    let sampler: AgentSampler | undefined;
+    let compared = 0;
+    simulate(p, 3, {
+      inspect: (w) => {
+        sampler ??= new AgentSampler(w, 40);
+        const s = sampler as unknown as Entrants;
+        const byKey = Array.from(s.entrantsByUid(w.eng));
+        const byCompare = Array.from(s.entrantsSortedByCompare(w.eng));
+        expect(byKey).toEqual(byCompare);
+        if (byKey.length > 1) compared += 1;
+        for (let j = 1; j < byKey.length; j++) expect(w.eng.uid[byKey[j]]).toBeGreaterThan(w.eng.uid[byKey[j - 1]]);
+        sampler.record(w, w.month);
+      },
+    });
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('fills places with the earliest entrants not yet followed, however many fall vacant in a month', () => {
+    const p = params(500, 3);
+    p.engineers.retirementRatePerYear = 0.6;
+    const k = 450;
+    const rows = simulate(p, 5, { agents: k }).agents!.uid;
+    let nextEntrant = 500; // the month-0 population's uids are 0..499
+    let busiest = 0;
+    // The same run again (the sample changes nothing in it), its world checked against the sample.
+    simulate(p, 5, {
+      inspect: (w) => {
+        const now = new Set(rows.subarray(w.month * k, (w.month + 1) * k));
+        const before = new Set(w.month > 0 ? rows.subarray((w.month - 1) * k, w.month * k) : []);
+        const taken = w.month > 0 ? [...now].filter((uid) => uid >= 0 && !before.has(uid)) : [];
+        busiest = Math.max(busiest, taken.length);
+        const last = taken.length > 0 ? Math.max(...taken) : nextEntrant - 1;
+        for (const uid of taken) expect(uid).toBeGreaterThanOrEqual(nextEntrant);
+        for (let i = 0; i < w.eng.n; i++) {
+          const uid = w.eng.uid[i];
+          // No entrant passed over: every one from nextEntrant up to the last taken is followed,
+          // and none is left out while a place stands vacant.
+          if (uid >= nextEntrant && uid <= last) expect(now.has(uid)).toBe(true);
+          if (uid >= nextEntrant && now.has(-1)) expect(now.has(uid)).toBe(true);
+        }
+        if (taken.length > 0) nextEntrant = last + 1;
+      },
+    });
+    expect(busiest).toBeGreaterThan(8); // months with more places to fill than record() keeps entrants for as it goes
   });
 
   it('travels through packResult / unpackResult', () => {
