@@ -22,12 +22,13 @@
  *     [--rounds 7] [--warm 3] [--sweep-runs 8] [--years 10]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { writeBenchSweep } from './benchSweep.ts';
+import { bundleIsCurrent } from './bundleState.ts';
 import { describeCpus, meanClockMHz } from './cpuTopology.ts';
 import { createPoolWithEntry, WORKER_READY, type Pool } from '../sim/cli/parallel/pool.ts';
 import { DEFAULTS, cloneParams, type Params } from '../sim/model/params.ts';
@@ -45,17 +46,9 @@ const warm = Number(flag('warm', '3'));
 const sweepRuns = Number(flag('sweep-runs', '8'));
 const years = Number(flag('years', '10'));
 
-/** The bundle, if it is newer than every source file (as sim/cli/bin.mjs decides). */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const f = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(f) : statSync(f).mtimeMs);
-  }
-  return t;
-}
 const bundleMain = path.join(ROOT, 'build/cli/main.mjs');
-const bundled = existsSync(bundleMain) && statSync(bundleMain).mtimeMs >= newest(path.join(ROOT, 'sim'));
+/** Whether bin.mjs runs the bundle (build/cli) or the TypeScript through tsx. */
+const bundled = bundleIsCurrent(ROOT);
 const entry = bundled ? pathToFileURL(path.join(ROOT, 'build/cli/worker.mjs')) : new URL('../sim/cli/parallel/worker.mjs', import.meta.url);
 const mainModule = bundled ? pathToFileURL(bundleMain).href : new URL('../sim/cli/main.ts', import.meta.url).href;
 

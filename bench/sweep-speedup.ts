@@ -15,12 +15,13 @@
  * (TOKENSIM_V8_POOL_SIZE=0 in the environment keeps node's own pool of 4, for comparison.)
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMBINED_FILES } from '../sim/cli/output/sweepOutputs.ts';
 import { writeBenchSweep } from './benchSweep.ts';
+import { bundleIsCurrent } from './bundleState.ts';
 import { describeCpus } from './cpuTopology.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -42,17 +43,8 @@ writeBenchSweep(sweepFile, 'bench-speedup', runs, engineers, years);
 
 const BIN = path.join(ROOT, 'sim', 'cli', 'bin.mjs');
 
-/** Whether bin.mjs will run the bundle: build/cli/main.mjs newer than every file under sim/ (as bin.mjs decides). */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const f = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(f) : statSync(f).mtimeMs);
-  }
-  return t;
-}
-const bundleMain = path.join(ROOT, 'build', 'cli', 'main.mjs');
-const bundled = existsSync(bundleMain) && statSync(bundleMain).mtimeMs >= newest(path.join(ROOT, 'sim'));
+/** Whether bin.mjs runs the bundle (build/cli) or the TypeScript through tsx. */
+const bundled = bundleIsCurrent(ROOT);
 if (!bundled) console.error('note: build/cli is missing or older than sim/: the executable runs the TypeScript through tsx (npm run build:cli first)');
 
 function filesOf(dir: string): Map<string, string> {
