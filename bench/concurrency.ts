@@ -17,7 +17,9 @@
  *   which notes the run's workers and time).
  *
  * The machine's other load competes for the same cores: the load average is printed with
- * every figure. Usage:
+ * every figure. Where `tokensim sweep` would restart node with a wider V8 platform pool (more
+ * than 4 cores, sim/cli/v8Pool.mjs), this runs itself again with the same (bench/cliPool.ts).
+ * Usage:
  *   npm run build:cli && npx tsx bench/concurrency.ts [--sizes 10000,2000] [--workers 2]
  *     [--rounds 7] [--warm 3] [--sweep-runs 8] [--years 10]
  */
@@ -29,11 +31,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { writeBenchSweep } from './benchSweep.ts';
 import { bundleIsCurrent } from './bundleState.ts';
+import { withCliPool } from './cliPool.ts';
 import { describeCpus, meanClockMHz } from './cpuTopology.ts';
 import { createPoolWithEntry, WORKER_READY, type Pool } from '../sim/cli/parallel/pool.ts';
 import { DEFAULTS, cloneParams, type Params } from '../sim/model/params.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+withCliPool(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);

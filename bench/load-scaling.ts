@@ -10,7 +10,8 @@
  *   in N worker threads of one process (as a sweep's pool runs them).
  *
  * A loop that slows with N is the machine (shared caches, memory, clocks); an engine run that
- * slows more than the loops is the engine. Recorded in bench/RESULTS.md ("the sweep on a
+ * slows more than the loops is the engine. The threads share the V8 platform pool
+ * `tokensim sweep` would give them (bench/cliPool.ts). Recorded in bench/RESULTS.md ("the sweep on a
  * 16-core machine").
  *
  * Usage: npx tsx bench/load-scaling.ts [--n 1,8,16] [--engineers 10000,2000] [--runs 4]
@@ -23,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parseScenario } from '../sim/input/scenario.ts';
 import { simulate } from '../sim/run/simulate.ts';
+import { withCliPool } from './cliPool.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const TUNGUZ = fileURLToPath(new URL('../scenarios/tunguz-100k.json', import.meta.url));
@@ -70,6 +72,7 @@ if (!isMainThread) {
 } else if (process.argv[2] === '--child') {
   process.stdout.write(JSON.stringify(work(JSON.parse(process.argv[3]) as Job)));
 } else {
+  withCliPool(SELF);
   const args = process.argv.slice(2);
   const flag = (name: string, fallback: string): string => {
     const i = args.indexOf(`--${name}`);
