@@ -7,8 +7,11 @@
 // the default pool and 3.6–3.8 s with --v8-pool-size=16. The pool's size can only be set when
 // node starts, so the commands that run a pool of workers restart node with it (sim/cli/bin.mjs).
 
-/** The commands that run the engine on a pool of worker threads. */
+/** The commands that run the engine on a pool of worker threads (and `run` with --seeds, see widerPoolSize). */
 export const POOL_COMMANDS = new Set(['sweep', 'sensitivity', 'calibrate', 'compare']);
+
+/** `run` runs on a pool when given several seeds; a single run (the default) runs in this thread and never restarts. */
+const runsSeveralSeeds = (argv) => argv[0] === 'run' && argv.some((arg) => arg === '--seeds' || arg.startsWith('--seeds='));
 
 /** Node's own size of V8's platform pool. */
 export const NODE_DEFAULT_POOL = 4;
@@ -18,7 +21,8 @@ export const POOL_ENV = 'TOKENSIM_V8_POOL_SIZE';
 
 /**
  * The --v8-pool-size to restart node with before running `argv` (the arguments after the
- * program), or undefined to run in this process: for the pool commands (not their --help), when
+ * program), or undefined to run in this process: for the pool commands and `run --seeds` (not
+ * their --help), when
  * neither node's own arguments nor NODE_OPTIONS already set a size and node is not under a
  * debugger. The size is `POOL_ENV` if set, else one thread per core where that is more than
  * node's 4.
@@ -28,7 +32,7 @@ export const POOL_ENV = 'TOKENSIM_V8_POOL_SIZE';
  * @returns {number | undefined}
  */
 export function widerPoolSize(argv, host) {
-  if (!POOL_COMMANDS.has(argv[0] ?? '') || argv.includes('--help') || argv.includes('-h')) return undefined;
+  if (!(POOL_COMMANDS.has(argv[0] ?? '') || runsSeveralSeeds(argv)) || argv.includes('--help') || argv.includes('-h')) return undefined;
   const setsPool = (arg) => arg === '--v8-pool-size' || arg.startsWith('--v8-pool-size=');
   if (host.execArgv.some(setsPool) || (host.env.NODE_OPTIONS ?? '').split(/\s+/).some(setsPool)) return undefined;
   // Under a debugger (--inspect…) a second node would try to open the same inspector port.

@@ -114,7 +114,9 @@ describe('tokensim sweep', () => {
   it('--resume after the process is killed mid-sweep finishes it without re-running finished runs', async () => {
     const slow = writeSweep('slow', { engineers: 500, parameters: { 'production.sigma': [0.5, 0.8, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6] } });
     const out = tmpPath('killed');
-    const child = spawn(process.execPath, [BIN, 'sweep', slow, '--out', out, '--workers', '1'], { cwd: ROOT, stdio: 'ignore' });
+    // The executable itself, not restarted with a wider V8 pool on a many-core machine: SIGKILL
+    // would reach only the first process (that case: test/cli/v8Pool.test.ts).
+    const child = spawn(process.execPath, [BIN, 'sweep', slow, '--out', out, '--workers', '1'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, TOKENSIM_V8_POOL_SIZE: '0' } });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     for (let i = 0; i < 3000 && runFiles(out).length < 3; i++) await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');

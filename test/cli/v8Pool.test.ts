@@ -21,8 +21,14 @@ describe('widerPoolSize', () => {
     }
   });
 
+  it('restarts run only with several seeds (a pool); a single run stays in its thread', () => {
+    expect(widerPoolSize(['run', 's.json', '--seeds', '1..64', '--out', 'o'], host(16))).toBe(16);
+    expect(widerPoolSize(['run', 's.json', '--seeds=1,2', '--out', 'o'], host(16))).toBe(16);
+    expect(widerPoolSize(['run', 's.json', '--seed', '3', '--out', 'o'], host(16))).toBeUndefined();
+  });
+
   it('leaves other commands, help and an absent command alone', () => {
-    for (const argv of [['run', 'scenarios/baseline.json'], ['--version'], ['validate', 'a.json'], [], ['sweep', '--help'], ['compare', '-h']]) {
+    for (const argv of [['run', 'scenarios/baseline.json'], ['--version'], ['validate', 'a.json'], [], ['sweep', '--help'], ['compare', '-h'], ['run', '--seeds', '1..3', '--help']]) {
       expect(widerPoolSize(argv, host(64))).toBeUndefined();
     }
   });
@@ -113,13 +119,13 @@ describe('tokensim sweep restarted with a wider V8 pool', () => {
     expectSameFiles(plain, wide);
   });
 
-  it('passes SIGTERM to the child: the sweep stops as interrupted (exit 130) and keeps its finished runs', async () => {
-    const out = tmpPath('pool-term');
+  it.each(['SIGTERM', 'SIGINT'] as const)('passes %s to the child: the sweep stops as interrupted (exit 130) and keeps its finished runs', async (signal) => {
+    const out = tmpPath(`pool-${signal}`);
     const { child, done } = start(['sweep', slow, '--out', out, '--workers', '1'], '3');
     for (let i = 0; i < 3000 && runFiles(out).length < 2; i++) await sleep(10);
     const inner = childrenOf(child.pid!).find((c) => c.cmdline.includes(BIN));
     expect(inner).toBeDefined();
-    child.kill('SIGTERM');
+    child.kill(signal);
     const r = await done;
     expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/^tokensim: interrupted; \d+ of 20 runs of this shard are finished in .* — rerun with --resume to finish\n$/);
