@@ -119,6 +119,16 @@ describe('tokensim sweep restarted with a wider V8 pool', () => {
     expectSameFiles(plain, wide);
   });
 
+  it('ends with the child’s exit code and its one-line error (a usage error exits 2)', async () => {
+    const missing = tmpPath('no-such-sweep.json');
+    const plain = await start(['sweep', missing, '--out', tmpPath('unused')], '0').done;
+    const wide = await start(['sweep', missing, '--out', tmpPath('unused')], '3').done;
+    expect(plain.code).toBe(2);
+    expect(wide.code).toBe(2);
+    expect(wide.stderr).toBe(plain.stderr);
+    expect(wide.stderr).toBe(`tokensim: cannot read sweep file ${missing}: no such file\n`);
+  });
+
   it.each(['SIGTERM', 'SIGINT'] as const)('passes %s to the child: the sweep stops as interrupted (exit 130) and keeps its finished runs', async (signal) => {
     const out = tmpPath(`pool-${signal}`);
     const { child, done } = start(['sweep', slow, '--out', out, '--workers', '1'], '3');
