@@ -10,25 +10,9 @@
  * one taken), so the sample stays N
  * and keeps the population's mix as it changes. `uid` says who holds each place each month.
  */
+import { selectLowestByKey, sortIdsByKey } from '../lib/sortByKey.ts';
 import type { World } from '../model/world.ts';
 import { UNEMPLOYED } from '../model/world.ts';
-
-/** Engineer indices are below this (2²²) in an entrant's sort key uid·ENTRANT_INDEX + index. */
-const ENTRANT_INDEX = 4_194_304;
-
-/** How many of the earliest entrants not yet followed record() keeps as it goes (more places seldom fall vacant in a month). */
-const EARLIEST = 8;
-
-/** Inserts `key` into the ascending `keys[0..held)` (capacity EARLIEST, the largest dropped when full); returns the new count. */
-function keepEarliest(keys: Float64Array, held: number, key: number): number {
-  let j = held < EARLIEST ? held : EARLIEST - 1;
-  while (j > 0 && keys[j - 1] > key) {
-    keys[j] = keys[j - 1];
-    j--;
-  }
-  keys[j] = key;
-  return held < EARLIEST ? held + 1 : EARLIEST;
-}
 
 /** Firm slot value for an engineer who is out of work. */
 export const SAMPLE_UNEMPLOYED = -1;
@@ -78,10 +62,9 @@ export class AgentSampler {
   /** Entrants with a uid below this have been considered for a place. */
   private nextEntrant: number;
   private readonly seen: Uint8Array;
-  /** Scratch for entrantsByUid. */
-  private keys = new Float64Array(0);
-  /** The month's EARLIEST smallest entrant keys, ascending (record). */
-  private readonly earliest = new Float64Array(EARLIEST);
+  /** The month's entrants not yet followed (engineer indices), and each one's uid as a sort key by index. */
+  private entrants = new Int32Array(0);
+  private entrantUid = new Float64Array(0);
 
   constructor(w: World, count: number) {
     const n0 = w.eng.n;
@@ -99,9 +82,11 @@ export class AgentSampler {
   }
 
   /**
-   * Records month `month` (after its mechanisms): one pass over the engineers, which also keeps
-   * the EARLIEST earliest entrants not yet followed; a second, for all the entrants, only in a
-   * month when more places than that fell vacant.
+   * Records month `month` (after its mechanisms): one pass over the engineers, which also lists
+   * the entrants not yet followed; in a month when someone followed has left, the earliest of
+   * them (by uid) take the vacant places. Only as many as places fell vacant are picked and
+   * ordered (selectLowestByKey, then sortIdsByKey on those): sorting all of them, thousands
+   * in some months, with a comparator cost a tenth of a run.
    */
   record(w: World, month: number): void {
     const e = w.eng;
@@ -109,17 +94,22 @@ export class AgentSampler {
     const base = month * s.count;
     const placeOf = this.placeOf;
     const seen = this.seen;
-    const earliest = this.earliest;
-    const keyed = e.n <= ENTRANT_INDEX;
+    if (this.entrants.length < e.n) {
+      this.entrants = new Int32Array(e.capacity);
+      this.entrantUid = new Float64Array(e.capacity);
+    }
+    const { entrants, entrantUid } = this;
     const from = this.nextEntrant;
-    let held = 0;
+    let found = 0;
     seen.fill(0);
     for (let i = 0; i < e.n; i++) {
       const uid = e.uid[i];
       const place = uid < placeOf.length ? placeOf[uid] : -1;
       if (place < 0) {
-        // An entrant not followed: kept if among the EARLIEST smallest keys so far (see entrantsByUid).
-        if (uid >= from && keyed && (held < EARLIEST || uid * ENTRANT_INDEX + i < earliest[EARLIEST - 1])) held = keepEarliest(earliest, held, uid * ENTRANT_INDEX + i);
+        if (uid >= from) {
+          entrants[found++] = i;
+          entrantUid[i] = uid;
+        }
         continue;
       }
       seen[place] = 1;
@@ -128,21 +118,16 @@ export class AgentSampler {
     let vacant = 0;
     for (let place = 0; place < s.count; place++) vacant += 1 - seen[place];
     if (vacant === 0) return;
-    // Places whose person left go to the earliest entrants not yet followed: those kept above,
-    // unless more places than them fell vacant and there were more entrants.
-    let entrants: Float64Array;
-    if (keyed && (vacant <= held || held < EARLIEST)) {
-      for (let j = 0; j < held; j++) earliest[j] %= ENTRANT_INDEX;
-      entrants = earliest.subarray(0, held);
-    } else {
-      entrants = this.entrantsByUid(e);
-    }
+    const taken = Math.min(vacant, found);
+    const candidates = entrants.subarray(0, found);
+    selectLowestByKey(candidates, taken, entrantUid);
+    sortIdsByKey(candidates.subarray(0, taken), entrantUid);
     let next = 0;
     for (let place = 0; place < s.count; place++) {
       if (seen[place] === 1) continue;
       if (this.who[place] >= 0) this.placeOf[this.who[place]] = -1;
       this.who[place] = -1;
-      if (next < entrants.length) {
+      if (next < taken) {
         const i = entrants[next++];
         this.who[place] = e.uid[i];
         this.follow(e.uid[i], place);
@@ -150,38 +135,6 @@ export class AgentSampler {
         this.write(w, i, base + place);
       }
     }
-  }
-
-  /** The indices of the engineers who entered at or after nextEntrant and are not followed, by uid. */
-  private entrantsByUid(e: World['eng']): Float64Array {
-    if (e.n > ENTRANT_INDEX) return this.entrantsSortedByCompare(e);
-    if (this.keys.length < e.n) this.keys = new Float64Array(e.n);
-    const keys = this.keys;
-    const placeOf = this.placeOf;
-    // Each as the key uid·2²² + index: a plain numeric sort of the keys (exact below 2⁵³, as
-    // uids are below 2³¹ and indices below 2²²) orders them by uid, as a sort of the indices by
-    // uid would. A sort with a comparator over the thousands of entrants of some months made
-    // following 300 engineers cost a tenth of a run.
-    let k = 0;
-    for (let i = 0; i < e.n; i++) {
-      const uid = e.uid[i];
-      if (uid >= this.nextEntrant && !(uid < placeOf.length && placeOf[uid] >= 0)) keys[k++] = uid * ENTRANT_INDEX + i;
-    }
-    const sorted = keys.subarray(0, k).sort();
-    for (let j = 0; j < k; j++) sorted[j] %= ENTRANT_INDEX;
-    return sorted;
-  }
-
-  /** entrantsByUid for more than ENTRANT_INDEX engineers, by comparing uids. */
-  private entrantsSortedByCompare(e: World['eng']): Float64Array {
-    const placeOf = this.placeOf;
-    const entrants: number[] = [];
-    for (let i = 0; i < e.n; i++) {
-      const uid = e.uid[i];
-      if (uid >= this.nextEntrant && !(uid < placeOf.length && placeOf[uid] >= 0)) entrants.push(i);
-    }
-    entrants.sort((a, b) => e.uid[a] - e.uid[b]);
-    return Float64Array.from(entrants);
   }
 
   /** Follows person `uid` in `place`. */
