@@ -3,7 +3,7 @@
  * 1 year), the CLI in-process with an injected pool and environment, the real executable,
  * and comparisons of result sets.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -111,17 +111,23 @@ export async function sweep(args: string[], options: SweepOptions = {}): Promise
   return { code, stdout: c.out(), stderr: c.err() };
 }
 
-/** The real executable. */
-export function tokensim(args: readonly string[], env: Record<string, string> = {}): Promise<Outcome & { signal: NodeJS.Signals | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+/** The real executable, started: the child (for its pid and signals) and its outcome once it has closed. */
+export function startTokensim(args: readonly string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<Outcome & { signal: NodeJS.Signals | null }> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const done = new Promise<Outcome & { signal: NodeJS.Signals | null }>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr }));
   });
+  return { child, done };
+}
+
+/** The real executable. */
+export function tokensim(args: readonly string[], env: Record<string, string> = {}): Promise<Outcome & { signal: NodeJS.Signals | null }> {
+  return startTokensim(args, env).done;
 }
 
 /** Run files in a directory (temporary files of a killed writer are hidden and skipped). */

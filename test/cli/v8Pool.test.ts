@@ -3,11 +3,10 @@
  * sim/cli/bin.mjs): when they do, the outputs are the same bytes, signals reach the child, and
  * a child whose parent is killed outright stops.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NODE_DEFAULT_POOL, POOL_ENV, widerPoolSize } from '../../sim/cli/v8Pool.mjs';
-import { BIN, expectSameFiles, ROOT, runFiles, tmpPath, writeSweep } from './sweepHarness.ts';
+import { BIN, expectSameFiles, runFiles, startTokensim, tmpPath, writeSweep } from './sweepHarness.ts';
 
 const host = (cores: number, env: Record<string, string | undefined> = {}, execArgv: string[] = []) => ({ cores, env, execArgv });
 
@@ -56,25 +55,8 @@ describe('widerPoolSize', () => {
   });
 });
 
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function start(args: readonly string[], pool: string): { child: ChildProcess; done: Promise<Exit> } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [POOL_ENV]: pool } });
-  const done = new Promise<Exit>((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return { child, done };
-}
+/** The executable with TOKENSIM_V8_POOL_SIZE=`pool` (0: never restarts; 3: restarts on this machine too). */
+const start = (args: readonly string[], pool: string) => startTokensim(args, { [POOL_ENV]: pool });
 
 /** The processes whose parent is `pid`, with their command lines (Linux /proc). */
 function childrenOf(pid: number): { pid: number; cmdline: string[] }[] {
