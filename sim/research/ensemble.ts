@@ -65,6 +65,18 @@ export function summarize(results: Result[]): Summary {
       lo95: new Float64Array(first.months),
       hi95: new Float64Array(first.months),
     };
+    if (n === 1) {
+      // One seed: simple-statistics' mean([x]) is its compensated sum x + 0 (−0 becomes +0)
+      // divided by 1, and the interval is empty; the same numbers without a call per month.
+      const values = s.values;
+      for (let m = 0; m < first.months; m++) {
+        const mu = (values[m] + 0) / 1;
+        out.mean[m] = mu;
+        out.lo95[m] = mu - 0;
+        out.hi95[m] = mu + 0;
+      }
+      return out;
+    }
     for (let m = 0; m < first.months; m++) {
       for (let j = 0; j < n; j++) sample[j] = results[j].series[k].values[m];
       const mu = mean(sample);

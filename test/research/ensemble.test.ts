@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mean } from 'simple-statistics';
 import { summarize, tQuantile975 } from '../../sim/research/ensemble.ts';
 import type { Result } from '../../sim/run/result.ts';
 
@@ -42,6 +43,17 @@ describe('summarize', () => {
   it('collapses the interval to the value with one seed', () => {
     const m = summarize([result(4, [5])]).series[0];
     expect([m.mean[0], m.lo95[0], m.hi95[0]]).toEqual([5, 5, 5]);
+  });
+
+  it('gives with one seed bit for bit what the general route gives (−0, NaN, infinities, subnormals)', () => {
+    const values = [-0, 0, Number.NaN, Infinity, -Infinity, 5e-324, -1e-300, 1.7976931348623157e308, 0.1 + 0.2, -3];
+    const m = summarize([result(7, values)]).series[0];
+    values.forEach((v, i) => {
+      const mu = mean([v]);
+      // Object.is tells −0 from +0 and matches NaN with NaN.
+      expect([Object.is(m.mean[i], mu), Object.is(m.lo95[i], mu - 0), Object.is(m.hi95[i], mu + 0)]).toEqual([true, true, true]);
+    });
+    expect(Object.is(m.mean[0], 0)).toBe(true); // mean([−0]) is +0: the compensated sum adds 0
   });
 
   it('refuses results of different shapes', () => {
