@@ -11,7 +11,7 @@
  * nothing is written (atomicOutput.ts).
  */
 import type { MetricName } from '../../run/metricDefs.ts';
-import { findSeries, type Result } from '../../run/result.ts';
+import type { Result } from '../../run/result.ts';
 
 /** Totals: defined in every month whoever is employed. */
 const TOTALS: ReadonlySet<MetricName> = new Set<MetricName>([
@@ -59,10 +59,13 @@ export interface NonFiniteValue {
 
 /** The first value of `result` that is not allowed to be non-finite, or undefined. */
 export function nonFiniteValue(result: Result): NonFiniteValue | undefined {
+  // Each group's headcount series (the first, as findSeries would give), looked up once rather than per series.
+  const headcount = new Map<string, Float64Array>();
+  for (const s of result.series) if (s.metric === 'headcount' && !headcount.has(s.group)) headcount.set(s.group, s.values);
   for (const s of result.series) {
     const metric = s.metric as MetricName;
     const total = TOTALS.has(metric);
-    const employed = EMPLOYED_STATISTICS.has(metric) ? findSeries(result, 'headcount', s.group) : undefined;
+    const employed = EMPLOYED_STATISTICS.has(metric) ? headcount.get(s.group) : undefined;
     for (let m = 0; m < s.values.length; m++) {
       const v = s.values[m];
       if (Number.isFinite(v)) continue;
