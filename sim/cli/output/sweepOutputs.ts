@@ -20,7 +20,8 @@ import type { Result } from '../../run/result.ts';
 import { sweepToJson } from '../../research/sweep/sweep.ts';
 import type { SweepPlan, SweepRun } from '../../research/sweep/sweepPlan.ts';
 import type { PackageInfo } from '../commands/command.ts';
-import { csvField, CSV_CHUNK_CHARS } from './seriesCsv.ts';
+import { csvField, CSV_CHUNK_CHARS, RowChunks, seriesRows as addSeriesRows } from './seriesCsv.ts';
+import { summaryRows as addSummaryRows } from './summaryCsv.ts';
 import { parseRunRecord, runFilePath, type RunRecord } from './sweepFiles.ts';
 import { writeFilesAtomically, type OutputFile } from './atomicOutput.ts';
 
@@ -89,15 +90,12 @@ function loadRecord(dir: string, run: SweepRun, cache: RecordCache): RunRecord {
 
 /** Joins yielded rows into chunks of about CSV_CHUNK_CHARS characters. */
 function* chunked(rows: Iterable<string>): Generator<string> {
-  let buffer = '';
+  const chunks = new RowChunks(CSV_CHUNK_CHARS);
   for (const row of rows) {
-    buffer += row;
-    if (buffer.length >= CSV_CHUNK_CHARS) {
-      yield buffer;
-      buffer = '';
-    }
+    chunks.add(row);
+    yield* chunks.drain();
   }
-  if (buffer.length > 0) yield buffer;
+  yield* chunks.drain(true);
 }
 
 function* pointsRows(plan: SweepPlan): Generator<string> {
@@ -120,22 +118,21 @@ interface Shape {
 
 function* seriesRows(plan: SweepPlan, dir: string, shape: Shape, cache: RecordCache): Generator<string> {
   yield line(sweepSeriesColumns(plan));
+  const chunks = new RowChunks(CSV_CHUNK_CHARS);
   const heads = pointHeads(plan);
   for (const run of plan.runs) {
     const r = loadRecord(dir, run, cache);
     if (r.series.length !== shape.seriesPerRun) throw new Error(`run ${run.runId} has ${r.series.length} series, the first run ${shape.seriesPerRun}`);
     const head = `${heads.get(run.pointId)!},${run.replicate},${csvField(r.scenario)},${run.seed},`;
-    for (const s of r.series) {
-      const middle = `,${csvField(s.metric)},${csvField(s.group)},`;
-      let rows = '';
-      for (let m = 0; m < s.values.length; m++) rows += head + (m + 1) + middle + String(s.values[m]) + '\n';
-      yield rows;
-    }
+    for (const s of r.series) addSeriesRows(chunks, head, `,${csvField(s.metric)},${csvField(s.group)},`, s.values, undefined);
+    yield* chunks.drain();
   }
+  yield* chunks.drain(true);
 }
 
 function* summaryRows(plan: SweepPlan, dir: string, cache: RecordCache): Generator<string> {
   yield line(sweepSummaryColumns(plan));
+  const chunks = new RowChunks(CSV_CHUNK_CHARS);
   const heads = pointHeads(plan);
   const byPoint = new Map<string, SweepRun[]>();
   for (const run of plan.runs) byPoint.set(run.pointId, [...(byPoint.get(run.pointId) ?? []), run]);
@@ -145,15 +142,11 @@ function* summaryRows(plan: SweepPlan, dir: string, cache: RecordCache): Generat
       return { scenario: r.scenario, seed: r.seed, months: r.months, paramsHash: r.paramsHash, resultHash: r.resultHash, firmTypes: [], series: r.series };
     });
     const summary = summarize(results);
-    for (const s of summary.series) {
-      const middle = `,${csvField(s.metric)},${csvField(s.group)},`;
-      let rows = '';
-      for (let m = 0; m < summary.months; m++) {
-        rows += `${heads.get(point.id)!}${middle}${m + 1},${String(s.mean[m])},${String(s.lo95[m])},${String(s.hi95[m])},${summary.n}\n`;
-      }
-      yield rows;
-    }
+    const tail = `,${summary.n}\n`;
+    for (const s of summary.series) addSummaryRows(chunks, `${heads.get(point.id)!},${csvField(s.metric)},${csvField(s.group)},`, s, summary.months, tail, undefined);
+    yield* chunks.drain();
   }
+  yield* chunks.drain(true);
 }
 
 /** The combined manifest: only what the sweep computed — no command line, shard or time. */
