@@ -127,8 +127,32 @@ async function removeMade(dirs: readonly string[]): Promise<void> {
 const openNew = (file: string): Promise<FileHandle> => open(file, 'wx');
 
 /** Writes the whole of `text`, looping over partial writes. */
-async function writeAll(handle: FileHandle, text: string): Promise<void> {
-  const bytes = Buffer.from(text, 'utf8');
+const writeAll = (handle: FileHandle, text: string): Promise<void> => writeBytes(handle, Buffer.from(text, 'utf8'));
+
+/**
+ * Writes the chunks in order, making each next chunk while the previous one is being written
+ * (a write runs on libuv's threads, so producing and writing overlap); at most one write is in
+ * flight, and none is left running when this settles, whether it resolves or rejects.
+ */
+async function writeChunks(handle: FileHandle, chunks: Iterable<string>): Promise<void> {
+  let pending: Promise<void> | undefined;
+  try {
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk, 'utf8');
+      if (pending) await pending;
+      pending = writeBytes(handle, bytes);
+    }
+  } catch (err) {
+    // The write in flight settles first; the error reported is the first one (an abort, a
+    // failed chunk or a failed write).
+    await pending?.catch(() => undefined);
+    throw err;
+  }
+  if (pending) await pending;
+}
+
+/** Writes the whole of `bytes`, looping over partial writes. */
+async function writeBytes(handle: FileHandle, bytes: Buffer): Promise<void> {
   let offset = 0;
   while (offset < bytes.length) {
     const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, null);
@@ -231,7 +255,7 @@ export class StagedOutput {
       tail: Promise.resolve(),
       append(chunks) {
         const next = staged.tail.then(async () => {
-          for (const chunk of chunks) await writeAll(handle, chunk);
+          await writeChunks(handle, chunks);
         });
         // A failed append fails every later one too (the file is no longer whole).
         staged.tail = next;
