@@ -5,6 +5,7 @@
  * A new command is one more table entry.
  */
 import { readFileSync } from 'node:fs';
+import './nativeHash.ts';
 import type { CliIO, Command, PackageInfo } from './commands/command.ts';
 import { formatFlagHelp, UsageError, wantsHelp, type FlagSpec } from './args/parseArgs.ts';
 import { didYouMean } from './args/didYouMean.ts';

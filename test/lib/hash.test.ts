@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, HASH_ALGORITHM, Hasher, hashString } from '../../sim/lib/hash.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { canonicalJson, HASH_ALGORITHM, Hasher, hashString, useSha256 } from '../../sim/lib/hash.ts';
 
 const floatsDigest = (a: Float64Array) => new Hasher().floats(a).digest();
 
@@ -52,6 +53,40 @@ describe('SHA-256 and the canonical encoding', () => {
     const big = Float64Array.from({ length: 3000 }, (_, i) => i / 7);
     const view = big.subarray(17, 2900);
     expect(new Hasher().floatsCopied(view).digest()).toBe(floatsDigest(Float64Array.from(view)));
+  });
+});
+
+describe('the SHA-256 implementation in use (useSha256)', () => {
+  /** Every kind of input the hashes take: text, framed strings, doubles and views into a larger buffer. */
+  const digests = (): string[] => {
+    const packed = Float64Array.from({ length: 5000 }, (_, i) => Math.cos(i) * 10 ** (i % 30));
+    return [
+      hashString(''),
+      hashString('€ ünïcode ✓ 🙂'),
+      hashString('x'.repeat(70_001)),
+      new Hasher().string('cash_base_mean').string('all').floats(packed.subarray(120, 240)).floats(packed.subarray(4999)).digest(),
+      new Hasher().floats(new Float64Array(0)).string('').digest(),
+      new Hasher().floatsCopied(packed.subarray(3, 4000)).digest(),
+    ];
+  };
+
+  it("node's native SHA-256 (what the CLI installs) gives the JavaScript implementation's digests", async () => {
+    const js = digests();
+    try {
+      await import('../../sim/cli/nativeHash.ts');
+      const native = digests();
+      expect(native).toEqual(js);
+      // The native one really was in use: the same digests from a counting wrapper of it.
+      let calls = 0;
+      useSha256(() => {
+        calls++;
+        return createHash('sha256');
+      });
+      expect(digests()).toEqual(js);
+      expect(calls).toBe(6);
+    } finally {
+      useSha256(() => sha256.create());
+    }
   });
 });
 

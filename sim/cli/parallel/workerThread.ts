@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import '../nativeHash.ts';
 import { engineApi } from '../../engineApi.ts';
 import { WORKER_READY } from './pool.ts';
 
