@@ -34,7 +34,7 @@ import {
   SHARDS_DIR,
   type ShardManifest,
 } from '../output/sweepFiles.ts';
-import { COMBINED_FILES, RecordCache, writeCombinedOutputs } from '../output/sweepOutputs.ts';
+import { COMBINED_FILES, RecordCache, RenderedRows, writeCombinedOutputs } from '../output/sweepOutputs.ts';
 import { sweepProgress } from '../output/sweepProgress.ts';
 import { assertUsableOutDir, writeFileAtomic } from '../output/atomicOutput.ts';
 
@@ -222,6 +222,8 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
   // Each finished run's record as written (runRecord stores each value as its file gives it
   // back), so the combined outputs need not read and check each file again at the end.
   const records = new RecordCache();
+  // Their rows of series.csv and summary.csv, made meanwhile (the parent is idle while workers run).
+  const rendered = new RenderedRows(plan);
   try {
     if (todo.length > 0) {
       pool = deps.createPool(workersFor(todo.length, workersFlag, deps.defaultWorkers(), meanEngineerMonths(todo.slice(0, 100).map((r) => r.params))));
@@ -233,6 +235,7 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
           const record = runRecord(plan, run, packed, ctx.pkg);
           await writeFileAtomic(runFilePath(outDir, run.runId), runRecordText(record));
           records.add(run.runId, record);
+          rendered.add(run, record, records);
           ran += 1;
           progress.tick();
         },
@@ -260,7 +263,7 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
   if (replaced.length > 0) lines.push(`replaced ${replaced.length} shard manifest(s) of an earlier version of this sweep`);
   const missing = await missingRuns(outDir, plan, pkg, new Set(mine.map((r) => r.runId)));
   if (missing.length === 0) {
-    const written = await writeCombinedOutputs(outDir, plan, ctx.pkg, records);
+    const written = await writeCombinedOutputs(outDir, plan, ctx.pkg, records, undefined, rendered);
     lines.push(`wrote ${written.join(', ')}`);
   } else {
     lines.push(
