@@ -66,6 +66,33 @@ describe('RenderedRows', () => {
     }
   });
 
+  it('queue() makes one run a turn of the event loop, after what is already waiting; stop() makes no more', async () => {
+    const plan = planOf(file);
+    const ref = tmpPath('rendered-queue');
+    expect((await sweep([file, '--out', ref])).code).toBe(0);
+    const rendered = new RenderedRows(plan);
+    const cache = new RecordCache();
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    for (const run of plan.runs.slice(0, 4)) {
+      const rec = parseRunRecord(readFileSync(runFilePath(ref, run.runId), 'utf8'));
+      cache.add(run.runId, rec);
+      rendered.queue(run, rec, cache);
+    }
+    expect(rendered.size.runs).toBe(0); // nothing yet: this turn is not over
+    await turn();
+    expect(rendered.size.runs).toBe(1);
+    await turn();
+    expect(rendered.size.runs).toBe(2);
+    rendered.stop();
+    await turn();
+    await turn();
+    expect(rendered.size.runs).toBe(2);
+    const more = plan.runs[5];
+    rendered.queue(more, parseRunRecord(readFileSync(runFilePath(ref, more.runId), 'utf8')), cache);
+    await turn();
+    expect(rendered.seriesOf(more.runId)).toBeUndefined();
+  });
+
   it('makes a point’s summary only once all its replicates are in', async () => {
     const plan = planOf(file);
     const ref = tmpPath('rendered-partial');

@@ -235,7 +235,7 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
           const record = runRecord(plan, run, packed, ctx.pkg);
           await writeFileAtomic(runFilePath(outDir, run.runId), runRecordText(record));
           records.add(run.runId, record);
-          rendered.add(run, record, records);
+          rendered.queue(run, record, records);
           ran += 1;
           progress.tick();
         },
@@ -243,6 +243,7 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
       );
     }
   } finally {
+    rendered.stop();
     progress.done();
     await pool?.close();
     process.off('SIGINT', onSignal);

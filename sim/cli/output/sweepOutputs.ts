@@ -142,7 +142,8 @@ export const RENDERED_CHARS = 256 * 2 ** 20;
 
 /**
  * series.csv rows of finished runs and summary.csv rows of finished points, made while a sweep
- * is still running (the parent thread is otherwise idle then), so that writing the combined
+ * is still running (the parent thread is otherwise idle then; queue() makes them in turns of
+ * the event loop that nothing else wants), so that writing the combined
  * outputs at the end is mostly writing: formatting them took ≈ 0.4 s after the last run of a
  * 64-run sweep. They are made by the same functions as at the end, so the files are the same
  * bytes whichever rows were made early. Held up to a number of characters; runs and points
@@ -154,6 +155,9 @@ export class RenderedRows {
   private readonly series = new Map<string, { seriesCount: number; chunks: string[] }>();
   private readonly summaries = new Map<string, string[]>();
   private chars = 0;
+  private readonly pending: { run: SweepRun; record: RunRecord; cache: RecordCache }[] = [];
+  private scheduled = false;
+  private stopped = false;
 
   constructor(
     private readonly plan: SweepPlan,
@@ -176,6 +180,34 @@ export class RenderedRows {
     addPointSummaryRows(point, this.heads.get(run.pointId)!, records as RunRecord[]);
     const summary = [...point.drain(true)];
     if (this.keep(summary)) this.summaries.set(run.pointId, summary);
+  }
+
+  /**
+   * Queues add(run, record, cache) for a later turn of the event loop, one run a turn, so that
+   * whatever else is waiting (the next finished run, a worker to give work to) goes first.
+   */
+  queue(run: SweepRun, record: RunRecord, cache: RecordCache): void {
+    if (this.stopped) return;
+    this.pending.push({ run, record, cache });
+    this.schedule();
+  }
+
+  /** Makes no more rows: what is still queued is formatted with the outputs, as if never queued. */
+  stop(): void {
+    this.stopped = true;
+    this.pending.length = 0;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.pending.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const next = this.stopped ? undefined : this.pending.shift();
+      if (next === undefined) return;
+      this.add(next.run, next.record, next.cache);
+      this.schedule();
+    });
   }
 
   /** The series rows made for `runId` and the number of series they came from, if made. */
