@@ -1,6 +1,7 @@
 /**
- * Provenance hashes: SHA-256 (FIPS 180-4, from @noble/hashes: audited, dependency-free, the
- * same code in a browser worker, a Node thread and a test), written as 64 lowercase hex digits.
+ * Provenance hashes: SHA-256 (FIPS 180-4: @noble/hashes, audited and dependency-free, in the
+ * browser; the CLI installs Node's native implementation, useSha256), written as 64 lowercase
+ * hex digits.
  * Every hash tokensim writes or compares is one of these, over these bytes:
  *
  * - Text (`hashString`): the UTF-8 bytes of the string, nothing added. JSON is first made
