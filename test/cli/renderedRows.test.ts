@@ -8,7 +8,7 @@ import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRunRecord, runFilePath } from '../../sim/cli/output/sweepFiles.ts';
-import { COMBINED_FILES, RecordCache, RenderedRows, writeCombinedOutputs } from '../../sim/cli/output/sweepOutputs.ts';
+import { COMBINED_FILES, RecordCache, RENDERED_CHARS, RenderedRows, renderedCharsLimit, writeCombinedOutputs } from '../../sim/cli/output/sweepOutputs.ts';
 import { PKG, planOf, sweep, tmpPath, writeSweep } from './sweepHarness.ts';
 
 const combined = (dir: string): string[] => COMBINED_FILES.map((f) => readFileSync(path.join(dir, f), 'utf8'));
@@ -91,6 +91,13 @@ describe('RenderedRows', () => {
     rendered.queue(more, parseRunRecord(readFileSync(runFilePath(ref, more.runId), 'utf8')), cache);
     await turn();
     expect(rendered.seriesOf(more.runId)).toBeUndefined();
+  });
+
+  it('holds at most an eighth of the heap limit, and never more than RENDERED_CHARS', () => {
+    expect(renderedCharsLimit(4 * 2 ** 30)).toBe(RENDERED_CHARS);
+    expect(renderedCharsLimit(512 * 2 ** 20)).toBe(64 * 2 ** 20);
+    expect(renderedCharsLimit(0)).toBe(0);
+    expect(renderedCharsLimit()).toBeGreaterThan(0);
   });
 
   it('makes a point’s summary only once all its replicates are in', async () => {

@@ -34,7 +34,7 @@ import {
   SHARDS_DIR,
   type ShardManifest,
 } from '../output/sweepFiles.ts';
-import { COMBINED_FILES, RecordCache, RenderedRows, writeCombinedOutputs } from '../output/sweepOutputs.ts';
+import { COMBINED_FILES, RecordCache, RenderedRows, renderedCharsLimit, writeCombinedOutputs } from '../output/sweepOutputs.ts';
 import { sweepProgress } from '../output/sweepProgress.ts';
 import { assertUsableOutDir, writeFileAtomic } from '../output/atomicOutput.ts';
 
@@ -223,7 +223,7 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
   // back), so the combined outputs need not read and check each file again at the end.
   const records = new RecordCache();
   // Their rows of series.csv and summary.csv, made meanwhile (the parent is idle while workers run).
-  const rendered = new RenderedRows(plan);
+  const rendered = new RenderedRows(plan, renderedCharsLimit());
   try {
     if (todo.length > 0) {
       pool = deps.createPool(workersFor(todo.length, workersFlag, deps.defaultWorkers(), meanEngineerMonths(todo.slice(0, 100).map((r) => r.params))));

@@ -13,6 +13,7 @@
  * run's record is read and checked once (RecordCache), not once for each file that needs it.
  */
 import { readFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { HASH_PROVENANCE } from '../../lib/hash.ts';
 import { summarize } from '../../research/ensemble.ts';
 import { METRIC_DEFS } from '../../run/metricDefs.ts';
@@ -137,8 +138,17 @@ function runsByPoint(plan: SweepPlan): Map<string, SweepRun[]> {
   return byPoint;
 }
 
-/** Characters of rows a RenderedRows holds by default (≈ 256 MB as one-byte strings; a 64-run sweep of 60 series over 10 years renders ≈ 52 M). */
+/** Characters of rows a RenderedRows holds at most (≈ 256 MB as one-byte strings; a 64-run sweep of 60 series over 10 years renders ≈ 52 M). */
 export const RENDERED_CHARS = 256 * 2 ** 20;
+
+/**
+ * The limit for this process: RENDERED_CHARS, or an eighth of V8's heap limit where that is
+ * less (a cluster task given little memory gets a smaller heap, and the records a sweep keeps,
+ * RecordCache, take up to 128 MB beside these rows).
+ */
+export function renderedCharsLimit(heapLimitBytes = getHeapStatistics().heap_size_limit): number {
+  return Math.max(0, Math.min(RENDERED_CHARS, Math.floor(heapLimitBytes / 8)));
+}
 
 /**
  * series.csv rows of finished runs and summary.csv rows of finished points, made while a sweep
