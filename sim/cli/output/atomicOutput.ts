@@ -134,7 +134,7 @@ const writeAll = (handle: FileHandle, text: string): Promise<void> => writeBytes
  * (a write runs on libuv's threads, so producing and writing overlap); at most one write is in
  * flight, and none is left running when this settles, whether it resolves or rejects.
  */
-async function writeChunks(handle: FileHandle, chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(handle: Pick<FileHandle, 'write'>, chunks: Iterable<string>): Promise<void> {
   let pending: Promise<void> | undefined;
   try {
     for (const chunk of chunks) {
@@ -152,7 +152,7 @@ async function writeChunks(handle: FileHandle, chunks: Iterable<string>): Promis
 }
 
 /** Writes the whole of `bytes`, looping over partial writes. */
-async function writeBytes(handle: FileHandle, bytes: Buffer): Promise<void> {
+async function writeBytes(handle: Pick<FileHandle, 'write'>, bytes: Buffer): Promise<void> {
   let offset = 0;
   while (offset < bytes.length) {
     const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, null);
