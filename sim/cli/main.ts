@@ -10,30 +10,32 @@ import type { CliIO, Command, PackageInfo } from './commands/command.ts';
 import { formatFlagHelp, UsageError, wantsHelp, type FlagSpec } from './args/parseArgs.ts';
 import { didYouMean } from './args/didYouMean.ts';
 import { PACKAGE_ROOT_URL } from './packageRoot.ts';
-import { checkCommand } from './commands/checkCommand.ts';
-import { compareCommand } from './commands/compareCommand.ts';
-import { listCommand } from './commands/listCommand.ts';
-import { calibrateCommand } from './commands/calibrateCommand.ts';
-import { mergeCommand } from './commands/mergeCommand.ts';
-import { runCommand } from './commands/runCommand.ts';
-import { schemaCommand } from './commands/schemaCommand.ts';
-import { sensitivityCommand } from './commands/sensitivityCommand.ts';
-import { sweepCommand } from './commands/sweepCommand.ts';
-import { validateCommand } from './commands/validateCommand.ts';
+import { CARDS } from './commands/cards.ts';
 import { OutputDirError, WriteAbortedError } from './output/atomicOutput.ts';
 
+/**
+ * A command as the table holds it: its name and summary (commands/cards.ts), and its module,
+ * loaded only when the command runs or shows its help, so a start compiles and initialises the
+ * code of one command rather than of all ten.
+ */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
 /** Every command, in the order `tokensim --help` lists them. */
-export const COMMANDS: readonly Command[] = [
-  runCommand,
-  sweepCommand,
-  mergeCommand,
-  compareCommand,
-  sensitivityCommand,
-  calibrateCommand,
-  checkCommand,
-  validateCommand,
-  schemaCommand,
-  listCommand,
+export const COMMANDS: readonly CommandEntry[] = [
+  { ...CARDS.run, load: async () => (await import('./commands/runCommand.ts')).runCommand },
+  { ...CARDS.sweep, load: async () => (await import('./commands/sweepCommand.ts')).sweepCommand },
+  { ...CARDS.merge, load: async () => (await import('./commands/mergeCommand.ts')).mergeCommand },
+  { ...CARDS.compare, load: async () => (await import('./commands/compareCommand.ts')).compareCommand },
+  { ...CARDS.sensitivity, load: async () => (await import('./commands/sensitivityCommand.ts')).sensitivityCommand },
+  { ...CARDS.calibrate, load: async () => (await import('./commands/calibrateCommand.ts')).calibrateCommand },
+  { ...CARDS.check, load: async () => (await import('./commands/checkCommand.ts')).checkCommand },
+  { ...CARDS.validate, load: async () => (await import('./commands/validateCommand.ts')).validateCommand },
+  { ...CARDS.schema, load: async () => (await import('./commands/schemaCommand.ts')).schemaCommand },
+  { ...CARDS.list, load: async () => (await import('./commands/listCommand.ts')).listCommand },
 ];
 
 export const EXIT_OK = 0;
@@ -82,7 +84,7 @@ export function processIO(): CliIO {
 }
 
 /** `tokensim --help`. */
-export function formatMainHelp(commands: readonly Command[] = COMMANDS): string {
+export function formatMainHelp(commands: readonly Pick<Command, 'name' | 'summary'>[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 3;
   return [
     'tokensim — agent-based simulation of AI tokens as engineering pay',
@@ -119,9 +121,9 @@ export function formatCommandHelp(command: Command): string {
   ].join('\n');
 }
 
-function findCommand(name: string): Command {
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command) return command;
+async function findCommand(name: string): Promise<Command> {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry) return entry.load();
   const names = COMMANDS.map((c) => c.name);
   throw new UsageError(`unknown command '${name}'${didYouMean(name, names)} (commands: ${names.join(', ')}; see tokensim --help)`);
 }
@@ -144,11 +146,11 @@ async function dispatch(argv: readonly string[], io: CliIO, pkg: PackageInfo): P
     return EXIT_OK;
   }
   if (first === 'help') {
-    io.stdout(rest[0] === undefined ? formatMainHelp() : formatCommandHelp(findCommand(rest[0])));
+    io.stdout(rest[0] === undefined ? formatMainHelp() : formatCommandHelp(await findCommand(rest[0])));
     return EXIT_OK;
   }
   if (first.startsWith('-')) throw new UsageError(`unknown option ${first} (see tokensim --help)`);
-  const command = findCommand(first);
+  const command = await findCommand(first);
   if (wantsHelp(rest)) {
     io.stdout(formatCommandHelp(command));
     return EXIT_OK;

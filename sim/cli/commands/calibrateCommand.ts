@@ -18,6 +18,7 @@ import { momentValues } from '../../research/calibration/moments.ts';
 import type { CalibrationReport, Evaluate, TraceRow } from '../../research/calibration/smm.ts';
 import { setFactor } from '../../research/sensitivity/sensitivitySpec.ts';
 import type { Command, CommandContext } from './command.ts';
+import { CARDS } from './cards.ts';
 import { parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
 import { ENGINEERS_FLAG, sizeAndWorkersFromArgs, WORKERS_FLAG, YEARS_FLAG } from '../args/runArgs.ts';
 import { EXIT_INTERRUPTED } from './sweepCommand.ts';
@@ -190,8 +191,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 }
 
 export const calibrateCommand: Command = {
-  name: 'calibrate',
-  summary: 'Estimate parameters by simulated moments, with standard errors, misfit test and identification',
+  ...CARDS.calibrate,
   usage: 'tokensim calibrate <spec.json> --out <dir> [--workers <n>] [--engineers <n>] [--years <n>] [--resume]',
   flags: FLAGS,
   details: `A spec names a base scenario, parameters with bounds, target moments (metric, group,

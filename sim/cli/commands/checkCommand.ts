@@ -24,6 +24,7 @@ import {
 } from '../../research/checks/golden.ts';
 import type { Params } from '../../model/params.ts';
 import type { Command, CommandContext } from './command.ts';
+import { CARDS } from './cards.ts';
 import { groupThousands } from '../output/groupThousands.ts';
 import { loadScenario } from '../args/loadScenario.ts';
 import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
@@ -200,8 +201,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 }
 
 export const checkCommand: Command = {
-  name: 'check',
-  summary: 'Seeded regression check: every scenario against its golden file (exit 1 on a difference)',
+  ...CARDS.check,
   usage: 'tokensim check [--update] [--hashes] [--scenarios <dir>] [--golden <dir>] [--max-rows <n>]',
   flags: CHECK_FLAGS,
   details: DETAILS,

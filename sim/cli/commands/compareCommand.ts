@@ -9,6 +9,7 @@
 import type { MetricName } from '../../run/metricDefs.ts';
 import type { Result } from '../../run/result.ts';
 import type { Command, CommandContext } from './command.ts';
+import { CARDS } from './cards.ts';
 import { compareCsv, compareJson, compareLabels, compareRows, formatCompareTable } from '../output/compareTable.ts';
 import { formatCommandLine, reproducibleArgv } from '../output/manifest.ts';
 import { parseMetricList } from '../args/selection.ts';
@@ -227,8 +228,7 @@ async function assertWritableFile(file: string): Promise<void> {
 }
 
 export const compareCommand: Command = {
-  name: 'compare',
-  summary: 'Compare scenarios on the same seeds: means, 95% intervals and paired differences',
+  ...CARDS.compare,
   usage: 'tokensim compare [<reference.json>] <a.json>… [--seeds <list>] [--at <years>] [--metrics <a,b>] [--out <file.csv|file.json>] [--workers <n>] [--engineers <n>] [--years <n>]',
   flags: COMPARE_FLAGS,
   details: DETAILS,

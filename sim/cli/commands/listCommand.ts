@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command, CommandContext } from './command.ts';
+import { CARDS } from './cards.ts';
 import { parseArgs, UsageError } from '../args/parseArgs.ts';
 import { didYouMean } from '../args/didYouMean.ts';
 import { METRIC_DEFS } from '../../run/metricDefs.ts';
@@ -68,8 +69,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 }
 
 export const listCommand: Command = {
-  name: 'list',
-  summary: 'List the metrics (unit, groups), the parameters (unit, default, range) or the bundled scenarios',
+  ...CARDS.list,
   usage: 'tokensim list metrics|params|scenarios',
   flags: [],
   details: `Meanings: docs/metrics.md (metrics) and the parameter table of docs/model.md.

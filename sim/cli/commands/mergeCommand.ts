@@ -16,6 +16,7 @@ import { resolveScenario, ScenarioError } from '../../input/scenario.ts';
 import { resolveSweep, SweepError, type Sweep } from '../../research/sweep/sweep.ts';
 import { runParamsHash, type SweepPlan, type SweepRun } from '../../research/sweep/sweepPlan.ts';
 import type { Command, CommandContext, PackageInfo } from './command.ts';
+import { CARDS } from './cards.ts';
 import { groupThousands } from '../output/groupThousands.ts';
 import { planOrUsageError } from '../args/loadSweep.ts';
 import { parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
@@ -191,8 +192,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 }
 
 export const mergeCommand: Command = {
-  name: 'merge',
-  summary: 'Combine the directories of a sharded sweep into one result set',
+  ...CARDS.merge,
   usage: 'tokensim merge <dir>… --out <dir>',
   flags: MERGE_FLAGS,
   details: DETAILS,

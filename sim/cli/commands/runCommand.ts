@@ -10,6 +10,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Result } from '../../run/result.ts';
 import type { Command, CommandContext } from './command.ts';
+import { CARDS } from './cards.ts';
 import { groupThousands } from '../output/groupThousands.ts';
 import { formatHeadlineTable, formatSummaryTable } from '../output/headlineTable.ts';
 import { withInterruptAbort } from '../parallel/interrupt.ts';
@@ -171,8 +172,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 }
 
 export const runCommand: Command = {
-  name: 'run',
-  summary: 'Simulate scenarios with one or more seeds; write series, summary and manifest files',
+  ...CARDS.run,
   usage:
     'tokensim run <scenario.json>… --out <dir> [--seeds <list> | --seed <n>] [--format csv|json] [--metrics <a,b>] [--groups <a,b>] [--every <n|final>] [--agents <n>] [--workers <n>] [--engineers <n>] [--years <n>]',
   flags: RUN_FLAGS,

@@ -6,6 +6,7 @@
  * which editors use for completion and checking.
  */
 import type { Command, CommandContext } from './command.ts';
+import { CARDS } from './cards.ts';
 import { parseArgs, UsageError } from '../args/parseArgs.ts';
 
 async function run(args: readonly string[], ctx: CommandContext): Promise<number> {
@@ -32,8 +33,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 }
 
 export const schemaCommand: Command = {
-  name: 'schema',
-  summary: 'Print the JSON Schema of scenario files (of sweep files with --sweep, sensitivity specs with --sensitivity, calibration specs with --calibration)',
+  ...CARDS.schema,
   usage: 'tokensim schema [--sweep | --sensitivity | --calibration]',
   flags: [
     { name: 'sweep', kind: 'boolean', description: 'The schema of sweep files instead of scenario files' },

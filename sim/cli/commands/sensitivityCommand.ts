@@ -17,6 +17,7 @@ import { METRIC_DEFS } from '../../run/metricDefs.ts';
 import { checkSpecAgainstBase, horizonSource, parseSensitivitySpec, SensitivitySpecError, setFactor } from '../../research/sensitivity/sensitivitySpec.ts';
 import type { SensitivityOutput, SensitivitySpec } from '../../research/sensitivity/sensitivitySpec.ts';
 import type { Command, CommandContext } from './command.ts';
+import { CARDS } from './cards.ts';
 import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
 import { ENGINEERS_FLAG, meanEngineerMonths, sizeAndWorkersFromArgs, WORKERS_FLAG, YEARS_FLAG, workersFor } from '../args/runArgs.ts';
 import { specFor } from '../../model/paramPaths.ts';
@@ -264,8 +265,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 }
 
 export const sensitivityCommand: Command = {
-  name: 'sensitivity',
-  summary: 'Morris screening or Sobol indices of outputs over parameter ranges',
+  ...CARDS.sensitivity,
   usage: 'tokensim sensitivity <spec.json> [--out <dir>] [--output-year <n>] [--workers <n>] [--engineers <n>] [--years <n>]',
   flags: FLAGS,
   details: `A spec names a base scenario, parameter ranges ("factors"), outputs (metric, group, year)

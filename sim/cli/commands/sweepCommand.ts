@@ -14,6 +14,7 @@ import type { SweepPlan, SweepRun } from '../../research/sweep/sweepPlan.ts';
 import { sweepToJson } from '../../research/sweep/sweep.ts';
 import { selectShard } from '../../research/sweep/sweepPlan.ts';
 import type { Command, CommandContext } from './command.ts';
+import { CARDS } from './cards.ts';
 import { groupThousands } from '../output/groupThousands.ts';
 import { formatCommandLine } from '../output/manifest.ts';
 import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
@@ -276,8 +277,7 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
 }
 
 export const sweepCommand: Command = {
-  name: 'sweep',
-  summary: 'Run a parameter sweep (grid or Latin hypercube) on all cores, sharded across a cluster if asked',
+  ...CARDS.sweep,
   usage: 'tokensim sweep <sweep.json> --out <dir> [--workers <n>] [--shard <K/N> | --shards <n>] [--resume]',
   flags: SWEEP_FLAGS,
   details: DETAILS,

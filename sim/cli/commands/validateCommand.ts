@@ -12,6 +12,7 @@
  */
 import path from 'node:path';
 import type { Command, CommandContext } from './command.ts';
+import { CARDS } from './cards.ts';
 import { parseArgs, UsageError } from '../args/parseArgs.ts';
 
 /** One problem of one file. */
@@ -171,8 +172,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 }
 
 export const validateCommand: Command = {
-  name: 'validate',
-  summary: 'Check scenario, sweep, sensitivity and calibration files; one line per problem (exit 2 if any is invalid)',
+  ...CARDS.validate,
   usage: 'tokensim validate <file>…',
   flags: [],
   details: `Prints "ok <file>" for each valid file. Problems go to stderr as
