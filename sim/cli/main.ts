@@ -2,7 +2,7 @@
  * The tokensim command line: global flags, the command table, help, and the mapping of
  * failures to exit codes — 0 success, 1 a check found differences (or anything unexpected),
  * 2 a usage or input error (one line on stderr, nothing written), 130 interrupted.
- * A new command is one more table entry.
+ * A new command is one more card (commands/cards.ts) and table entry.
  */
 import { readFileSync } from 'node:fs';
 import './nativeHash.ts';

@@ -1,6 +1,6 @@
 /**
  * The shape of one CLI command and of the I/O it is given. Commands are entries in a small
- * table (see main.ts): adding `sweep` or `compare` means adding one entry, not a framework.
+ * table (see main.ts): adding `sweep` or `compare` means adding its card (cards.ts) and one entry, not a framework.
  */
 import type { FlagSpec } from '../args/parseArgs.ts';
 
