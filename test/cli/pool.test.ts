@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPool, createPoolWithEntry, defaultWorkers, WORKER_READY } from '../../sim/cli/parallel/pool.ts';
+import { compilesOnOwnThread, createPool, createPoolWithEntry, defaultWorkers, WORKER_READY } from '../../sim/cli/parallel/pool.ts';
 import type { Params } from '../../sim/model/params.ts';
 import { packResult } from '../../sim/run/result.ts';
 import { parseScenario } from '../../sim/input/scenario.ts';
@@ -128,5 +128,16 @@ describe('worker pool', () => {
     expect(defaultWorkers()).toBe(os.availableParallelism());
     expect(() => createPool(0)).toThrow(RangeError);
     expect(() => createPool(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('where workers compile their hot code', () => {
+  it('on their own threads only when there is a worker for every core (and more than one core)', () => {
+    expect(compilesOnOwnThread(2, 2)).toBe(true);
+    expect(compilesOnOwnThread(16, 16)).toBe(true);
+    expect(compilesOnOwnThread(20, 16)).toBe(true);
+    expect(compilesOnOwnThread(8, 16)).toBe(false);
+    expect(compilesOnOwnThread(1, 2)).toBe(false);
+    expect(compilesOnOwnThread(1, 1)).toBe(false);
   });
 });
