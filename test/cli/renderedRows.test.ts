@@ -32,11 +32,11 @@ describe('RenderedRows', () => {
     ];
     // Room for everything, for about a third of it, and for nothing.
     const all = (() => {
-      const r = new RenderedRows(plan);
       const cache = new RecordCache();
+      const r = new RenderedRows(plan, cache);
       for (let k = 0; k < n; k++) {
         cache.add(plan.runs[k].runId, record(k));
-        r.add(plan.runs[k], record(k), cache);
+        r.add(plan.runs[k], record(k));
       }
       return r;
     })();
@@ -48,10 +48,10 @@ describe('RenderedRows', () => {
         cpSync(ref, dir, { recursive: true });
         for (const f of COMBINED_FILES) rmSync(path.join(dir, f));
         const cache = new RecordCache();
-        const rendered = new RenderedRows(plan, limit);
+        const rendered = new RenderedRows(plan, cache, limit);
         for (const k of order) {
           cache.add(plan.runs[k].runId, record(k));
-          rendered.add(plan.runs[k], record(k), cache);
+          rendered.add(plan.runs[k], record(k));
         }
         const made = rendered.size;
         if (limit === fullChars) expect(made, label).toEqual({ runs: n, points: plan.points.length });
@@ -70,13 +70,13 @@ describe('RenderedRows', () => {
     const plan = planOf(file);
     const ref = tmpPath('rendered-queue');
     expect((await sweep([file, '--out', ref])).code).toBe(0);
-    const rendered = new RenderedRows(plan);
     const cache = new RecordCache();
+    const rendered = new RenderedRows(plan, cache);
     const turn = () => new Promise((resolve) => setImmediate(resolve));
     for (const run of plan.runs.slice(0, 4)) {
       const rec = parseRunRecord(readFileSync(runFilePath(ref, run.runId), 'utf8'));
       cache.add(run.runId, rec);
-      rendered.queue(run, rec, cache);
+      rendered.queue(run, rec);
     }
     expect(rendered.size.runs).toBe(0); // nothing yet: this turn is not over
     await turn();
@@ -88,7 +88,7 @@ describe('RenderedRows', () => {
     await turn();
     expect(rendered.size.runs).toBe(2);
     const more = plan.runs[5];
-    rendered.queue(more, parseRunRecord(readFileSync(runFilePath(ref, more.runId), 'utf8')), cache);
+    rendered.queue(more, parseRunRecord(readFileSync(runFilePath(ref, more.runId), 'utf8')));
     await turn();
     expect(rendered.seriesOf(more.runId)).toBeUndefined();
   });
@@ -104,17 +104,21 @@ describe('RenderedRows', () => {
     const plan = planOf(file);
     const ref = tmpPath('rendered-partial');
     expect((await sweep([file, '--out', ref])).code).toBe(0);
-    const rendered = new RenderedRows(plan);
     const cache = new RecordCache();
+    const rendered = new RenderedRows(plan, cache);
     const point = plan.points[0].id;
     const runs = plan.runs.filter((r) => r.pointId === point);
     expect(runs.length).toBe(3);
     for (const [k, run] of runs.entries()) {
       const rec = parseRunRecord(readFileSync(runFilePath(ref, run.runId), 'utf8'));
       cache.add(run.runId, rec);
-      rendered.add(run, rec, cache);
+      rendered.add(run, rec);
       expect(rendered.seriesOf(run.runId)?.seriesCount).toBe(rec.series.length);
       expect(rendered.summaryOf(point) !== undefined, `after replicate ${k + 1}`).toBe(k === 2);
     }
+    // A replicate made again (as a queued run whose point others completed meanwhile): its point's summary is not made twice.
+    const made = rendered.summaryOf(point);
+    rendered.add(runs[0], cache.get(runs[0].runId)!);
+    expect(rendered.summaryOf(point)).toBe(made);
   });
 });

@@ -224,7 +224,7 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
   // back), so the combined outputs need not read and check each file again at the end.
   const records = new RecordCache();
   // Their rows of series.csv and summary.csv, made meanwhile (the parent is idle while workers run).
-  const rendered = new RenderedRows(plan, renderedCharsLimit());
+  const rendered = new RenderedRows(plan, records, renderedCharsLimit());
   try {
     if (todo.length > 0) {
       pool = deps.createPool(workersFor(todo.length, workersFlag, deps.defaultWorkers(), meanEngineerMonths(todo.slice(0, 100).map((r) => r.params))));
@@ -236,7 +236,7 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
           const record = runRecord(plan, run, packed, ctx.pkg);
           await writeFileAtomic(runFilePath(outDir, run.runId), runRecordText(record));
           records.add(run.runId, record);
-          rendered.queue(run, record, records);
+          rendered.queue(run, record);
           ran += 1;
           progress.tick();
         },

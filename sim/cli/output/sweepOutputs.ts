@@ -134,7 +134,11 @@ function addPointSummaryRows(chunks: RowChunks, pointHead: string, records: read
 /** Each point's runs, in plan order (replicate order). */
 function runsByPoint(plan: SweepPlan): Map<string, SweepRun[]> {
   const byPoint = new Map<string, SweepRun[]>();
-  for (const run of plan.runs) byPoint.set(run.pointId, [...(byPoint.get(run.pointId) ?? []), run]);
+  for (const run of plan.runs) {
+    const runs = byPoint.get(run.pointId);
+    if (runs) runs.push(run);
+    else byPoint.set(run.pointId, [run]);
+  }
   return byPoint;
 }
 
@@ -164,28 +168,33 @@ export class RenderedRows {
   private readonly byPoint: Map<string, SweepRun[]>;
   private readonly series = new Map<string, { seriesCount: number; chunks: string[] }>();
   private readonly summaries = new Map<string, string[]>();
+  /** Points whose summary rows were made (kept or over the limit): each is made once. */
+  private readonly summarised = new Set<string>();
   private chars = 0;
-  private readonly pending: { run: SweepRun; record: RunRecord; cache: RecordCache }[] = [];
+  private readonly pending: { run: SweepRun; record: RunRecord }[] = [];
   private scheduled = false;
   private stopped = false;
 
+  /** `cache`: the records of the runs finished so far, where add() looks for a point's replicates. */
   constructor(
-    private readonly plan: SweepPlan,
+    plan: SweepPlan,
+    private readonly cache: RecordCache,
     private readonly limit = RENDERED_CHARS,
   ) {
     this.heads = pointHeads(plan);
     this.byPoint = runsByPoint(plan);
   }
 
-  /** Makes the series rows of `run` (its record as written), and the summary rows of its point once every replicate's record is in `cache`. */
-  add(run: SweepRun, record: RunRecord, cache: RecordCache): void {
+  /** Makes the series rows of `run` (its record as written), and the summary rows of its point once every replicate's record is in the cache. */
+  add(run: SweepRun, record: RunRecord): void {
     const chunks = new RowChunks(CSV_CHUNK_CHARS);
     addRunSeriesRows(chunks, this.heads.get(run.pointId)!, run, record);
     const text = [...chunks.drain(true)];
     if (this.keep(text)) this.series.set(run.runId, { seriesCount: record.series.length, chunks: text });
-    const runs = this.byPoint.get(run.pointId)!;
-    const records = runs.map((r) => cache.get(r.runId));
+    if (this.summarised.has(run.pointId)) return;
+    const records = this.byPoint.get(run.pointId)!.map((r) => this.cache.get(r.runId));
     if (records.some((r) => r === undefined)) return;
+    this.summarised.add(run.pointId);
     const point = new RowChunks(CSV_CHUNK_CHARS);
     addPointSummaryRows(point, this.heads.get(run.pointId)!, records as RunRecord[]);
     const summary = [...point.drain(true)];
@@ -193,12 +202,12 @@ export class RenderedRows {
   }
 
   /**
-   * Queues add(run, record, cache) for a later turn of the event loop, one run a turn, so that
+   * Queues add(run, record) for a later turn of the event loop, one run a turn, so that
    * whatever else is waiting (the next finished run, a worker to give work to) goes first.
    */
-  queue(run: SweepRun, record: RunRecord, cache: RecordCache): void {
+  queue(run: SweepRun, record: RunRecord): void {
     if (this.stopped) return;
-    this.pending.push({ run, record, cache });
+    this.pending.push({ run, record });
     this.schedule();
   }
 
@@ -215,7 +224,7 @@ export class RenderedRows {
       this.scheduled = false;
       const next = this.stopped ? undefined : this.pending.shift();
       if (next === undefined) return;
-      this.add(next.run, next.record, next.cache);
+      this.add(next.run, next.record);
       this.schedule();
     });
   }
