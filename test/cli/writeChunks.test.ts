@@ -1,10 +1,10 @@
 /**
- * writeChunks (sim/cli/output/atomicOutput.ts): a staged file's chunks are written in order,
+ * writeChunks (sim/cli/output/fileWrites.ts): a staged file's chunks are written in order,
  * the next one made while the previous one is being written, at most one write in flight, none
  * left running when it settles, and the first error is the one reported.
  */
 import { describe, expect, it } from 'vitest';
-import { writeChunks } from '../../sim/cli/output/atomicOutput.ts';
+import { writeChunks } from '../../sim/cli/output/fileWrites.ts';
 
 /** A file handle whose writes take a turn of the event loop, write at most `most` bytes each, and log what happens. */
 function fakeHandle(log: string[], most = 3, failAt = -1) {

@@ -1,7 +1,7 @@
 /**
  * Every file the CLI writes goes through this module, so a failed or interrupted command never
  * leaves a half-written file behind. Two shapes share the same primitives (open a new file,
- * write it whole, flush it, rename it into place; on failure remove what was made):
+ * write it whole, flush it — fileWrites.ts — then rename it into place; on failure remove what was made):
  *
  * - StagedOutput: files are streamed into a temporary directory (tempDirFor) on the
  *   filesystem of `<dir>` — inside it, `<dir>/.tokensim-tmp-<pid>`, when `<dir>` exists (it
@@ -21,6 +21,7 @@
  *   between another writer's mkdir and its open would fail that writer too.
  */
 import { copyFile, lstat, mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { flushAndClose, openNew, writeAll, writeChunks } from './fileWrites.ts';
 import path from 'node:path';
 
 /** Thrown when an abort signal stops a write (the CLI maps it to exit code 130). */
@@ -121,52 +122,6 @@ async function makeDir(dir: string): Promise<string | undefined> {
 /** Removes directories made by makeDir, the last made first; errors are ignored. */
 async function removeMade(dirs: readonly string[]): Promise<void> {
   for (const dir of [...dirs].reverse()) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
-}
-
-/** Opens a file that must not exist yet. */
-const openNew = (file: string): Promise<FileHandle> => open(file, 'wx');
-
-/** Writes the whole of `text`, looping over partial writes. */
-const writeAll = (handle: FileHandle, text: string): Promise<void> => writeBytes(handle, Buffer.from(text, 'utf8'));
-
-/**
- * Writes the chunks in order, making each next chunk while the previous one is being written
- * (a write runs on libuv's threads, so producing and writing overlap); at most one write is in
- * flight, and none is left running when this settles, whether it resolves or rejects.
- */
-export async function writeChunks(handle: Pick<FileHandle, 'write'>, chunks: Iterable<string>): Promise<void> {
-  let pending: Promise<void> | undefined;
-  try {
-    for (const chunk of chunks) {
-      const bytes = Buffer.from(chunk, 'utf8');
-      if (pending) await pending;
-      pending = writeBytes(handle, bytes);
-    }
-  } catch (err) {
-    // The write in flight settles first; the error reported is the first one (an abort, a
-    // failed chunk or a failed write).
-    await pending?.catch(() => undefined);
-    throw err;
-  }
-  if (pending) await pending;
-}
-
-/** Writes the whole of `bytes`, looping over partial writes. */
-async function writeBytes(handle: Pick<FileHandle, 'write'>, bytes: Buffer): Promise<void> {
-  let offset = 0;
-  while (offset < bytes.length) {
-    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, null);
-    offset += bytesWritten;
-  }
-}
-
-/** Flushes a file to disk and closes it (closing even when the flush fails). */
-async function flushAndClose(handle: FileHandle): Promise<void> {
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
