@@ -6,7 +6,7 @@
  */
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRunRecord, runFilePath } from '../../sim/cli/output/sweepFiles.ts';
 import { COMBINED_FILES, RecordCache, RENDERED_CHARS, RenderedRows, renderedCharsLimit, writeCombinedOutputs } from '../../sim/cli/output/sweepOutputs.ts';
 import { PKG, planOf, sweep, tmpPath, writeSweep } from './sweepHarness.ts';
@@ -17,13 +17,18 @@ describe('RenderedRows', () => {
   // Three replicates, so a point's summary is made only when its last replicate is in, and its
   // interval is not empty (lo95 and hi95 differ from the mean).
   const file = writeSweep('rendered', { replicates: 3, groups: ['all', 'bigtech'] });
+  const plan = planOf(file);
+  // One sweep of it, whose run files and combined outputs every test reads (none writes there).
+  let ref = '';
+  beforeAll(async () => {
+    ref = tmpPath('rendered-ref');
+    expect((await sweep([file, '--out', ref])).code).toBe(0);
+  });
+  const recordOf = (runId: string) => parseRunRecord(readFileSync(runFilePath(ref, runId), 'utf8'));
 
   it('gives the same combined outputs whichever runs and points were rendered early, in any finishing order', async () => {
-    const ref = tmpPath('rendered-ref');
-    expect((await sweep([file, '--out', ref])).code).toBe(0);
-    const plan = planOf(file);
     const expected = combined(ref);
-    const record = (k: number) => parseRunRecord(readFileSync(runFilePath(ref, plan.runs[k].runId), 'utf8'));
+    const record = (k: number) => recordOf(plan.runs[k].runId);
     const n = plan.runs.length;
     const orders: [string, number[]][] = [
       ['plan order', [...Array(n).keys()]],
@@ -67,14 +72,11 @@ describe('RenderedRows', () => {
   });
 
   it('queue() makes one run a turn of the event loop, after what is already waiting; stop() makes no more', async () => {
-    const plan = planOf(file);
-    const ref = tmpPath('rendered-queue');
-    expect((await sweep([file, '--out', ref])).code).toBe(0);
     const cache = new RecordCache();
     const rendered = new RenderedRows(plan, cache);
     const turn = () => new Promise((resolve) => setImmediate(resolve));
     for (const run of plan.runs.slice(0, 4)) {
-      const rec = parseRunRecord(readFileSync(runFilePath(ref, run.runId), 'utf8'));
+      const rec = recordOf(run.runId);
       cache.add(run.runId, rec);
       rendered.queue(run, rec);
     }
@@ -88,7 +90,7 @@ describe('RenderedRows', () => {
     await turn();
     expect(rendered.size.runs).toBe(2);
     const more = plan.runs[5];
-    rendered.queue(more, parseRunRecord(readFileSync(runFilePath(ref, more.runId), 'utf8')));
+    rendered.queue(more, recordOf(more.runId));
     await turn();
     expect(rendered.seriesOf(more.runId)).toBeUndefined();
   });
@@ -101,16 +103,13 @@ describe('RenderedRows', () => {
   });
 
   it('makes a point’s summary only once all its replicates are in', async () => {
-    const plan = planOf(file);
-    const ref = tmpPath('rendered-partial');
-    expect((await sweep([file, '--out', ref])).code).toBe(0);
     const cache = new RecordCache();
     const rendered = new RenderedRows(plan, cache);
     const point = plan.points[0].id;
     const runs = plan.runs.filter((r) => r.pointId === point);
     expect(runs.length).toBe(3);
     for (const [k, run] of runs.entries()) {
-      const rec = parseRunRecord(readFileSync(runFilePath(ref, run.runId), 'utf8'));
+      const rec = recordOf(run.runId);
       cache.add(run.runId, rec);
       rendered.add(run, rec);
       expect(rendered.seriesOf(run.runId)?.seriesCount).toBe(rec.series.length);
