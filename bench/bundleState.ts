@@ -12,8 +12,8 @@ function newest(dir: string): number {
   return t;
 }
 
-/** True when `root`/build/cli/main.mjs exists and is newer than every file under `root`/sim. */
+/** True when `root`/build/cli/main.cjs exists and is newer than every file under `root`/sim. */
 export function bundleIsCurrent(root: string): boolean {
-  const main = path.join(root, 'build', 'cli', 'main.mjs');
+  const main = path.join(root, 'build', 'cli', 'main.cjs');
   return existsSync(main) && statSync(main).mtimeMs >= newest(path.join(root, 'sim'));
 }

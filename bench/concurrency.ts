@@ -10,7 +10,7 @@
  *   alone (the other workers idle) and `--workers` runs at once (every worker busy), timed
  *   from the parent (submit → result); per round, the mean concurrent run ÷ the lone run, and
  *   the median of the rounds;
- * - a sweep through the real `tokensim sweep` command (bundled main.mjs, in this process) with
+ * - a sweep through the real `tokensim sweep` command (bundled main.cjs, in this process) with
  *   1 worker and with `--workers`: wall time, the parent thread's CPU time (Linux
  *   /proc/self/task/<pid>/stat) and its share of the process's CPU time (process.cpuUsage()
  *   counts every thread), and the files must be byte-identical (all but the shard record,
@@ -50,7 +50,7 @@ const warm = Number(flag('warm', '3'));
 const sweepRuns = Number(flag('sweep-runs', '8'));
 const years = Number(flag('years', '10'));
 
-const bundleMain = path.join(ROOT, 'build/cli/main.mjs');
+const bundleMain = path.join(ROOT, 'build/cli/main.cjs');
 /** Whether bin.mjs runs the bundle (build/cli) or the TypeScript through tsx. */
 const bundled = bundleIsCurrent(ROOT);
 const entry = bundled ? pathToFileURL(path.join(ROOT, 'build/cli/worker.mjs')) : new URL('../sim/cli/parallel/worker.mjs', import.meta.url);

@@ -1,16 +1,18 @@
 #!/usr/bin/env node
-// The `tokensim` executable. Runs the CLI bundled to plain JavaScript (build/cli/main.mjs,
+// The `tokensim` executable. Runs the CLI bundled to plain JavaScript (build/cli/main.cjs,
 // built by `npm install` through the prepare script, or by `npm run build:cli`) when the
-// bundle is newer than every file under sim/; otherwise (not built, or sources edited since)
-// it runs the TypeScript sources through tsx, slower to start but the same program.
+// bundle is newer than every file under sim/, with V8's code cache the build saved beside it
+// (loadBundle.mjs); otherwise (not built, or sources edited since) it runs the TypeScript
+// sources through tsx, slower to start but the same program.
 // The commands that run a pool of worker threads restart node first with a wider V8 platform
 // pool on machines of more than 4 cores (sim/cli/v8Pool.mjs says why).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { loadBundle } from './loadBundle.mjs';
 import { widerPoolSize } from './v8Pool.mjs';
 
-const BUNDLE = new URL('../../build/cli/main.mjs', import.meta.url);
+const BUNDLE = new URL('../../build/cli/main.cjs', import.meta.url);
 const SOURCES = fileURLToPath(new URL('../', import.meta.url));
 
 /** The latest modification time of any file under `dir`. */
@@ -32,8 +34,22 @@ function bundleIsCurrent() {
   }
 }
 
+/**
+ * Set (to 1) by the build's training run: after the command, the bytecode compiled so far is
+ * saved as the bundle's code cache (see build.mjs).
+ */
+const WRITE_CODE_CACHE = 'TOKENSIM_WRITE_CODE_CACHE';
+
 async function loadMain() {
-  if (bundleIsCurrent()) return (await import(BUNDLE.href)).main;
+  if (bundleIsCurrent()) {
+    const bundle = loadBundle(fileURLToPath(BUNDLE));
+    if (process.env[WRITE_CODE_CACHE] !== '1') return bundle.exports.main;
+    return async (argv) => {
+      const code = await bundle.exports.main(argv);
+      bundle.saveCache();
+      return code;
+    };
+  }
   const { tsImport } = await import('tsx/esm/api');
   const tsconfig = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
   const mod = await tsImport('./main.ts', { parentURL: import.meta.url, tsconfig: existsSync(tsconfig) ? tsconfig : false });

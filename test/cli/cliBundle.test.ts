@@ -2,10 +2,12 @@
  * The CLI built to plain JavaScript (sim/cli/build.mjs, run by npm's prepare script) is the
  * same program as the TypeScript sources: built into a folder of its own two levels below the
  * repository root, as build/cli is, its `run` writes the same bytes as the sources' and its
- * `sweep` on worker threads (its own worker.mjs) the same result set.
+ * `sweep` on worker threads (its own worker.mjs) the same result set. Loaded as bin.mjs loads
+ * it (loadBundle.mjs), it takes the code cache the build saved, and runs the same without it or
+ * with one that does not match.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,12 +17,28 @@ const OUT = path.join('build', `bundle-test-${process.pid}`);
 const DIR = path.join(ROOT, OUT);
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
-/** A launcher of the test's bundle, as bin.mjs launches build/cli (node options would reach the workers). */
+/**
+ * A launcher of the test's bundle, as bin.mjs launches build/cli (node options would reach the
+ * workers); it reports on stderr how the code cache went when TOKENSIM_TEST_CACHE_STATE is set.
+ */
 const LAUNCHER = `${tmpPath('launch')}.mjs`;
-writeFileSync(LAUNCHER, `const { main } = await import(${JSON.stringify(pathToFileURL(path.join(DIR, 'main.mjs')).href)});\nprocess.exitCode = await main(process.argv.slice(2));\n`);
+const MAIN = path.join(DIR, 'main.cjs');
+const CACHE = `${MAIN}.cache`;
+writeFileSync(
+  LAUNCHER,
+  [
+    `import { loadBundle } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'sim/cli/loadBundle.mjs')).href)};`,
+    `const b = loadBundle(${JSON.stringify(MAIN)});`,
+    "if (process.env.TOKENSIM_TEST_CACHE_STATE) process.stderr.write(`cache: ${b.cacheState}\\n`);",
+    'process.exitCode = await b.exports.main(process.argv.slice(2));',
+  ].join('\n'),
+);
 
 /** The built CLI's main(argv), in a fresh node process started from the repository root. */
-const bundled = (args: string[]) => spawnSync(process.execPath, [LAUNCHER, ...args], { cwd: ROOT, encoding: 'utf8' });
+const bundled = (args: string[], env: NodeJS.ProcessEnv = process.env, nodeFlags: string[] = []) =>
+  spawnSync(process.execPath, [...nodeFlags, LAUNCHER, ...args], { cwd: ROOT, encoding: 'utf8', env });
+/** `tokensim --version` through the launcher (node started with `nodeFlags`), with the cache's state on stderr. */
+const versionWithCacheState = (nodeFlags: string[] = []) => bundled(['--version'], { ...process.env, TOKENSIM_TEST_CACHE_STATE: '1' }, nodeFlags);
 
 const manifestWithoutCommand = (dir: string): Record<string, unknown> => {
   const m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -29,12 +47,48 @@ const manifestWithoutCommand = (dir: string): Record<string, unknown> => {
 };
 
 describe('the CLI bundled to JavaScript', () => {
-  it('builds main.mjs and worker.mjs', () => {
+  it('builds main.cjs, worker.mjs and main.cjs’s code cache', () => {
     const r = spawnSync(process.execPath, ['sim/cli/build.mjs', OUT], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^tokensim: built .*worker\.mjs, .*main\.mjs in \d+ ms\n$/);
-    expect(existsSync(path.join(DIR, 'main.mjs')) && existsSync(path.join(DIR, 'worker.mjs'))).toBe(true);
+    expect(r.stdout).toMatch(/^tokensim: built .*worker\.mjs, .*main\.cjs, .*main\.cjs\.cache in \d+ ms\n$/);
+    expect(existsSync(MAIN) && existsSync(path.join(DIR, 'worker.mjs')) && existsSync(CACHE)).toBe(true);
+  });
+
+  it('takes the code cache when it matches the bundle, and runs the same without it or with one that does not', () => {
+    const good = readFileSync(CACHE);
+    try {
+      let r = versionWithCacheState();
+      expect(r.stderr).toBe('cache: used\n');
+      expect(r.stdout).toMatch(/^tokensim \d/);
+      // Other V8 flags than the cache was made with: V8 rejects it and the bundle compiles as without one.
+      r = versionWithCacheState(['--no-opt']);
+      expect(r.stderr).toBe('cache: rejected\n');
+      expect(r.stdout).toMatch(/^tokensim \d/);
+      // V8's data damaged behind its header (V8 itself would crash on it): not used.
+      const damaged = Buffer.from(good);
+      damaged.fill(7, damaged.indexOf(10) + 1 + 64);
+      writeFileSync(CACHE, damaged);
+      r = versionWithCacheState();
+      expect(r.stderr).toBe('cache: stale\n');
+      expect(r.status).toBe(0);
+      // A bundle changed since the cache was saved (another modification time): the cache is not used.
+      writeFileSync(CACHE, good);
+      const t = new Date(Date.now() - 60_000);
+      utimesSync(MAIN, t, t);
+      r = versionWithCacheState();
+      expect(r.stderr).toBe('cache: stale\n');
+      expect(r.status).toBe(0);
+      rmSync(CACHE);
+      r = versionWithCacheState();
+      expect(r.stderr).toBe('cache: none\n');
+      expect(r.stdout).toMatch(/^tokensim \d/);
+    } finally {
+      // Back to a cache that matches (the bundle's new time), for the tests below.
+      const b = spawnSync(process.execPath, ['sim/cli/build.mjs', OUT], { cwd: ROOT, encoding: 'utf8' });
+      expect(b.status).toBe(0);
+    }
+    expect(versionWithCacheState().stderr).toBe('cache: used\n');
   });
 
   it('the pool worker carries the engine without the scenario schema (zod) or scenario parsing', () => {
@@ -45,7 +99,7 @@ describe('the CLI bundled to JavaScript', () => {
   });
 
   it('carries zod’s English messages and none of its other locales (the build leaves them out)', () => {
-    const main = readFileSync(path.join(DIR, 'main.mjs'), 'utf8');
+    const main = readFileSync(MAIN, 'utf8');
     expect(main).not.toContain('zod/v4/locales/de.js'); // esbuild's module comment for zod's German locale
     expect(main).toContain('Invalid input');
     // A scenario error still reads as before: the bundle's message for a wrong type.

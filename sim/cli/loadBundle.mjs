@@ -1,0 +1,90 @@
+// Loads the CLI bundled to CommonJS (build/cli/main.cjs, see build.mjs) with V8's code cache.
+//
+// Compiling the 1 MB bundle is a fixed part of every command's start (≈ 20–25 ms of parsing,
+// then each function's bytecode as it first runs: most of the engine in a `run`). V8 can save
+// the bytecode it has made into a code cache and take it back in a later process instead of
+// compiling again; Node 20 offers that for scripts (vm.Script's cachedData), not for ES modules,
+// which is why the bundle is CommonJS. The build writes the cache (main.cjs.cache) after a short
+// training run of the bundle, so the functions a `run` needs are in it.
+//
+// V8 checks a cache against its own version and flags and rejects one that does not match (the
+// bundle then compiles as without a cache); it does not check the source's text, only its
+// length, nor its own data (damaged data crashes the process). So the cache file starts with a
+// header naming the bundle's size and modification time and the data's SHA-256, and a cache
+// whose header does not match the bundle on disk and the data that follows is not used at all.
+import { closeSync, fstatSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createRequire, Module } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+const MAGIC = 'tokensim-code-cache 2';
+const digestOf = (data) => createHash('sha256').update(data).digest('hex');
+
+/** The header a cache of a bundle (its stat) with V8's `data` carries: one line, then the data. */
+export function cacheHeader(stat, digest) {
+  return `${MAGIC} ${stat.size} ${Math.round(stat.mtimeMs)} ${digest} ${process.version}\n`;
+}
+
+/** The cache file of a bundle. */
+export const cacheFileOf = (file) => `${file}.cache`;
+
+/** V8's data from `cacheFile` when its header matches the bundle's `stat`; otherwise undefined. */
+function readCache(cacheFile, stat) {
+  let bytes;
+  try {
+    bytes = readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  const end = bytes.indexOf(10);
+  if (end < 0 || end > 256) return undefined;
+  const data = bytes.subarray(end + 1);
+  const header = bytes.toString('latin1', 0, end + 1);
+  const digest = header.split(' ')[4];
+  if (digest === undefined || header !== cacheHeader(stat, digest) || digestOf(data) !== digest) return undefined;
+  return data;
+}
+
+/**
+ * Runs the CommonJS bundle `file` as node's require would (same wrapper and arguments) and
+ * returns its exports, with `cache`: 'use' (the default) takes the code cache when it matches,
+ * 'off' compiles without it. Also returns how the cache went ('none': no cache file; 'stale':
+ * one that does not match the bundle or is damaged; 'rejected': V8 would not take it, e.g. made
+ * by another node or with other V8 flags; 'used') and `saveCache()`, which writes the bytecode made so far into the cache file
+ * (atomically: a temporary file, then a rename).
+ */
+export function loadBundle(file, { cache = 'use' } = {}) {
+  const fd = openSync(file, 'r');
+  let source;
+  let stat;
+  try {
+    stat = fstatSync(fd);
+    source = readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+  const cacheFile = cacheFileOf(file);
+  const cachedData = cache === 'use' ? readCache(cacheFile, stat) : undefined;
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  let cacheState = 'none';
+  if (cachedData !== undefined) cacheState = script.cachedDataRejected ? 'rejected' : 'used';
+  else if (cache === 'use') {
+    try {
+      statSync(cacheFile);
+      cacheState = 'stale';
+    } catch {
+      // no cache file
+    }
+  }
+  const module = { exports: {}, filename: file, id: file, loaded: false };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  module.loaded = true;
+  const saveCache = () => {
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    const data = script.createCachedData();
+    writeFileSync(tmp, Buffer.concat([Buffer.from(cacheHeader(stat, digestOf(data)), 'latin1'), data]));
+    renameSync(tmp, cacheFile);
+  };
+  return { exports: module.exports, cacheState, saveCache };
+}
