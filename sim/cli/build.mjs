@@ -57,8 +57,9 @@ export const TRAINING_RUN = ['run', 'scenarios/baseline.json', '--engineers', '3
 
 /**
  * Runs `main.cjs` in `out` once in a fresh node (TRAINING_RUN, its output thrown away) and saves
- * the bytecode it compiled as main.cjs.cache (loadBundle.mjs). Returns the cache's path, or
- * throws with the child's message.
+ * the bytecode it compiled as main.cjs.cache (loadBundle.mjs); then, in a worker thread started
+ * from worker.mjs, the pool worker's code on a run of its own (workerEntry.ts trainEngine), saved
+ * as worker.cjs.cache. Returns the caches' paths, or throws with the child's message.
  */
 function trainCodeCache(out) {
   const file = path.join(out, 'main.cjs');
@@ -70,51 +71,59 @@ function trainCodeCache(out) {
       `const code = await b.exports.main(${JSON.stringify([...TRAINING_RUN, '--out', path.join(tmp, 'out')])});`,
       'if (code !== 0) process.exit(code);',
       'b.saveCache();',
+      "const { Worker } = await import('node:worker_threads');",
+      `const w = new Worker(new URL(${JSON.stringify(pathToFileURL(path.join(out, 'worker.mjs')).href)}), { workerData: { tokensimTrainCodeCache: true } });`,
+      "await new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); w.once('exit', (c) => reject(new Error(`worker exited (${c})`))); });",
+      'await w.terminate();',
     ].join('\n');
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`training run failed (${r.status}): ${(r.stderr || r.stdout).trim().split('\n')[0]}`);
+    // A file, not `-e`: the training process starts as a tokensim process does, with no node
+    // options (V8 takes a cache only in a process with the same flags; worker threads inherit them).
+    const trainer = path.join(tmp, 'train.mjs');
+    writeFileSync(trainer, script);
+    const r = spawnSync(process.execPath, [trainer], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) {
+      const lines = (r.stderr || r.stdout).trim().split('\n');
+      throw new Error(`training run failed (${r.status}): ${lines.find((l) => /Error|tokensim:/.test(l)) ?? lines[0]}`);
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  return `${file}.cache`;
+  return [`${file}.cache`, path.join(out, 'worker.cjs.cache')];
 }
 
 /**
- * Bundles main.cjs and worker.mjs into `outDir` (relative to the repository root or absolute)
- * and saves main.cjs's code cache; returns the paths written. A training run that fails leaves
+ * Bundles main.cjs, worker.cjs and worker.mjs (the worker thread's entry, which loads
+ * worker.cjs) into `outDir` (relative to the repository root or absolute) and saves the code
+ * caches of main.cjs and worker.cjs; returns the paths written. A training run that fails leaves
  * no cache (the CLI then compiles as it starts) and is reported in `warning`.
  */
 export async function buildCli(outDir = DEFAULT_OUT) {
   const { build } = await import('esbuild');
   const out = path.resolve(ROOT, outDir);
-  const [main, worker] = await Promise.all([
-    build({
-      ...COMMON,
-      entryPoints: { main: 'sim/cli/main.ts' },
-      outdir: out,
-      outExtension: { '.js': '.cjs' },
-      format: 'cjs',
-      // import.meta.url (the bundle's own address: packageRoot.ts, the pool's worker.mjs) as in an ES module.
-      define: { 'import.meta.url': '__tokensimImportMetaUrl' },
-      banner: { js: "var __tokensimImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-      // import() of node's modules as require(): a vm.Script (loadBundle.mjs) has no module loader.
-      supported: { 'dynamic-import': false },
-    }),
-    build({
-      ...COMMON,
-      entryPoints: { worker: 'sim/cli/parallel/workerEntry.ts' },
-      outdir: out,
-      outExtension: { '.js': '.mjs' },
-      format: 'esm',
-      // CommonJS dependencies (seedrandom looks for node's crypto) call require().
-      banner: { js: "import { createRequire as __tokensimCreateRequire } from 'node:module';\nconst require = __tokensimCreateRequire(import.meta.url);" },
-    }),
+  // CommonJS, so that it loads with V8's code cache (loadBundle.mjs); import.meta.url (the
+  // bundle's own address: packageRoot.ts, the pool's worker.mjs) as in an ES module, and import()
+  // of node's modules as require(): a vm.Script has no module loader.
+  const commonJs = {
+    ...COMMON,
+    outdir: out,
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    define: { 'import.meta.url': '__tokensimImportMetaUrl' },
+    banner: { js: "var __tokensimImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    supported: { 'dynamic-import': false },
+  };
+  const [main, worker, launch] = await Promise.all([
+    build({ ...commonJs, entryPoints: { main: 'sim/cli/main.ts' } }),
+    build({ ...commonJs, entryPoints: { worker: 'sim/cli/parallel/workerEntry.ts' } }),
+    // The worker thread's entry: an ES module (node starts a worker from a file), which loads worker.cjs.
+    build({ ...COMMON, entryPoints: { worker: 'sim/cli/parallel/workerLaunch.mjs' }, outdir: out, outExtension: { '.js': '.mjs' }, format: 'esm' }),
   ]);
   mkdirSync(out, { recursive: true });
   // Each file replaced whole (a running tokensim never reads half a bundle), main.cjs last: its
-  // time is the bundle's time for bin.mjs. The old cache goes first: it would not match.
-  rmSync(path.join(out, 'main.cjs.cache'), { force: true });
-  const files = [...worker.outputFiles, ...main.outputFiles];
+  // time is the bundle's time for bin.mjs. The old caches go first: they would not match. (A
+  // main.mjs of an earlier build, an ES module, goes too.)
+  for (const f of ['main.cjs.cache', 'worker.cjs.cache', 'main.mjs']) rmSync(path.join(out, f), { force: true });
+  const files = [...launch.outputFiles, ...worker.outputFiles, ...main.outputFiles];
   for (const f of files) {
     const tmp = `${f.path}.${process.pid}.tmp`;
     writeFileSync(tmp, f.contents);
@@ -123,7 +132,7 @@ export async function buildCli(outDir = DEFAULT_OUT) {
   const written = files.map((f) => f.path);
   let warning;
   try {
-    written.push(trainCodeCache(out));
+    written.push(...trainCodeCache(out));
   } catch (err) {
     warning = `no code cache (${err instanceof Error ? err.message : String(err)}); the CLI compiles as it starts`;
   }

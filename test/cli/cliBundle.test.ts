@@ -47,12 +47,12 @@ const manifestWithoutCommand = (dir: string): Record<string, unknown> => {
 };
 
 describe('the CLI bundled to JavaScript', () => {
-  it('builds main.cjs, worker.mjs and main.cjs’s code cache', () => {
+  it('builds main.cjs, the worker (worker.mjs loading worker.cjs) and both code caches', () => {
     const r = spawnSync(process.execPath, ['sim/cli/build.mjs', OUT], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^tokensim: built .*worker\.mjs, .*main\.cjs, .*main\.cjs\.cache in \d+ ms\n$/);
-    expect(existsSync(MAIN) && existsSync(path.join(DIR, 'worker.mjs')) && existsSync(CACHE)).toBe(true);
+    expect(r.stdout).toMatch(/^tokensim: built .*worker\.mjs, .*worker\.cjs, .*main\.cjs, .*main\.cjs\.cache, .*worker\.cjs\.cache in \d+ ms\n$/);
+    for (const f of ['main.cjs', 'main.cjs.cache', 'worker.mjs', 'worker.cjs', 'worker.cjs.cache']) expect(existsSync(path.join(DIR, f))).toBe(true);
   });
 
   it('takes the code cache when it matches the bundle, and runs the same without it or with one that does not', () => {
@@ -92,7 +92,7 @@ describe('the CLI bundled to JavaScript', () => {
   });
 
   it('the pool worker carries the engine without the scenario schema (zod) or scenario parsing', () => {
-    const worker = readFileSync(path.join(DIR, 'worker.mjs'), 'utf8');
+    const worker = readFileSync(path.join(DIR, 'worker.cjs'), 'utf8');
     expect(worker).toContain('// sim/run/simulate.ts'); // esbuild's module comments
     expect(worker).not.toContain('node_modules/zod/');
     expect(worker).not.toContain('// sim/input/scenario.ts');
@@ -132,14 +132,25 @@ describe('the CLI bundled to JavaScript', () => {
     expect(manifestWithoutCommand(fromBundle)).toEqual(manifestWithoutCommand(fromSources));
   });
 
-  it('sweeps on two worker threads to the same result set as the sources', async () => {
-    const fromBundle = tmpPath('bundle-sweep');
-    const r = bundled(['sweep', SWEEP, '--out', fromBundle, '--workers', '2']);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^ran 12 on 2 workers in /m);
-    expect(r.status).toBe(0);
+  it('sweeps on two worker threads to the same result set as the sources, with the workers’ code cache or a damaged one', async () => {
     const fromSources = tmpPath('sources-sweep');
     expect((await sweep([SWEEP, '--out', fromSources])).code).toBe(0);
-    expectSameFiles(fromSources, fromBundle);
+    const workerCache = path.join(DIR, 'worker.cjs.cache');
+    const good = readFileSync(workerCache);
+    const damaged = Buffer.from(good);
+    damaged.fill(7, damaged.indexOf(10) + 1 + 64);
+    try {
+      for (const cache of [good, damaged]) {
+        writeFileSync(workerCache, cache);
+        const fromBundle = tmpPath('bundle-sweep');
+        const r = bundled(['sweep', SWEEP, '--out', fromBundle, '--workers', '2']);
+        expect(r.stderr).toBe('');
+        expect(r.stdout).toMatch(/^ran 12 on 2 workers in /m);
+        expect(r.status).toBe(0);
+        expectSameFiles(fromSources, fromBundle);
+      }
+    } finally {
+      writeFileSync(workerCache, good);
+    }
   });
 });
