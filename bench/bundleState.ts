@@ -12,8 +12,14 @@ function newest(dir: string): number {
   return t;
 }
 
-/** True when `root`/build/cli/main.cjs exists and is newer than every file under `root`/sim. */
+/**
+ * True when `root`/build/cli/main.cjs (main.mjs in a checkout from before the CommonJS bundle)
+ * exists and is newer than every file under `root`/sim.
+ */
 export function bundleIsCurrent(root: string): boolean {
-  const main = path.join(root, 'build', 'cli', 'main.cjs');
-  return existsSync(main) && statSync(main).mtimeMs >= newest(path.join(root, 'sim'));
+  const sources = newest(path.join(root, 'sim'));
+  return ['main.cjs', 'main.mjs'].some((f) => {
+    const main = path.join(root, 'build', 'cli', f);
+    return existsSync(main) && statSync(main).mtimeMs >= sources;
+  });
 }
