@@ -14,11 +14,13 @@
 // whose header does not match the bundle on disk and the data that follows is not used at all.
 import { closeSync, fstatSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { createRequire, Module } from 'node:module';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 
 const MAGIC = 'tokensim-code-cache 2';
+/** node's CommonJS wrapper (Module.wrap), written out: the cache is made for this exact text. */
+const wrap = (source) => `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 const digestOf = (data) => createHash('sha256').update(data).digest('hex');
 
 /** The header a cache of a bundle (its stat) with V8's `data` carries: one line, then the data. */
@@ -66,7 +68,7 @@ export function loadBundle(file, { cache = 'use' } = {}) {
   }
   const cacheFile = cacheFileOf(file);
   const cachedData = cache === 'use' ? readCache(cacheFile, stat) : undefined;
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const script = new vm.Script(wrap(source), { filename: file, cachedData });
   let cacheState = 'none';
   if (cachedData !== undefined) cacheState = script.cachedDataRejected ? 'rejected' : 'used';
   else if (cache === 'use') {
