@@ -72,10 +72,15 @@ describe('the CLI bundled to JavaScript', () => {
       r = versionWithCacheState();
       expect(r.stderr).toBe('cache: stale\n');
       expect(r.status).toBe(0);
-      // A bundle changed since the cache was saved (another modification time): the cache is not used.
+      // The folder copied (new modification times, same bytes): the cache still serves.
       writeFileSync(CACHE, good);
       const t = new Date(Date.now() - 60_000);
       utimesSync(MAIN, t, t);
+      expect(versionWithCacheState().stderr).toBe('cache: used\n');
+      // A bundle changed since the cache was saved (other bytes, same length): the cache is not used.
+      const text = readFileSync(MAIN, 'utf8');
+      writeFileSync(MAIN, text.replace('"use strict"', "'use strict'"));
+      expect(readFileSync(MAIN, 'utf8')).not.toBe(text);
       r = versionWithCacheState();
       expect(r.stderr).toBe('cache: stale\n');
       expect(r.status).toBe(0);
