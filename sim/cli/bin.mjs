@@ -34,22 +34,8 @@ function bundleIsCurrent() {
   }
 }
 
-/**
- * Set (to 1) by the build's training run: after the command, the bytecode compiled so far is
- * saved as the bundle's code cache (see build.mjs).
- */
-const WRITE_CODE_CACHE = 'TOKENSIM_WRITE_CODE_CACHE';
-
 async function loadMain() {
-  if (bundleIsCurrent()) {
-    const bundle = loadBundle(fileURLToPath(BUNDLE));
-    if (process.env[WRITE_CODE_CACHE] !== '1') return bundle.exports.main;
-    return async (argv) => {
-      const code = await bundle.exports.main(argv);
-      bundle.saveCache();
-      return code;
-    };
-  }
+  if (bundleIsCurrent()) return loadBundle(fileURLToPath(BUNDLE)).exports.main;
   const { tsImport } = await import('tsx/esm/api');
   const tsconfig = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
   const mod = await tsImport('./main.ts', { parentURL: import.meta.url, tsconfig: existsSync(tsconfig) ? tsconfig : false });

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Builds the CLI to plain JavaScript so `tokensim` starts without compiling TypeScript:
 // build/cli/main.cjs (sim/cli/main.ts and everything it imports, dependencies included; CommonJS
-// so that it can load with V8's code cache, see loadBundle.mjs), build/cli/worker.mjs (the
-// pool's worker thread, sim/cli/parallel/workerEntry.ts, an ES module), which main.cjs starts
-// from its own folder, and main.cjs.cache, the code cache saved after a short training run of
-// the bundle (300 engineers, one year). npm runs this after `npm install`/`npm ci` (the
-// `prepare` script); `npm run build:cli` runs it by hand. sim/cli/bin.mjs runs the bundle when
-// it is newer than every file under sim/, and the TypeScript through tsx otherwise.
+// so that it can load with V8's code cache, see loadBundle.mjs); build/cli/worker.cjs (the pool
+// worker's code, sim/cli/parallel/workerEntry.ts) and build/cli/worker.mjs (the worker thread's
+// entry, workerLaunch.mjs, which main.cjs starts from its own folder and which loads worker.cjs);
+// and main.cjs.cache and worker.cjs.cache, the code caches saved after short training runs (the
+// CLI on 300 engineers for one year; the worker on an engine run of that size). npm runs this
+// after `npm install`/`npm ci` (the `prepare` script); `npm run build:cli` runs it by hand.
+// sim/cli/bin.mjs runs the bundle when it is newer than every file under sim/, and the
+// TypeScript through tsx otherwise.
 //
 // Usage: node sim/cli/build.mjs [<out-dir>]   (default build/cli, relative to the repository)
 // The bundle must sit two folders below the repository root, as sim/cli does: the CLI finds
@@ -120,8 +122,8 @@ export async function buildCli(outDir = DEFAULT_OUT) {
   ]);
   mkdirSync(out, { recursive: true });
   // Each file replaced whole (a running tokensim never reads half a bundle), main.cjs last: its
-  // time is the bundle's time for bin.mjs. The old caches go first: they would not match. (A
-  // main.mjs of an earlier build, an ES module, goes too.)
+  // time is the bundle's time for bin.mjs. The old caches go first (they would not match the new
+  // bundles), and a main.mjs of an earlier build (an ES module) with them.
   for (const f of ['main.cjs.cache', 'worker.cjs.cache', 'main.mjs']) rmSync(path.join(out, f), { force: true });
   const files = [...launch.outputFiles, ...worker.outputFiles, ...main.outputFiles];
   for (const f of files) {
