@@ -55,7 +55,7 @@ const COMMON = {
 };
 
 /** The arguments of the training run whose compiled code the cache keeps (output to a temporary folder). */
-export const TRAINING_RUN = ['run', 'scenarios/baseline.json', '--engineers', '300', '--years', '1', '--seed', '1'];
+const TRAINING_RUN = ['run', 'scenarios/baseline.json', '--engineers', '300', '--years', '1', '--seed', '1'];
 
 /**
  * Runs `main.cjs` in `out` once in a fresh node (TRAINING_RUN, its output thrown away) and saves

@@ -13,7 +13,7 @@
 // header naming the SHA-256 of the bundle and of the data (≈ 0.5 ms each), and a cache whose
 // header does not match the bundle on disk and the data that follows is not used at all. A copy
 // of the folder (new modification times) keeps its cache; a rebuilt bundle does not.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -25,55 +25,44 @@ const wrap = (source) => `(function (exports, require, module, __filename, __dir
 const digestOf = (data) => createHash('sha256').update(data).digest('hex');
 
 /** The header a cache carries (one line, then V8's data): the digests of the bundle's bytes and of the data. */
-export function cacheHeader(sourceDigest, dataDigest) {
-  return `${MAGIC} ${sourceDigest} ${dataDigest} ${process.version}\n`;
-}
+const cacheHeader = (sourceDigest, dataDigest) => `${MAGIC} ${sourceDigest} ${dataDigest} ${process.version}\n`;
 
-/** The cache file of a bundle. */
-export const cacheFileOf = (file) => `${file}.cache`;
-
-/** V8's data from `cacheFile` when its header matches the bundle (`sourceDigest`) and the data; otherwise undefined. */
+/**
+ * The cache file `cacheFile` read: V8's data when its header matches the bundle (`sourceDigest`)
+ * and the data that follows; otherwise the state to report, 'none' (no file to read) or 'stale'.
+ */
 function readCache(cacheFile, sourceDigest) {
   let bytes;
   try {
     bytes = readFileSync(cacheFile);
   } catch {
-    return undefined;
+    return { state: 'none' };
   }
   const end = bytes.indexOf(10);
-  if (end < 0 || end > 256) return undefined;
+  if (end < 0 || end > 256) return { state: 'stale' };
   const data = bytes.subarray(end + 1);
   const header = bytes.toString('latin1', 0, end + 1);
   const dataDigest = header.split(' ')[3];
-  if (dataDigest === undefined || header !== cacheHeader(sourceDigest, dataDigest) || digestOf(data) !== dataDigest) return undefined;
-  return data;
+  if (dataDigest === undefined || header !== cacheHeader(sourceDigest, dataDigest) || digestOf(data) !== dataDigest) return { state: 'stale' };
+  return { data };
 }
 
 /**
  * Runs the CommonJS bundle `file` as node's require would (same wrapper and arguments) and
  * returns its exports, with `cache`: 'use' (the default) takes the code cache when it matches,
- * 'off' compiles without it. Also returns how the cache went ('none': no cache file; 'stale':
- * one that does not match the bundle or is damaged; 'rejected': V8 would not take it, e.g. made
- * by another node or with other V8 flags; 'used') and `saveCache()`, which writes the bytecode made so far into the cache file
- * (atomically: a temporary file, then a rename).
+ * 'off' compiles without it. Also returns how the cache went ('none': no cache file, or 'off';
+ * 'stale': one that does not match the bundle or is damaged; 'rejected': V8 would not take it,
+ * e.g. made by another node or with other V8 flags; 'used') and `saveCache()`, which writes the
+ * bytecode made so far into the cache file (atomically: a temporary file, then a rename).
  */
 export function loadBundle(file, { cache = 'use' } = {}) {
   const bytes = readFileSync(file);
   const source = bytes.toString('utf8');
   const sourceDigest = digestOf(bytes);
-  const cacheFile = cacheFileOf(file);
-  const cachedData = cache === 'use' ? readCache(cacheFile, sourceDigest) : undefined;
-  const script = new vm.Script(wrap(source), { filename: file, cachedData });
-  let cacheState = 'none';
-  if (cachedData !== undefined) cacheState = script.cachedDataRejected ? 'rejected' : 'used';
-  else if (cache === 'use') {
-    try {
-      statSync(cacheFile);
-      cacheState = 'stale';
-    } catch {
-      // no cache file
-    }
-  }
+  const cacheFile = `${file}.cache`;
+  const read = cache === 'use' ? readCache(cacheFile, sourceDigest) : { state: 'none' };
+  const script = new vm.Script(wrap(source), { filename: file, cachedData: read.data });
+  const cacheState = read.data === undefined ? read.state : script.cachedDataRejected ? 'rejected' : 'used';
   const module = { exports: {}, filename: file, id: file, loaded: false };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   module.loaded = true;
