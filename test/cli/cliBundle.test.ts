@@ -40,6 +40,9 @@ const bundled = (args: string[], env: NodeJS.ProcessEnv = process.env, nodeFlags
 /** `tokensim --version` through the launcher (node started with `nodeFlags`), with the cache's state on stderr. */
 const versionWithCacheState = (nodeFlags: string[] = []) => bundled(['--version'], { ...process.env, TOKENSIM_TEST_CACHE_STATE: '1' }, nodeFlags);
 
+/** A copy of a code cache file with V8's data overwritten from 64 bytes past its header line on. */
+const damagedCache = (cache: Buffer): Buffer => Buffer.from(cache).fill(7, cache.indexOf(10) + 1 + 64);
+
 const manifestWithoutCommand = (dir: string): Record<string, unknown> => {
   const m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   delete m.command;
@@ -66,9 +69,7 @@ describe('the CLI bundled to JavaScript', () => {
       expect(r.stderr).toBe('cache: rejected\n');
       expect(r.stdout).toMatch(/^tokensim \d/);
       // V8's data damaged behind its header (V8 itself would crash on it): not used.
-      const damaged = Buffer.from(good);
-      damaged.fill(7, damaged.indexOf(10) + 1 + 64);
-      writeFileSync(CACHE, damaged);
+      writeFileSync(CACHE, damagedCache(good));
       r = versionWithCacheState();
       expect(r.stderr).toBe('cache: stale\n');
       expect(r.status).toBe(0);
@@ -142,8 +143,7 @@ describe('the CLI bundled to JavaScript', () => {
     expect((await sweep([SWEEP, '--out', fromSources])).code).toBe(0);
     const workerCache = path.join(DIR, 'worker.cjs.cache');
     const good = readFileSync(workerCache);
-    const damaged = Buffer.from(good);
-    damaged.fill(7, damaged.indexOf(10) + 1 + 64);
+    const damaged = damagedCache(good);
     try {
       for (const cache of [good, damaged]) {
         writeFileSync(workerCache, cache);
