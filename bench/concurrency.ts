@@ -120,7 +120,7 @@ async function sweep(engineers: number, workers: number, dir: string): Promise<{
   const cpu0 = process.cpuUsage();
   const p0 = mainThreadCpu();
   const t0 = performance.now();
-  const code = await main(['sweep', sweepFile, '--out', out, '--workers', String(workers)], io, readPackageInfo());
+  const code = await main(['sweep', sweepFile, '--out', out, '--workers', String(workers), '--exact-workers'], io, readPackageInfo());
   const wall = (performance.now() - t0) / 1000;
   const parentCpu = mainThreadCpu() - p0;
   const used = process.cpuUsage(cpu0);

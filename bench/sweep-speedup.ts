@@ -8,10 +8,13 @@
  * second, the speed-up over the first worker count, and CPU time ÷ wall time — the number of
  * cores kept busy (the children's CPU time, Linux /proc/self/stat) — and the load average,
  * since other processes on the machine take cores too. Checks that every worker count wrote
- * byte-identical files. Appends the table to bench/sweep-speedup-results.md.
+ * byte-identical files. `--workers` is a ceiling (a sweep starts no more workers than its
+ * runs' work repays, sim/cli/args/runArgs.ts chooseWorkers); the table gives the workers each
+ * sweep started, and `--exact` passes `--exact-workers` so that every count starts in full.
+ * Appends the table to bench/sweep-speedup-results.md.
  *
  * Usage: npm run build:cli && npx tsx bench/sweep-speedup.ts [--runs 200] [--workers 1,2]
- *   [--engineers 10000] [--years 10] [--rounds 1] [--no-append]
+ *   [--engineers 10000] [--years 10] [--rounds 1] [--exact] [--no-append]
  * (TOKENSIM_V8_POOL_SIZE=0 in the environment keeps node's own pool of 4, for comparison.)
  */
 import { spawn } from 'node:child_process';
@@ -35,6 +38,7 @@ const workerCounts = flag('workers', '1,2').split(',').map(Number);
 const engineers = Number(flag('engineers', '10000'));
 const years = Number(flag('years', '10'));
 const rounds = Number(flag('rounds', '1'));
+const exact = args.includes('--exact');
 if (!(runs >= 2 && runs % 2 === 0)) throw new Error('--runs must be an even number ≥ 2 (points × 2 replicates)');
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tokensim-sweep-bench-'));
@@ -61,20 +65,29 @@ function childrenCpu(): number {
   return (Number(fields[13]) + Number(fields[14])) / 100; // clock ticks; USER_HZ is 100 on Linux
 }
 
-/** `tokensim sweep` as its own process; resolves with its wall time (s) once it has exited 0. */
-function runExecutable(sweepArgs: string[]): Promise<number> {
+/** `tokensim sweep` as its own process; resolves with its wall time (s) and the workers it started ("ran N on W workers") once it has exited 0. */
+function runExecutable(sweepArgs: string[]): Promise<{ wall: number; started: number }> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...sweepArgs], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...sweepArgs], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
     let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`tokensim sweep exited ${code}: ${stderr.trim()}`))));
+    child.on('close', (code) => {
+      const wall = (performance.now() - t0) / 1000;
+      const started = Number(/^ran [\d,]+ on (\d+) workers? in /m.exec(stdout)?.[1] ?? NaN);
+      if (code === 0) resolve({ wall, started });
+      else reject(new Error(`tokensim sweep exited ${code}: ${stderr.trim()}`));
+    });
   });
 }
 
 interface Row {
   workers: number;
+  /** Workers the sweep started (fewer than asked where the runs' work does not repay them, unless --exact). */
+  started: number;
   wall: number;
   cpu: number;
   /** 1-minute load average at the end: other processes competing for the cores show here. */
@@ -93,31 +106,31 @@ for (let round = 0; round < rounds; round++) {
   for (const workers of workerCounts) {
     const out = path.join(tmp, `out-${workers}`);
     const cpu0 = childrenCpu();
-    const wall = await runExecutable(['sweep', sweepFile, '--out', out, '--workers', String(workers)]);
+    const { wall, started } = await runExecutable(['sweep', sweepFile, '--out', out, '--workers', String(workers), ...(exact ? ['--exact-workers'] : [])]);
     const cpu = childrenCpu() - cpu0;
-    samples.get(workers)!.push({ workers, wall, cpu, load: os.loadavg()[0] });
+    samples.get(workers)!.push({ workers, started, wall, cpu, load: os.loadavg()[0] });
     const files = filesOf(out);
     if (!reference) reference = files;
     else {
       const differing = [...reference.keys()].filter((k) => reference!.get(k) !== files.get(k));
       if (differing.length > 0 || files.size !== reference.size) throw new Error(`--workers ${workers} wrote different files: ${differing.slice(0, 5).join(', ')}`);
     }
-    console.error(`--workers ${workers}: ${wall.toFixed(2)} s wall, ${cpu.toFixed(1)} s CPU, load ${os.loadavg()[0].toFixed(2)}`);
+    console.error(`--workers ${workers}${exact ? ' --exact-workers' : ''} (started ${started}): ${wall.toFixed(2)} s wall, ${cpu.toFixed(1)} s CPU, load ${os.loadavg()[0].toFixed(2)}`);
     rmSync(out, { recursive: true, force: true });
   }
 }
 rmSync(tmp, { recursive: true, force: true });
 const rows: Row[] = workerCounts.map((workers) => {
   const s = samples.get(workers)!;
-  return { workers, wall: median(s.map((r) => r.wall)), cpu: median(s.map((r) => r.cpu)), load: s[s.length - 1].load };
+  return { workers, started: s[s.length - 1].started, wall: median(s.map((r) => r.wall)), cpu: median(s.map((r) => r.cpu)), load: s[s.length - 1].load };
 });
 
 const base = rows[0];
 const table = [
-  `| workers | wall (s${rounds > 1 ? `, median of ${rounds}` : ''}) | runs/s | speed-up | CPU ÷ wall (cores busy) | load average (1 min, at end) |`,
-  '|---:|---:|---:|---:|---:|---:|',
+  `| --workers | started | wall (s${rounds > 1 ? `, median of ${rounds}` : ''}) | runs/s | speed-up | CPU ÷ wall (cores busy) | load average (1 min, at end) |`,
+  '|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
-    (r) => `| ${r.workers} | ${r.wall.toFixed(2)} | ${(runs / r.wall).toFixed(2)} | ${(base.wall / r.wall).toFixed(2)}× | ${(r.cpu / r.wall).toFixed(2)} | ${r.load.toFixed(2)} |`,
+    (r) => `| ${r.workers} | ${r.started} | ${r.wall.toFixed(2)} | ${(runs / r.wall).toFixed(2)} | ${(base.wall / r.wall).toFixed(2)}× | ${(r.cpu / r.wall).toFixed(2)} | ${r.load.toFixed(2)} |`,
   ),
 ].join('\n');
 const command = `npx tsx bench/sweep-speedup.ts ${args.join(' ')}`.trim();

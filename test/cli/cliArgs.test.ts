@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupThousands } from '../../sim/cli/output/groupThousands.ts';
 import { parseArgs, parseIntegerArg, UsageError, wantsHelp, type FlagSpec } from '../../sim/cli/args/parseArgs.ts';
-import { applyRunOverrides, MAX_SEED, parseRunArgs, workersFor } from '../../sim/cli/args/runArgs.ts';
+import { applyRunOverrides, chooseWorkers, MAX_SEED, parseRunArgs, workersFor } from '../../sim/cli/args/runArgs.ts';
 import { formatSeedList, parseSeedList } from '../../sim/cli/args/seeds.ts';
 import { DEFAULTS, cloneParams } from '../../sim/model/params.ts';
 import { specFor } from '../../sim/model/paramPaths.ts';
@@ -115,25 +115,49 @@ describe('run arguments', () => {
   });
 
   it('uses one worker per core unless told, never more than the runs', () => {
-    expect(workersFor(8, undefined, 2)).toBe(2);
-    expect(workersFor(1, undefined, 16)).toBe(1);
-    expect(workersFor(3, 8, 2)).toBe(3);
-    expect(workersFor(30, 1, 16)).toBe(1);
+    expect(workersFor(8, {}, 2)).toBe(2);
+    expect(workersFor(1, {}, 16)).toBe(1);
+    expect(workersFor(3, { workers: 8 }, 2)).toBe(3);
+    expect(workersFor(30, { workers: 1 }, 16)).toBe(1);
   });
 
-  it('by default starts no more workers than the runs’ work repays, and always as many as asked', () => {
+  it('starts no more workers than the runs’ work repays, up to --workers; --exact-workers starts them all', () => {
     const em = (engineers: number, years = 10) => engineers * 12 * years;
     // 8 runs of 2,000 engineers × 10 years ≈ 1 s of work: one worker, however many cores.
-    expect(workersFor(8, undefined, 2, em(2000))).toBe(1);
-    expect(workersFor(8, undefined, 16, em(2000))).toBe(1);
+    expect(workersFor(8, {}, 2, em(2000))).toBe(1);
+    expect(workersFor(8, {}, 16, em(2000))).toBe(1);
     // 8 runs of 10,000 ≈ 4.8 s: two on 2 cores, six on 16.
-    expect(workersFor(8, undefined, 2, em(10_000))).toBe(2);
-    expect(workersFor(8, undefined, 16, em(10_000))).toBe(6);
+    expect(workersFor(8, {}, 2, em(10_000))).toBe(2);
+    expect(workersFor(8, {}, 16, em(10_000))).toBe(6);
     // 64 runs of 2,000 ≈ 7.7 s: ten on 16 cores (each with ≥ 0.7 s of work).
-    expect(workersFor(64, undefined, 16, em(2000))).toBe(10);
-    // Tiny runs still get one worker; --workers is always honoured (up to the runs).
-    expect(workersFor(100, undefined, 8, em(10, 1))).toBe(1);
-    expect(workersFor(8, 2, 16, em(2000))).toBe(2);
+    expect(workersFor(64, {}, 16, em(2000))).toBe(10);
+    // Tiny runs still get one worker.
+    expect(workersFor(100, {}, 8, em(10, 1))).toBe(1);
+    // --workers is a ceiling: the same rule under it, whatever the cores.
+    expect(workersFor(64, { workers: 16 }, 2, em(2000))).toBe(10);
+    expect(workersFor(64, { workers: 8 }, 16, em(2000))).toBe(8);
+    expect(workersFor(64, { workers: 16 }, 16, em(10_000))).toBe(16);
+    expect(workersFor(8, { workers: 2 }, 16, em(2000))).toBe(1);
+    // --exact-workers: as asked (up to the runs), or one per core.
+    expect(workersFor(8, { workers: 2, exactWorkers: true }, 16, em(2000))).toBe(2);
+    expect(workersFor(64, { workers: 16, exactWorkers: true }, 2, em(2000))).toBe(16);
+    expect(workersFor(4, { workers: 16, exactWorkers: true }, 2, em(2000))).toBe(4);
+    expect(workersFor(64, { exactWorkers: true }, 16, em(10, 1))).toBe(16);
+  });
+
+  it('says when fewer workers start than --workers named, and not otherwise', () => {
+    const em2000 = 2000 * 12 * 10;
+    const capped = chooseWorkers(64, { workers: 16 }, 16, em2000);
+    expect(capped.count).toBe(10);
+    expect(capped.note).toBe(
+      "tokensim: starting 10 of the 16 workers asked for: 64 runs of ≈ 7.7 s of one core's work in all repay no more (each worker first spends ≈ 0.7 s compiling the engine); --exact-workers starts all 16\n",
+    );
+    // Capped by the number of runs only, by default, or exactly as asked: no note.
+    expect(chooseWorkers(4, { workers: 16 }, 16, 10_000 * 240).count).toBe(4);
+    expect(chooseWorkers(4, { workers: 16 }, 16, 10_000 * 240).note).toBeUndefined();
+    expect(chooseWorkers(64, {}, 16, em2000).note).toBeUndefined();
+    expect(chooseWorkers(64, { workers: 16, exactWorkers: true }, 16, em2000).note).toBeUndefined();
+    expect(chooseWorkers(64, { workers: 8 }, 16, em2000).note).toBeUndefined();
   });
 
   it('takes the --engineers and --years ranges from the parameter specs', () => {

@@ -148,7 +148,7 @@ describe('the CLI bundled to JavaScript', () => {
       for (const cache of [good, damaged]) {
         writeFileSync(workerCache, cache);
         const fromBundle = tmpPath('bundle-sweep');
-        const r = bundled(['sweep', SWEEP, '--out', fromBundle, '--workers', '2']);
+        const r = bundled(['sweep', SWEEP, '--out', fromBundle, '--workers', '2', '--exact-workers']);
         expect(r.stderr).toBe('');
         expect(r.stdout).toMatch(/^ran 12 on 2 workers in /m);
         expect(r.status).toBe(0);

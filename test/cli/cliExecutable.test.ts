@@ -161,7 +161,7 @@ describe('tokensim with several seeds, scenarios and workers', () => {
   const multi = tmpPath('seeds');
 
   it('--seeds 1..3 writes every seed to series.csv in order, summary.csv across seeds, and the manifest', async () => {
-    const r = await tokensim(['run', 'scenarios/baseline.json', '--seeds', '1..3', '--out', multi, '--workers', '2', ...SMALL]);
+    const r = await tokensim(['run', 'scenarios/baseline.json', '--seeds', '1..3', '--out', multi, '--workers', '2', '--exact-workers', ...SMALL]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^baseline · seeds 1\.\.3 \(3 runs\) · 500 engineers · 1 year$/m);
@@ -211,6 +211,12 @@ describe('tokensim with several seeds, scenarios and workers', () => {
     expect(r.code).toBe(0);
     const after = ['series.csv', 'summary.csv', 'manifest.json'].map((f) => read(multi, f));
     for (let k = 0; k < 3; k++) expect(after[k] === before[k]).toBe(true);
+    // Without --exact-workers, --workers 2 is a ceiling: three short runs get one worker, and stderr says so.
+    const capped = await tokensim(['run', 'scenarios/baseline.json', '--seeds', '1..3', '--out', multi, '--workers', '2', ...SMALL]);
+    expect(capped.code).toBe(0);
+    expect(capped.stderr).toMatch(/^tokensim: starting 1 of the 2 workers asked for: 3 runs of under 0\.1 s of one core's work in all repay no more .*--exact-workers starts all 2\n$/);
+    const again = ['series.csv', 'summary.csv', 'manifest.json'].map((f) => read(multi, f));
+    for (let k = 0; k < 3; k++) expect(again[k] === before[k]).toBe(true);
   });
 
   it('--format json writes series.json and summary.json with the same numbers as the CSV files', async () => {

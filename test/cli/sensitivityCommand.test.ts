@@ -28,7 +28,7 @@ describe('tokensim sensitivity', () => {
     const file = path.join(TMP, 'tiny.json');
     writeFileSync(file, JSON.stringify(spec));
     const out = path.join(TMP, 'out');
-    const r = run([file, '--out', out, '--workers', '2']);
+    const r = run([file, '--out', out, '--workers', '2', '--exact-workers']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('token_spend_to_payroll (all) at year 1 · share');
     expect(r.stdout).toContain('ranked by μ*:');
@@ -42,7 +42,7 @@ describe('tokensim sensitivity', () => {
     const file = path.join(TMP, 'replicated.json');
     writeFileSync(file, JSON.stringify({ ...spec, morris: { trajectories: 2, levels: 4, replicates: 2, bootstrap: 100 } }));
     const out = path.join(TMP, 'replicated-out');
-    const r = run([file, '--out', out, '--workers', '2']);
+    const r = run([file, '--out', out, '--workers', '2', '--exact-workers']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/· 12 runs · 300 engineers · 1 year · seeds 3\.\.4$/m);
     expect(r.stdout).toContain('intervals: Morris μ*: percentile bootstrap 95% interval over the 4 trajectories (2 replicate designs), 100 resamples');

@@ -61,9 +61,18 @@ describe('tokensim sweep', () => {
 
   it('gives byte-identical files with 2 workers as with 1', async () => {
     const out = tmpPath('two-workers');
-    const r = await sweep([SWEEP, '--out', out, '--workers', '2'], { workerThreads: true });
+    const r = await sweep([SWEEP, '--out', out, '--workers', '2', '--exact-workers'], { workerThreads: true });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ran 12 on 2 workers in /m);
+    expectSameFiles(REFERENCE, out);
+  });
+
+  it('--workers is a ceiling: short runs that do not repay a second worker get one, and stderr says so', async () => {
+    const out = tmpPath('ceiling');
+    const r = await sweep([SWEEP, '--out', out, '--workers', '2'], { workerThreads: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^tokensim: starting 1 of the 2 workers asked for: 12 runs of under 0\.1 s of one core's work in all repay no more \(each worker first spends ≈ 0\.7 s compiling the engine\); --exact-workers starts all 2\n$/);
+    expect(r.stdout).toMatch(/^ran 12 on 1 worker in /m);
     expectSameFiles(REFERENCE, out);
   });
 

@@ -84,9 +84,9 @@ describe('tokensim sweep restarted with a wider V8 pool', () => {
     const tiny = writeSweep('pool-tiny');
     const plain = tmpPath('pool-plain');
     const wide = tmpPath('pool-wide');
-    const a = await start(['sweep', tiny, '--out', plain, '--workers', '2'], '0').done;
+    const a = await start(['sweep', tiny, '--out', plain, '--workers', '2', '--exact-workers'], '0').done;
     expect(a.code).toBe(0);
-    const { child, done } = start(['sweep', tiny, '--out', wide, '--workers', '2'], '3');
+    const { child, done } = start(['sweep', tiny, '--out', wide, '--workers', '2', '--exact-workers'], '3');
     let seen: string[] | undefined;
     for (let i = 0; i < 500 && seen === undefined; i++) {
       seen = childrenOf(child.pid!).find((c) => c.cmdline.includes(BIN))?.cmdline;

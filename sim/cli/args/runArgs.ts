@@ -26,8 +26,10 @@ export interface RunOptions {
   seeds: number[];
   outDir: string;
   format: OutputFormat;
-  /** Worker threads (`--workers`); undefined means one per core, capped by the number of runs and by what their work repays (workersFor). */
+  /** Most worker threads (`--workers`); undefined means one per core. Capped by the number of runs and by what their work repays (chooseWorkers). */
   workers?: number;
+  /** `--exact-workers`: start every worker `workers` (or one per core) names, whether or not the work repays it. */
+  exactWorkers?: boolean;
   /** Overrides `run.engineers` of every scenario when given. */
   engineers?: number;
   /** Overrides `run.years` of every scenario when given. */
@@ -63,9 +65,15 @@ export const WORKERS_FLAG: FlagSpec = {
   name: 'workers',
   kind: 'integer',
   placeholder: '<n>',
-  description: 'Worker threads (default: one per core, but no more than the runs, nor than their work repays a worker’s ≈ 0.7 s start); does not change the output',
+  description: 'Most worker threads (default: one per core); no more start than the runs, nor than their work repays a worker’s ≈ 0.7 s start. Does not change the output',
   min: 1,
   max: MAX_WORKERS,
+};
+
+export const EXACT_WORKERS_FLAG: FlagSpec = {
+  name: 'exact-workers',
+  kind: 'boolean',
+  description: 'Start all the workers --workers names (or one per core) even where the runs’ work does not repay their start, as for measuring scaling',
 };
 
 export const ENGINEERS_FLAG: FlagSpec = {
@@ -122,6 +130,7 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
     max: 10_000,
   },
   WORKERS_FLAG,
+  EXACT_WORKERS_FLAG,
   ENGINEERS_FLAG,
   YEARS_FLAG,
 ];
@@ -147,13 +156,14 @@ export function seedsFromArgs(parsed: ParsedArgs, fallback: readonly number[]): 
   return one !== undefined ? [one] : [...fallback];
 }
 
-/** `--engineers`, `--years` and `--workers` when given. */
-export function sizeAndWorkersFromArgs(parsed: ParsedArgs): Pick<RunOptions, 'engineers' | 'years' | 'workers'> {
-  const out: Pick<RunOptions, 'engineers' | 'years' | 'workers'> = {};
+/** `--engineers`, `--years`, `--workers` and `--exact-workers` when given. */
+export function sizeAndWorkersFromArgs(parsed: ParsedArgs): Pick<RunOptions, 'engineers' | 'years' | 'workers' | 'exactWorkers'> {
+  const out: Pick<RunOptions, 'engineers' | 'years' | 'workers' | 'exactWorkers'> = {};
   for (const name of ['engineers', 'years', 'workers'] as const) {
     const v = numberFlag(parsed, name);
     if (v !== undefined) out[name] = v;
   }
+  if (parsed.flags.get('exact-workers') === true) out.exactWorkers = true;
   return out;
 }
 
@@ -197,24 +207,51 @@ export function applyRunOverrides(params: Params, options: Pick<RunOptions, 'eng
  * What a fresh worker thread costs before its runs go at full speed (the JIT compiling the
  * engine), and the engine's warm throughput on one core, as measured on a 2-core machine
  * (bench/RESULTS.md, 2026-11-27: a first run at 2,000 engineers takes 0.8–0.9 s against
- * 0.14–0.19 s warm; ≈ 2 M engineer-months a second). Used only to choose the default number
- * of workers.
+ * 0.14–0.19 s warm; ≈ 2 M engineer-months a second). Used only to choose how many workers start.
  */
 export const WORKER_COLD_START_SECONDS = 0.7;
 export const ENGINEER_MONTHS_PER_SECOND = 2e6;
 
+/** What `--workers` and `--exact-workers` asked for (RunOptions' fields of the same names). */
+export interface WorkersAsked {
+  workers?: number;
+  exactWorkers?: boolean;
+}
+
+/** How many workers start, and a line for the reader when fewer start than `--workers` named. */
+export interface WorkerChoice {
+  count: number;
+  note?: string;
+}
+
 /**
- * Worker threads for `runs` runs: as asked (never more than the runs). By default one per
- * available core, but only as many as the work repays when the size of a run is given: each
- * worker compiles the engine anew, so a worker is started only for at least its cold start's
- * worth of work (runs × engineer-months ÷ throughput ÷ workers ≥ the cold start). Eight runs of
- * 2,000 engineers × 10 years then get one worker (≈ 15 % faster than two on 2 cores), eight of
- * 10,000 get two. Results never depend on the number of workers.
+ * Worker threads for `runs` runs. At most `--workers` (by default one per available core) and
+ * never more than the runs; and, when the size of a run is given, only as many as the work
+ * repays: each worker compiles the engine anew, so a worker starts only for at least its cold
+ * start's worth of work (runs × engineer-months ÷ throughput ÷ workers ≥ the cold start).
+ * Eight runs of 2,000 engineers × 10 years then get one worker (≈ 15 % faster than two on 2
+ * cores), eight of 10,000 get two, and 64 of 2,000 get 10 of 16 (on 16 cores, 16 workers took
+ * 1.12–1.2× the time of 8 there). `--exact-workers` starts them all. Results never depend on
+ * the number of workers.
  */
-export function workersFor(runs: number, asked: number | undefined, available: number, engineerMonthsPerRun?: number): number {
-  if (asked !== undefined) return Math.max(1, Math.min(runs, asked));
-  const repaid = engineerMonthsPerRun === undefined ? available : Math.floor((runs * engineerMonthsPerRun) / ENGINEER_MONTHS_PER_SECOND / WORKER_COLD_START_SECONDS);
-  return Math.max(1, Math.min(runs, available, repaid));
+export function chooseWorkers(runs: number, asked: WorkersAsked, available: number, engineerMonthsPerRun?: number): WorkerChoice {
+  const most = Math.max(1, Math.min(runs, asked.workers ?? available));
+  if (asked.exactWorkers === true || engineerMonthsPerRun === undefined) return { count: most };
+  const workSeconds = (runs * engineerMonthsPerRun) / ENGINEER_MONTHS_PER_SECOND;
+  const count = Math.max(1, Math.min(most, Math.floor(workSeconds / WORKER_COLD_START_SECONDS)));
+  if (asked.workers === undefined || count === most) return { count };
+  const work = workSeconds < 0.1 ? 'under 0.1 s' : `≈ ${workSeconds < 10 ? workSeconds.toFixed(1) : workSeconds.toFixed(0)} s`;
+  return {
+    count,
+    note:
+      `tokensim: starting ${count} of the ${asked.workers} workers asked for: ${runs} run${runs === 1 ? '' : 's'} of ${work} of one core's work in all ` +
+      `repay no more (each worker first spends ≈ ${WORKER_COLD_START_SECONDS} s compiling the engine); --exact-workers starts all ${most}\n`,
+  };
+}
+
+/** The number of workers chooseWorkers starts. */
+export function workersFor(runs: number, asked: WorkersAsked, available: number, engineerMonthsPerRun?: number): number {
+  return chooseWorkers(runs, asked, available, engineerMonthsPerRun).count;
 }
 
 /** Mean engineer-months of a run over (up to the first 100 of) `params`. */

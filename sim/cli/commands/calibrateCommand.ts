@@ -131,7 +131,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 
   const { createPool, defaultWorkers } = await import('../parallel/pool.ts');
   const { workersFor } = await import('../args/runArgs.ts');
-  const pool = createPool(workersFor(Number.MAX_SAFE_INTEGER, sizes.workers, defaultWorkers()));
+  const pool = createPool(workersFor(Number.MAX_SAFE_INTEGER, sizes, defaultWorkers()));
   let aborted = false;
   const onSignal = (): void => {
     aborted = true;

@@ -16,7 +16,7 @@ import { parseMetricList } from '../args/selection.ts';
 import { groupThousands } from '../output/groupThousands.ts';
 import { headlineYears } from '../output/headlineTable.ts';
 import { parseArgs, parseIntegerArg, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
-import { ENGINEERS_FLAG, meanEngineerMonths, seedsFromArgs, sizeAndWorkersFromArgs, WORKERS_FLAG, YEARS_FLAG, workersFor } from '../args/runArgs.ts';
+import { ENGINEERS_FLAG, meanEngineerMonths, seedsFromArgs, sizeAndWorkersFromArgs, WORKERS_FLAG, EXACT_WORKERS_FLAG, YEARS_FLAG, chooseWorkers } from '../args/runArgs.ts';
 import { formatHorizon } from './runCommand.ts';
 import { formatSeedList, parseSeedList } from '../args/seeds.ts';
 
@@ -50,6 +50,7 @@ const COMPARE_FLAGS: readonly FlagSpec[] = [
     description: 'Also save the table: CSV or JSON by the extension (replaced whole, atomically)',
   },
   WORKERS_FLAG,
+  EXACT_WORKERS_FLAG,
   ENGINEERS_FLAG,
   YEARS_FLAG,
 ];
@@ -82,6 +83,7 @@ export interface CompareOptions {
   /** File from --out (ends in .csv or .json). */
   out?: string;
   workers?: number;
+  exactWorkers?: boolean;
   engineers?: number;
   years?: number;
 }
@@ -163,7 +165,9 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   const { runsProgress } = await import('../output/progressReporter.ts');
   const jobs = jobsFor(scenarios, options.seeds);
   const results: Result[][] = scenarios.map(() => []);
-  const pool = createPool(workersFor(jobs.length, options.workers, defaultWorkers(), meanEngineerMonths(scenarios.map((s) => s.params))));
+  const choice = chooseWorkers(jobs.length, options, defaultWorkers(), meanEngineerMonths(scenarios.map((s) => s.params)));
+  if (choice.note !== undefined) ctx.io.stderr(choice.note);
+  const pool = createPool(choice.count);
   const bar = runsProgress(ctx.io.stderr, ctx.io.stderrIsTTY, jobs.length);
   try {
     await runOrdered(pool, jobs, (job, _index, result) => void results[job.stream].push(result), { onRunDone: bar.onRunDone });
@@ -229,7 +233,7 @@ async function assertWritableFile(file: string): Promise<void> {
 
 export const compareCommand: Command = {
   ...CARDS.compare,
-  usage: 'tokensim compare [<reference.json>] <a.json>… [--seeds <list>] [--at <years>] [--metrics <a,b>] [--out <file.csv|file.json>] [--workers <n>] [--engineers <n>] [--years <n>]',
+  usage: 'tokensim compare [<reference.json>] <a.json>… [--seeds <list>] [--at <years>] [--metrics <a,b>] [--out <file.csv|file.json>] [--workers <n>] [--exact-workers] [--engineers <n>] [--years <n>]',
   flags: COMPARE_FLAGS,
   details: DETAILS,
   run,

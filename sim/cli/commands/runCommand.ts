@@ -16,7 +16,7 @@ import { formatHeadlineTable, formatSummaryTable } from '../output/headlineTable
 import { withInterruptAbort } from '../parallel/interrupt.ts';
 import type { LoadedScenario } from '../args/loadScenario.ts';
 import { UsageError } from '../args/parseArgs.ts';
-import { meanEngineerMonths, parseRunArgs, RUN_FLAGS, workersFor } from '../args/runArgs.ts';
+import { chooseWorkers, meanEngineerMonths, parseRunArgs, RUN_FLAGS } from '../args/runArgs.ts';
 import type { ScenarioOutput } from '../output/runOutput.ts';
 import { formatSeedList } from '../args/seeds.ts';
 import { countSeriesRows } from '../output/seriesCsv.ts';
@@ -148,6 +148,8 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   const { writeRunOutput } = await import('../output/runOutput.ts');
   const { defaultWorkers } = await import('../parallel/pool.ts');
   const runs = scenarios.length * options.seeds.length;
+  const workers = chooseWorkers(runs, options, defaultWorkers(), meanEngineerMonths(scenarios.map((s) => s.params)));
+  if (runs > 1 && workers.note !== undefined) ctx.io.stderr(workers.note);
   const outputs = await withInterruptAbort((signal) =>
     writeRunOutput(
       {
@@ -155,7 +157,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
         seeds: options.seeds,
         outDir: options.outDir,
         format: options.format,
-        workers: workersFor(runs, options.workers, defaultWorkers(), meanEngineerMonths(scenarios.map((s) => s.params))),
+        workers: workers.count,
         pkg: ctx.pkg,
         argv: ctx.argv,
         selection: options.selection,
@@ -174,7 +176,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 export const runCommand: Command = {
   ...CARDS.run,
   usage:
-    'tokensim run <scenario.json>… --out <dir> [--seeds <list> | --seed <n>] [--format csv|json] [--metrics <a,b>] [--groups <a,b>] [--every <n|final>] [--agents <n>] [--workers <n>] [--engineers <n>] [--years <n>]',
+    'tokensim run <scenario.json>… --out <dir> [--seeds <list> | --seed <n>] [--format csv|json] [--metrics <a,b>] [--groups <a,b>] [--every <n|final>] [--agents <n>] [--workers <n>] [--exact-workers] [--engineers <n>] [--years <n>]',
   flags: RUN_FLAGS,
   details: DETAILS,
   run,

@@ -19,7 +19,7 @@ import type { SensitivityOutput, SensitivitySpec } from '../../research/sensitiv
 import type { Command, CommandContext } from './command.ts';
 import { CARDS } from './cards.ts';
 import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
-import { ENGINEERS_FLAG, meanEngineerMonths, sizeAndWorkersFromArgs, WORKERS_FLAG, YEARS_FLAG, workersFor } from '../args/runArgs.ts';
+import { ENGINEERS_FLAG, meanEngineerMonths, sizeAndWorkersFromArgs, WORKERS_FLAG, EXACT_WORKERS_FLAG, YEARS_FLAG, chooseWorkers, type WorkersAsked } from '../args/runArgs.ts';
 import { specFor } from '../../model/paramPaths.ts';
 
 const rangeOf = (key: 'run.years'): { min: number; max: number } => ({ min: specFor(key).min, max: specFor(key).max });
@@ -34,6 +34,7 @@ const FLAGS: readonly FlagSpec[] = [
     ...rangeOf('run.years'),
   },
   WORKERS_FLAG,
+  EXACT_WORKERS_FLAG,
   ENGINEERS_FLAG,
   YEARS_FLAG,
 ];
@@ -108,18 +109,21 @@ export interface EvaluatedDesign {
   outputs: number[][];
 }
 
-/** Runs a parsed spec on `base` params with a pool of `workers`; reports runs done. */
+/** Runs a parsed spec on `base` params with a pool of the workers `asked` (see chooseWorkers); reports runs done, and a note when fewer workers start than asked. */
 export async function runSensitivity(
   spec: SensitivitySpec,
   base: Params,
-  workers: number | undefined,
+  asked: WorkersAsked,
   onRunDone?: (done: number, total: number) => void,
   evaluated?: EvaluatedDesign[],
+  onNote?: (line: string) => void,
 ): Promise<SensitivityReport> {
   const plans = designs(spec);
   const total = plans.reduce((n, p) => n + p.d.points.length, 0);
   const { createPool, defaultWorkers } = await import('../parallel/pool.ts');
-  const pool = createPool(workersFor(total, workers, defaultWorkers(), meanEngineerMonths([base])));
+  const choice = chooseWorkers(total, asked, defaultWorkers(), meanEngineerMonths([base]));
+  if (choice.note !== undefined) onNote?.(choice.note);
+  const pool = createPool(choice.count);
   const outputs: number[][][] = plans.map((p) => spec.outputs.map(() => new Array<number>(p.d.points.length)));
   let done = 0;
   try {
@@ -243,7 +247,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   let report: SensitivityReport;
   const evaluated: EvaluatedDesign[] = [];
   try {
-    report = await runSensitivity(spec, base, sizes.workers, bar.onRunDone, evaluated);
+    report = await runSensitivity(spec, base, sizes, bar.onRunDone, evaluated, ctx.io.stderr);
   } finally {
     bar.done();
   }
@@ -266,7 +270,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
 
 export const sensitivityCommand: Command = {
   ...CARDS.sensitivity,
-  usage: 'tokensim sensitivity <spec.json> [--out <dir>] [--output-year <n>] [--workers <n>] [--engineers <n>] [--years <n>]',
+  usage: 'tokensim sensitivity <spec.json> [--out <dir>] [--output-year <n>] [--workers <n>] [--exact-workers] [--engineers <n>] [--years <n>]',
   flags: FLAGS,
   details: `A spec names a base scenario, parameter ranges ("factors"), outputs (metric, group, year)
 and the method ("morris": trajectories, levels, replicates, bootstrap; "sobol": samples,

@@ -20,7 +20,7 @@ import { formatCommandLine } from '../output/manifest.ts';
 import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
 import type { Pool } from '../parallel/pool.ts';
 import { MAX_SHARDS, resolveShard, type Env, type Shard } from '../args/shard.ts';
-import { meanEngineerMonths, workersFor } from '../args/runArgs.ts';
+import { chooseWorkers, EXACT_WORKERS_FLAG, meanEngineerMonths } from '../args/runArgs.ts';
 import {
   packageLabel,
   readMatchingRecord,
@@ -52,7 +52,8 @@ export interface SweepDeps {
 
 export const SWEEP_FLAGS: readonly FlagSpec[] = [
   { name: 'out', kind: 'string', placeholder: '<dir>', description: 'Output directory (runs/, shards/ and, once complete, the combined files)', required: true },
-  { name: 'workers', kind: 'integer', placeholder: '<n>', description: 'Worker threads (default: one per core, but no more than the runs’ work repays a worker’s ≈ 0.7 s start)', min: 1, max: 1024 },
+  { name: 'workers', kind: 'integer', placeholder: '<n>', description: 'Most worker threads (default: one per core); no more start than the runs’ work repays a worker’s ≈ 0.7 s start', min: 1, max: 1024 },
+  EXACT_WORKERS_FLAG,
   { name: 'shard', kind: 'string', placeholder: '<K/N>', description: 'Run only shard K of N (K from 1): every N-th run, starting with run K' },
   {
     name: 'shards',
@@ -197,7 +198,7 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
   const shard = resolveShard(stringFlag(parsed, 'shard'), numberFlag(parsed, 'shards'), deps.env);
   const resume = parsed.flags.get('resume') === true;
 
-  const workersFlag = numberFlag(parsed, 'workers');
+  const asked = { workers: numberFlag(parsed, 'workers'), exactWorkers: parsed.flags.get('exact-workers') === true };
   const { loadSweep } = await import('../args/loadSweep.ts');
   const plan = await loadSweep(file);
   const replaced = await prepareOutDir(outDir, plan, resume);
@@ -227,7 +228,9 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
   const rendered = new RenderedRows(plan, records, renderedCharsLimit());
   try {
     if (todo.length > 0) {
-      pool = deps.createPool(workersFor(todo.length, workersFlag, deps.defaultWorkers(), meanEngineerMonths(todo.slice(0, 100).map((r) => r.params))));
+      const choice = chooseWorkers(todo.length, asked, deps.defaultWorkers(), meanEngineerMonths(todo.slice(0, 100).map((r) => r.params)));
+      if (choice.note !== undefined) ctx.io.stderr(choice.note);
+      pool = deps.createPool(choice.count);
       await runOnPool(
         plan,
         todo,
@@ -278,7 +281,7 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
 
 export const sweepCommand: Command = {
   ...CARDS.sweep,
-  usage: 'tokensim sweep <sweep.json> --out <dir> [--workers <n>] [--shard <K/N> | --shards <n>] [--resume]',
+  usage: 'tokensim sweep <sweep.json> --out <dir> [--workers <n>] [--exact-workers] [--shard <K/N> | --shards <n>] [--resume]',
   flags: SWEEP_FLAGS,
   details: DETAILS,
   async run(args, ctx) {

@@ -165,7 +165,7 @@ export function groupsInOrder(result: Result): string[] {
   return [...seen];
 }
 
-/** The arguments minus `--workers`: the thread count does not change a single byte of output. */
+/** The arguments minus `--workers` and `--exact-workers`: the thread count does not change a single byte of output. */
 export function reproducibleArgv(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -175,7 +175,7 @@ export function reproducibleArgv(argv: readonly string[]): string[] {
       break;
     }
     if (a === '--workers') i++;
-    else if (!a.startsWith('--workers=')) out.push(a);
+    else if (!a.startsWith('--workers=') && a !== '--exact-workers') out.push(a);
   }
   return out;
 }

@@ -30,7 +30,7 @@ const t0 = Date.now();
 for (const f of files) {
   const base = parseScenario(readFileSync(new URL(`scenarios/${f}`, root), 'utf8'), `scenarios/${f}`);
   base.run.engineers = opt('engineers', 2000);
-  const report = await runSensitivity({ ...spec, name: `${base.name}-drivers`, base: `../${f}` }, base, undefined);
+  const report = await runSensitivity({ ...spec, name: `${base.name}-drivers`, base: `../${f}` }, base, {});
   const ranked = rankDrivers(report);
   drivers[base.name] = ranked.slice(0, 3).map((r) => r.path);
   await writeFileAtomic(`${outDir}/${base.name}.json`, JSON.stringify({ ...report, ranking: ranked }, null, 2) + '\n');
