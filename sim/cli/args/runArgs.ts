@@ -229,9 +229,9 @@ export interface WorkerChoice {
  * never more than the runs; and, when the size of a run is given, only as many as the work
  * repays: each worker compiles the engine anew, so a worker starts only for at least its cold
  * start's worth of work (runs × engineer-months ÷ throughput ÷ workers ≥ the cold start).
- * Eight runs of 2,000 engineers × 10 years then get one worker (≈ 15 % faster than two on 2
- * cores), eight of 10,000 get two, and 64 of 2,000 get 10 of 16 (on 16 cores, 16 workers took
- * 1.12–1.2× the time of 8 there). `--exact-workers` starts them all. Results never depend on
+ * Eight runs of 2,000 engineers × 10 years then get one worker (as fast as two on 2 cores,
+ * leaving a core free), eight of 10,000 get two, and 64 of 2,000 get 10 of 16 (on 16 cores, 16
+ * workers took 1.12–1.2× the time of 8 there, 10 about as long as 8). `--exact-workers` starts them all. Results never depend on
  * the number of workers.
  */
 export function chooseWorkers(runs: number, asked: WorkersAsked, available: number, engineerMonthsPerRun?: number): WorkerChoice {

@@ -149,7 +149,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   const { defaultWorkers } = await import('../parallel/pool.ts');
   const runs = scenarios.length * options.seeds.length;
   const workers = chooseWorkers(runs, options, defaultWorkers(), meanEngineerMonths(scenarios.map((s) => s.params)));
-  if (runs > 1 && workers.note !== undefined) ctx.io.stderr(workers.note);
+  if (workers.note !== undefined) ctx.io.stderr(workers.note);
   const outputs = await withInterruptAbort((signal) =>
     writeRunOutput(
       {
