@@ -272,6 +272,13 @@ describe('tokensim with several seeds, scenarios and workers', () => {
     expect(csv.find((l) => l.startsWith('token_share_of_comp,share,all,1,12,tunguz-100k,baseline,3,'))).toBeDefined();
   });
 
+  it('compare with --workers starts only the workers its runs repay, and says so on stderr', async () => {
+    const r = await tokensim(['compare', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json', '--seeds', '1..2', '--at', '1', '--workers', '4', ...SMALL]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^tokensim: starting 1 of the 4 workers asked for: 4 runs of under 0\.1 s of one core's work in all repay no more .*--exact-workers starts all 4\n$/);
+    expect(r.stdout).toMatch(/^token_share_of_comp\s+%\s+1\s/m);
+  });
+
   it('validate exits 0 for valid files and 2 naming each problem; schema prints valid JSON', async () => {
     const ok = await tokensim(['validate', 'scenarios/baseline.json', 'scenarios/tunguz-100k.json']);
     expect(ok.code).toBe(0);

@@ -66,6 +66,18 @@ describe('tokensim sensitivity', () => {
     expect(manifest.outputs[0]).toMatchObject({ metric: 'token_spend_to_payroll', unit: 'share', indexUnit: 'share per factor range' });
   });
 
+  it('--workers is a ceiling: a design too short to repay a second worker runs on one, says so, and gives the same files', () => {
+    const file = path.join(TMP, 'tiny.json');
+    writeFileSync(file, JSON.stringify(spec));
+    const exact = path.join(TMP, 'ceiling-exact');
+    const capped = path.join(TMP, 'ceiling-capped');
+    expect(run([file, '--out', exact, '--workers', '2', '--exact-workers']).stderr).toBe('');
+    const r = run([file, '--out', capped, '--workers', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^tokensim: starting 1 of the 2 workers asked for: 6 runs of under 0\.1 s of one core's work in all repay no more .*--exact-workers starts all 2\n$/);
+    for (const f of ['sensitivity.json', 'sensitivity.csv', 'design.csv']) expect(readFileSync(path.join(capped, f), 'utf8')).toBe(readFileSync(path.join(exact, f), 'utf8'));
+  });
+
   it('rejects a bad spec with exit 2, naming the field, and writes nothing', () => {
     const file = path.join(TMP, 'bad.json');
     writeFileSync(file, JSON.stringify({ ...spec, factors: { 'production.sigma': [3, 0.5] } }));
