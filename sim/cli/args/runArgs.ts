@@ -156,14 +156,22 @@ export function seedsFromArgs(parsed: ParsedArgs, fallback: readonly number[]): 
   return one !== undefined ? [one] : [...fallback];
 }
 
+/** `--workers` and `--exact-workers` when given. */
+export function workersAskedFromArgs(parsed: ParsedArgs): WorkersAsked {
+  const out: WorkersAsked = {};
+  const workers = numberFlag(parsed, 'workers');
+  if (workers !== undefined) out.workers = workers;
+  if (parsed.flags.get('exact-workers') === true) out.exactWorkers = true;
+  return out;
+}
+
 /** `--engineers`, `--years`, `--workers` and `--exact-workers` when given. */
 export function sizeAndWorkersFromArgs(parsed: ParsedArgs): Pick<RunOptions, 'engineers' | 'years' | 'workers' | 'exactWorkers'> {
-  const out: Pick<RunOptions, 'engineers' | 'years' | 'workers' | 'exactWorkers'> = {};
-  for (const name of ['engineers', 'years', 'workers'] as const) {
+  const out: Pick<RunOptions, 'engineers' | 'years' | 'workers' | 'exactWorkers'> = workersAskedFromArgs(parsed);
+  for (const name of ['engineers', 'years'] as const) {
     const v = numberFlag(parsed, name);
     if (v !== undefined) out[name] = v;
   }
-  if (parsed.flags.get('exact-workers') === true) out.exactWorkers = true;
   return out;
 }
 

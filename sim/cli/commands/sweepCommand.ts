@@ -20,7 +20,7 @@ import { formatCommandLine } from '../output/manifest.ts';
 import { numberFlag, parseArgs, stringFlag, UsageError, type FlagSpec } from '../args/parseArgs.ts';
 import type { Pool } from '../parallel/pool.ts';
 import { MAX_SHARDS, resolveShard, type Env, type Shard } from '../args/shard.ts';
-import { chooseWorkers, EXACT_WORKERS_FLAG, meanEngineerMonths } from '../args/runArgs.ts';
+import { chooseWorkers, EXACT_WORKERS_FLAG, meanEngineerMonths, workersAskedFromArgs } from '../args/runArgs.ts';
 import {
   packageLabel,
   readMatchingRecord,
@@ -198,7 +198,7 @@ export async function runSweep(args: readonly string[], ctx: CommandContext, dep
   const shard = resolveShard(stringFlag(parsed, 'shard'), numberFlag(parsed, 'shards'), deps.env);
   const resume = parsed.flags.get('resume') === true;
 
-  const asked = { workers: numberFlag(parsed, 'workers'), exactWorkers: parsed.flags.get('exact-workers') === true };
+  const asked = workersAskedFromArgs(parsed);
   const { loadSweep } = await import('../args/loadSweep.ts');
   const plan = await loadSweep(file);
   const replaced = await prepareOutDir(outDir, plan, resume);
