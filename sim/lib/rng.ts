@@ -3,12 +3,13 @@
  * (run seed, stream name), so a change to one mechanism never shifts another's draws.
  * xor4096 (seedrandom) is fast and has a long period; see STACK.md for measured speeds.
  *
- * seedrandom seeds the generator from the stream's name; the draws then come from Xor4096
- * below, the same recurrence on the same state held in an Int32Array (seedrandom keeps it in
- * a plain array and reaches it through three closures a draw), so every draw is the value
- * seedrandom's generator would give, bit for bit (test/lib/rng.test.ts compares the two).
+ * Xor4096 below is seedrandom's xor4096: the same seeding from the stream's name and the same
+ * recurrence, on a state held in an Int32Array (seedrandom keeps it in a plain array and
+ * reaches it through three closures a draw), so every draw is the value seedrandom's generator
+ * would give, bit for bit (test/lib/rng.test.ts compares the two). Seeding writes into that
+ * array, so a firm's stream is seeded again in place when a new firm enters its slot
+ * (`restream`) instead of making a new generator.
  */
-import seedrandom from 'seedrandom';
 import { log, logRange } from './dmath.ts';
 
 export interface Stream {
@@ -46,16 +47,17 @@ class Xor4096 implements RewindableStream {
    * recorded field type, and code optimised for streams is thrown away when the next is made.
    */
   private markX: Int32Array = NO_MARK;
+  /** Whether mark() was called since the stream was seeded. */
+  private marked = false;
   private markI = 0;
   private markW = 0;
   private markSpare = 0;
   private markHasSpare = false;
 
   constructor(seed: string) {
-    const state = (seedrandom.xor4096(seed, { state: true }) as unknown as { state(): { i: number; w: number; X: number[] } }).state();
-    this.x = Int32Array.from(state.X);
-    this.i = state.i;
-    this.w = state.w;
+    this.x = new Int32Array(128);
+    this.i = 0;
+    this.w = 0;
     // The pair's fields hold fractions once drawn: made doubles now (set to a fraction and back,
     // as storeAsDoubles does), or the first pair drawn changes the class's field layout, and
     // every stream made after (the next run's) no longer matches what the world recorded.
@@ -65,6 +67,56 @@ class Xor4096 implements RewindableStream {
     this.first = 0;
     this.spare = 0;
     this.markSpare = 0;
+    this.seed(seed);
+  }
+
+  /**
+   * Seeds the generator from `seed` as seedrandom's xor4096 does for a string (its `init`),
+   * into this stream's own state: a new stream's state, nothing of the old one kept (a spare
+   * normal and a mark included).
+   */
+  seed(seed: string): void {
+    const X = this.x;
+    X.fill(0);
+    // seedrandom appends a NUL and reads the characters cyclically.
+    const len = seed.length + 1;
+    const limit = Math.max(128, len);
+    let v = 0;
+    let w = 0;
+    let zeros = 0;
+    for (let j = -32; j < limit; ++j) {
+      const at = (j + 32) % len;
+      v ^= at < seed.length ? seed.charCodeAt(at) : 0;
+      if (j === 0) w = v;
+      v ^= v << 10;
+      v ^= v >>> 15;
+      v ^= v << 4;
+      v ^= v >>> 13;
+      if (j >= 0) {
+        w = (w + 0x61c88647) | 0;
+        const t = (X[j & 127] ^= v + w);
+        zeros = t === 0 ? zeros + 1 : 0;
+      }
+    }
+    if (zeros >= 128) X[len & 127] = -1;
+    // Discards the first 4 × 128 outputs' state updates, as seedrandom does.
+    let i = 127;
+    for (let j = 4 * 128; j > 0; --j) {
+      let u = X[(i + 34) & 127];
+      i = (i + 1) & 127;
+      let t = X[i];
+      u ^= u << 13;
+      t ^= t << 17;
+      u ^= u >>> 15;
+      t ^= t >>> 12;
+      X[i] = u ^ t;
+    }
+    this.i = i;
+    this.w = w;
+    this.first = 0;
+    this.spare = 0;
+    this.hasSpare = false;
+    this.marked = false;
   }
 
   /** The next 32-bit output as an unsigned integer (seedrandom's `int32() >>> 0`). */
@@ -174,10 +226,11 @@ class Xor4096 implements RewindableStream {
     this.markW = this.w;
     this.markSpare = this.spare;
     this.markHasSpare = this.hasSpare;
+    this.marked = true;
   }
 
   rewind(): void {
-    if (this.markX.length === 0) throw new Error('rng: rewind() before mark()');
+    if (!this.marked) throw new Error('rng: rewind() before mark()');
     this.x.set(this.markX);
     this.i = this.markI;
     this.w = this.markW;
@@ -223,6 +276,17 @@ export const isRewindable = (s: Stream): s is RewindableStream => s instanceof X
 /** The stream named `name` of run `seed`. Names in use: see STREAMS. */
 export function stream(seed: number, name: string): Stream {
   return new Xor4096(`tokensim:${seed}:${name}`);
+}
+
+/**
+ * The stream named `name` of run `seed`, made by seeding `old` again when it is one of
+ * `stream()`'s (its earlier draws are then gone): the same draws as stream(seed, name), without
+ * a new generator. For a firm entering a slot, whose previous firm's stream is no longer used.
+ */
+export function restream(old: Stream, seed: number, name: string): Stream {
+  if (!(old instanceof Xor4096)) return stream(seed, name);
+  old.seed(`tokensim:${seed}:${name}`);
+  return old;
 }
 
 /** Stream names, in one place. Firm streams are per slot and per entrant generation. */

@@ -5,7 +5,7 @@
 import { storeAsDoubles } from '../lib/doubleFields.ts';
 import type { Params } from './params.ts';
 import { LEVELS } from './params.ts';
-import { stream, STREAMS } from '../lib/rng.ts';
+import { restream, stream, STREAMS } from '../lib/rng.ts';
 import type { Stream } from '../lib/rng.ts';
 import { CES_A, CES_C, CES_L, CES_SIGMA, cesFromInputs, cesIn, production } from './production.ts';
 import { firmGenerationId, meanOneLogNormal } from './engineers.ts';
@@ -306,7 +306,7 @@ export function updateDemandAndEntry(w: World): void {
 function enter(w: World, f: Firm): void {
   f.generation += 1;
   f.bench = w.benchmarks[f.type];
-  f.rng = stream(w.seed, STREAMS.firm(f.slot, f.generation));
+  f.rng = restream(f.rng, w.seed, STREAMS.firm(f.slot, f.generation));
   f.alive = true;
   f.A = f.tp.productivityMean * meanOneLogNormal(f.rng, f.tp.productivityDispersion);
   // Size and unit economics of an entrant: the mean of alive firms of the same type.

@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { stream, STREAMS } from '../../sim/lib/rng.ts';
+import { isRewindable, restream, stream, STREAMS } from '../../sim/lib/rng.ts';
 import type { Stream } from '../../sim/lib/rng.ts';
 import { log } from '../../sim/lib/dmath.ts';
 
@@ -45,7 +45,9 @@ const into = (s: Stream): number => (s.normalInto(intoOut, 2), intoOut[2]);
 
 describe('rng streams', () => {
   it('draw exactly what seedrandom\'s xor4096 gives for the same name, bit for bit', () => {
-    for (const [seed, name] of [[1, 'market'], [7, STREAMS.firm(3, 2)], [123456, 'labour-supply'], [0, '']] as const) {
+    // Names shorter and longer than seedrandom's 128-step seeding (a long one wraps the state).
+    const long = 'x'.repeat(150) + 'é∑';
+    for (const [seed, name] of [[1, 'market'], [7, STREAMS.firm(3, 2)], [123456, 'labour-supply'], [0, ''], [3, long], [3, long + '!']] as const) {
       const ours = stream(seed, name);
       const ref = seedrandomStream(seed, name);
       // Mixed and interleaved, as the engine draws: uniforms, integers, normals (with spares,
@@ -172,5 +174,28 @@ describe('rng streams', () => {
       interleaved.push(a.normal());
     }
     expect(interleaved).toEqual(alone);
+  });
+
+  it('restream seeds an old stream in place: the draws of a new stream, whatever the old one left', () => {
+    const name = STREAMS.firm(4, 3);
+    const fresh = stream(11, name);
+    const want = [...draw(fresh, 50, (s) => s.normal()), ...draw(fresh, 50, (s) => s.next())];
+    const old = stream(11, STREAMS.firm(4, 2));
+    if (!isRewindable(old)) throw new Error('stream() gives rewindable streams');
+    old.normal(); // leaves a spare normal
+    old.mark();
+    old.next();
+    const again = restream(old, 11, name);
+    expect(again).toBe(old);
+    expect([...draw(again, 50, (s) => s.normal()), ...draw(again, 50, (s) => s.next())]).toEqual(want);
+    // The mark went with the old state: rewinding needs a new mark.
+    expect(() => old.rewind()).toThrow(/before mark/);
+  });
+
+  it('restream of a stream that is not one of stream()\'s gives a new stream', () => {
+    const other = seedrandomStream(1, 'other');
+    const made = restream(other, 11, 'market');
+    expect(made).not.toBe(other);
+    expect(draw(made, 20, (s) => s.next())).toEqual(draw(stream(11, 'market'), 20, (s) => s.next()));
   });
 });
