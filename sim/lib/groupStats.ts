@@ -111,7 +111,8 @@ function groupQuantilesBySelection(
  * in index order, so no quartile is empty when n ≥ 4. Quartile j + 1 starts at rank
  * r_j = ⌈(j + 1)·n/4⌉; with s_j the order statistic at r_j and c_j = #(values < s_j), a value
  * below s_j ranks before r_j, above it after, and equal to it at c_j + its tie index.
- * `stats` needs capacity ≥ values.length; `out[k]` receives the quartile (0–3) of values[k].
+ * `stats` needs capacity ≥ n; `out[k]` receives the quartile (0–3) of values[k], for the
+ * first `n` values (all of them unless given).
  *
  * s_j and c_j come from the bucket histogram (c_j = members of earlier buckets + members of
  * s_j's bucket below s_j; earlier buckets hold only smaller values). Fewer than 4 values, or
@@ -120,12 +121,17 @@ function groupQuantilesBySelection(
  * often are), ranks follow index order and quartile j is the index range [r_{j−1}, r_j): what
  * assignQuartiles gives with s_j = that value and c_j = 0, filled in without a pass.
  */
-export function rankQuartiles(values: Float64Array, stats: OrderStats, out: Uint8Array, known?: ValueRange): void {
-  const n = values.length;
-  const r = [0, 0, 0];
-  const s = [0, 0, 0];
-  const c = [0, 0, 0];
-  for (let j = 0; j < 3; j++) r[j] = Math.ceil(((j + 1) * n) / 4);
+export function rankQuartiles(values: Float64Array, stats: OrderStats, out: Uint8Array, known?: ValueRange, n = values.length): void {
+  // r_j, s_j and c_j (see above) in scratch of this module: arrays made here at every call
+  // (a month's budget quartiles) were the metrics' one allocation left.
+  const r = quartileRanks;
+  const s = quartileValues;
+  const c = quartileBelow;
+  for (let j = 0; j < 3; j++) {
+    r[j] = Math.ceil(((j + 1) * n) / 4);
+    s[j] = 0;
+    c[j] = 0;
+  }
   if (n >= 4 && known !== undefined && known.min === known.max && !known.nan) {
     out.fill(0, 0, r[0]);
     out.fill(1, r[0], r[1]);
@@ -145,7 +151,7 @@ export function rankQuartiles(values: Float64Array, stats: OrderStats, out: Uint
     }
   } else {
     const a = stats.scratch.subarray(0, n);
-    a.set(values);
+    a.set(values.subarray(0, n));
     let from = 0;
     for (let j = 0; j < 3; j++) {
       if (r[j] >= n) {
@@ -158,19 +164,24 @@ export function rankQuartiles(values: Float64Array, stats: OrderStats, out: Uint
     }
     for (let k = 0; k < n; k++) for (let j = 0; j < 3; j++) if (values[k] < s[j]) c[j] += 1;
   }
-  assignQuartiles(values, out, s[0], s[1], s[2], c[0], c[1], c[2], r[0], r[1], r[2]);
+  assignQuartiles(values, n, out, s[0], s[1], s[2], c[0], c[1], c[2], r[0], r[1], r[2]);
 }
+
+/** rankQuartiles' r_j, s_j and c_j. */
+const quartileRanks = new Float64Array(3);
+const quartileValues = new Float64Array(3);
+const quartileBelow = new Float64Array(3);
 
 /**
  * out[k] = the rank quartile of values[k] from the thresholds s_j, the counts c_j of values below
  * them and their ranks r_j (rankQuartiles), in one loop with the thresholds in locals.
  */
-function assignQuartiles(values: Float64Array, out: Uint8Array, s0: number, s1: number, s2: number, c0: number, c1: number, c2: number, r0: number, r1: number, r2: number): void {
+function assignQuartiles(values: Float64Array, n: number, out: Uint8Array, s0: number, s1: number, s2: number, c0: number, c1: number, c2: number, r0: number, r1: number, r2: number): void {
   // Ties share one counter per distinct value: the first threshold holding that value.
   let seen0 = 0;
   let seen1 = 0;
   let seen2 = 0;
-  for (let k = 0; k < values.length; k++) {
+  for (let k = 0; k < n; k++) {
     const x = values[k];
     let q = 0;
     const holder = x === s0 ? 0 : x === s1 ? 1 : x === s2 ? 2 : -1;

@@ -135,7 +135,7 @@ export class MetricsCollector {
     this.ensureCapacity(w);
     const pass = this.pass;
     const nEmp = pass.run(w);
-    rankQuartiles(pass.budgets.subarray(0, nEmp), this.rounds.cash, this.quartile, pass.budgetRange);
+    rankQuartiles(pass.budgets, this.rounds.cash, this.quartile, pass.budgetRange, nEmp);
     const { sums, counts } = pass;
     for (let gid = 0; gid < G; gid++) {
       // This group's sums and counts (sums[s + Sum.Cash], counts[n + EMP], …).

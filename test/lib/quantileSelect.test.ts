@@ -326,6 +326,23 @@ describe('rank quartiles', () => {
     }
   });
 
+  it('of the first n values equal those of the subarray of n (the rest untouched)', () => {
+    const stats = new OrderStats(400, 1);
+    for (const a of arrays(10, 150)) {
+      for (const n of [0, 1, 3, 4, Math.floor(a.length / 2), a.length]) {
+        if (n > a.length) continue;
+        const known = memberRange(a.subarray(0, n), []);
+        for (const range of [undefined, known]) {
+          const want = new Uint8Array(a.length).fill(9);
+          rankQuartiles(a.subarray(0, n), stats, want, range);
+          const got = new Uint8Array(a.length).fill(9);
+          rankQuartiles(a, stats, got, range, n);
+          expect(Array.from(got)).toEqual(Array.from(want));
+        }
+      }
+    }
+  });
+
   it('puts a quarter of the engineers in each quartile even when every budget is equal', () => {
     const got = new Uint8Array(8);
     const budgets = new Float64Array(8).fill(2400);
