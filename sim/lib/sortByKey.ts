@@ -21,18 +21,19 @@ export function sortIdsByKey(ids: Int32Array, key: Float64Array): void {
  * only which ids are lowest (the CFO's layoffs, a few per cent of a firm), in O(n log k)
  * rather than the whole sort's O(n log n). A max-heap of the k lowest so far, by the sort's
  * comparison; each later id that comes before the heap's top replaces it. Without NaN keys the
- * order is total, so the k lowest are the same ids as the sort's first k.
+ * order is total, so the k lowest are the same ids as the sort's first k. With `from` and `to`,
+ * the same within ids[from .. to) (the k lowest to ids[from .. from + k)), without a subarray.
  */
-export function selectLowestByKey(ids: Int32Array, k: number, key: Float64Array): void {
-  const n = ids.length;
+export function selectLowestByKey(ids: Int32Array, k: number, key: Float64Array, from = 0, to = ids.length): void {
+  const n = to - from;
   if (k <= 0 || k >= n) return;
-  for (let start = (k >> 1) - 1; start >= 0; start--) siftDown(ids, key, start, k);
-  for (let j = k; j < n; j++) {
+  for (let start = (k >> 1) - 1; start >= 0; start--) siftDown(ids, key, start, k, from);
+  for (let j = from + k; j < to; j++) {
     const id = ids[j];
-    if (!before(key, id, ids[0])) continue;
-    ids[j] = ids[0];
-    ids[0] = id;
-    siftDown(ids, key, 0, k);
+    if (!before(key, id, ids[from])) continue;
+    ids[j] = ids[from];
+    ids[from] = id;
+    siftDown(ids, key, 0, k, from);
   }
 }
 
@@ -43,17 +44,17 @@ function before(key: Float64Array, a: number, b: number): boolean {
   return ka < kb || (!(ka > kb) && a < b);
 }
 
-/** Restores the max-heap (by `before`) below `root` within ids[0 .. end). */
-function siftDown(ids: Int32Array, key: Float64Array, root: number, end: number): void {
+/** Restores the max-heap (by `before`) below `root` within ids[base .. base + end), positions counted from base. */
+function siftDown(ids: Int32Array, key: Float64Array, root: number, end: number, base = 0): void {
   let r = root;
-  const id = ids[r];
+  const id = ids[base + r];
   for (;;) {
     let child = 2 * r + 1;
     if (child >= end) break;
-    if (child + 1 < end && before(key, ids[child], ids[child + 1])) child += 1;
-    if (!before(key, id, ids[child])) break;
-    ids[r] = ids[child];
+    if (child + 1 < end && before(key, ids[base + child], ids[base + child + 1])) child += 1;
+    if (!before(key, id, ids[base + child])) break;
+    ids[base + r] = ids[base + child];
     r = child;
   }
-  ids[r] = id;
+  ids[base + r] = id;
 }

@@ -315,9 +315,9 @@ export function layOffLowestRated(w: World, f: Firm, sc: CfoScratch, excess: num
   if (k <= 0) return;
   // Only which k are lowest matters (each layoff is independent of the others): the k lowest,
   // ties by id, the same ids as the first k of sortIdsByKey's order.
-  const ids = sc.ids.subarray(from, to);
-  selectLowestByKey(ids, k, e.rating);
-  for (let j = 0; j < k; j++) {
+  const ids = sc.ids;
+  selectLowestByKey(ids, k, e.rating, from, to);
+  for (let j = from; j < from + k; j++) {
     const i = ids[j];
     separate(w, i);
     f.n -= 1;

@@ -73,4 +73,25 @@ describe('selectLowestByKey', () => {
     }
     expect(cases).toBeGreaterThan(200);
   });
+
+  it('within ids[from .. to) does what it does on that subarray, and leaves the rest alone', () => {
+    const rng = stream(6, 'select-range-test');
+    const key = new Float64Array(1000);
+    let cases = 0;
+    for (let n = 0; n <= 120; n += 11) {
+      tiedKeys(rng, key);
+      const ids = distinctIds(rng, n + 20, key.length);
+      const from = rng.int(11);
+      const to = from + n;
+      for (const k of [0, 1, 2, Math.floor(n / 3), n - 1, n, n + 2]) {
+        const want = Int32Array.from(ids);
+        selectLowestByKey(want.subarray(from, to), k, key);
+        const got = Int32Array.from(ids);
+        selectLowestByKey(got, k, key, from, to);
+        expect(Array.from(got)).toEqual(Array.from(want));
+        cases++;
+      }
+    }
+    expect(cases).toBeGreaterThan(70);
+  });
 });
