@@ -264,6 +264,39 @@ describe('the browser visualiser', () => {
   });
 
   // MODEL.md §1: same scenario + seed ⇒ byte-identical output in Node and in a browser.
+  it('starts the runs of a slider held still before release, so they are done at the release; the view waits for it', async () => {
+    // Runs of a few hundred milliseconds each: done long before the thumb is let go.
+    const page = await open('?s=baseline~engineers:3000~years:5,tunguz-100k~engineers:3000~years:5&focus=1&seeds=2&seed=1');
+    await waitDone(page, 90_000);
+    const app = page.getByTestId('app');
+    const range = page.locator('#lever-sigma');
+    await range.scrollIntoViewIfNeeded();
+    const box = (await range.boundingBox())!;
+    const max = Number(await range.getAttribute('max'));
+    const y = box.y + box.height / 2;
+    const xAt = (f: number) => box.x + 8 + f * (box.width - 16);
+    await page.mouse.move(xAt(Number(await range.inputValue()) / max), y);
+    await page.mouse.down();
+    await page.mouse.move(xAt(0.6), y, { steps: 5 });
+    const held = await page.locator('[data-lever=sigma] input.box').inputValue();
+    // Held still: the runs of the value under the thumb go ahead, nothing shown changes.
+    await page.waitForTimeout(3000);
+    expect(page.url()).not.toContain('sigma');
+    expect(await app.getAttribute('data-runs-done')).toBe(await app.getAttribute('data-runs-total'));
+    await page.evaluate(() => performance.clearMarks());
+    await page.mouse.up();
+    await page.waitForURL((url) => url.search.includes(`sigma:${held}`));
+    // At the release every run of the new setting is already done: nothing is left to run.
+    const [done, total] = [await app.getAttribute('data-runs-done'), await app.getAttribute('data-runs-total')];
+    expect(Number(total)).toBe(4);
+    expect(done).toBe(total);
+    // Drawn complete at once, with the benchmark's marks.
+    await page.waitForFunction(() => performance.getEntriesByName('tokensim:seed-complete').length > 0, undefined, { timeout: 10_000 });
+    const first = (await page.evaluate(() => (performance.getEntriesByName('tokensim:chart-update')[0] as PerformanceMark).detail)) as { partial: boolean };
+    expect(first.partial).toBe(false);
+    await page.close();
+  });
+
   it('gives byte-identical results to the engine in Node (the result hash `tokensim run` writes)', () => {
     site.ready();
     const tunguz = parseScenario(readFileSync('scenarios/tunguz-100k.json', 'utf8'));

@@ -304,6 +304,80 @@ describe('the charts', () => {
   });
 });
 
+describe('a slider held still before release', () => {
+  const keys = (jobs: { key: string }[]) => jobs.map((j) => j.key);
+
+  it('starts the runs its value would want, in the same order, and changes nothing shown', () => {
+    const { c, host, runner } = setup(DEFAULT_QUERY);
+    c.start();
+    const view = c.state.view;
+    const display = c.state.display;
+    const writes = host.writes.length;
+    const asked = runner().wanted.length;
+    c.previewLever('sigma', 1);
+    expect(runner().wanted.length).toBe(asked + 1);
+    const ahead = keys(runner().last.jobs);
+    // The view, URL, charts and marks wait for the release.
+    expect(c.state.view).toBe(view);
+    expect(c.state.display).toBe(display);
+    expect(host.writes.length).toBe(writes);
+    expect(host.marks).toEqual([]);
+    // Released there: the pool is asked for exactly those runs, so nothing restarts.
+    c.commitLever('sigma', 1);
+    expect(keys(runner().last.jobs)).toEqual(ahead);
+  });
+
+  it('asks for the view’s own runs again when released where it started; a release elsewhere replaces the runs', () => {
+    const { c, runner, job } = setup(DEFAULT_QUERY);
+    c.start();
+    const own = keys(runner().last.jobs);
+    c.previewLever('sigma', 1);
+    expect(keys(runner().last.jobs)).toContain(job('tunguz-100k', 1, { sigma: 1 }).key);
+    c.previewLever('sigma', undefined);
+    expect(keys(runner().last.jobs)).toEqual(own);
+    c.previewLever('sigma', 1);
+    c.commitLever('sigma', 2);
+    expect(keys(runner().last.jobs)).toContain(job('tunguz-100k', 1, { sigma: 2 }).key);
+    expect(keys(runner().last.jobs)).not.toContain(job('tunguz-100k', 1, { sigma: 1 }).key);
+  });
+
+  it('a seed completed ahead of the release is drawn at once when released there, with its marks', async () => {
+    const { c, host, runner, flush, job, finish } = setup(DEFAULT_QUERY);
+    c.start();
+    await flush();
+    c.previewLever('sigma', 1);
+    finish({ ...job('tunguz-100k', 1, { sigma: 1 }), partials: true });
+    expect(c.state.display[1].summary?.seeds).not.toEqual([1]); // not shown before the release
+    c.commitLever('sigma', 1);
+    await flush();
+    expect(c.state.display[1].summary?.seeds).toEqual([1]);
+    expect(c.state.display[1].stale).toBeFalsy();
+    expect(host.marks).toEqual([
+      { name: 'tokensim:lever-commit' },
+      { name: 'tokensim:chart-update', detail: { partial: false } },
+      { name: 'tokensim:seed-complete', detail: { partial: false } },
+    ]);
+    expect(runner().last.done.has(job('tunguz-100k', 1, { sigma: 1 }).key)).toBe(true);
+  });
+
+  it('starts nothing while a link’s runs wait for the reader, nor runs that would take longer than the page runs unasked', () => {
+    const huge = ['baseline', 'tunguz-100k', 'price-crash'].map((s) => `${s}~engineers:2000000~years:50`).join(',');
+    const held = setup(`?s=${huge}&seeds=30`);
+    held.c.start();
+    const asked = held.runner().wanted.length;
+    held.c.previewLever('sigma', 1);
+    expect(held.runner().wanted.length).toBe(asked);
+
+    const { c, runner } = setup(DEFAULT_QUERY);
+    c.start();
+    const before = runner().wanted.length;
+    c.previewLever('engineers', 2_000_000);
+    expect(runner().wanted.length).toBe(before);
+    c.previewLever('engineers', 20_000);
+    expect(runner().wanted.length).toBe(before + 1);
+  });
+});
+
 describe('downloads', () => {
   it('save the edited scenario as a file and the CSV of scenarios with complete seeds only', () => {
     const { c, host, runner, job, finish } = setup('?s=baseline,tunguz-100k&focus=1&seeds=1&seed=1');

@@ -9,7 +9,11 @@ export type DueMark = [name: string, detail: { partial: boolean }];
 export class DrawMarks {
   private awaiting: { text: string; first: boolean; complete: boolean } | undefined;
 
-  /** A lever was released: marks are due for this scenario text (pass undefined when nothing is to wait for). */
+  /**
+   * A lever was released: marks are due for this scenario text, whether it still has to run or
+   * a seed of it is cached (then the marks come with its first drawing, at once); pass undefined
+   * when the slot has nothing to run.
+   */
   expect(text: string | undefined): void {
     this.awaiting = text === undefined ? undefined : { text, first: false, complete: false };
   }

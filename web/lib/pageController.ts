@@ -28,7 +28,7 @@ import { runStatus } from './runStatus.ts';
 import { SlotDisplays } from './slotDisplays.ts';
 import { defaultState, encodeState, MAX_SLOTS, seedList, type ViewState } from './urlState.ts';
 import { buildRun, message, readView, type SlotBuild } from './viewBuild.ts';
-import { estimateWork, runSize, workQuestion, WorkGate } from './workEstimate.ts';
+import { ASK_ABOVE_SECONDS, estimateWork, runSize, workQuestion, WorkGate } from './workEstimate.ts';
 
 /** What the controller uses of the worker pool (lib/runner.ts). */
 export type PoolRunner = Pick<EnsembleRunner, 'size' | 'progress' | 'workersStarted' | 'runsCancelled' | 'setWanted' | 'dispose'>;
@@ -348,11 +348,42 @@ export class PageController {
     const overrides = effectiveOverrides(this.entry(slot.scenario), { ...slot.overrides, [id]: value });
     const slots = this.view.slots.map((s, k) => (k === i ? { scenario: s.scenario, overrides } : s));
     this.host.mark('tokensim:lever-commit');
-    // Marks are due when the new setting has to run (nothing of it cached).
+    // Marks are due when the new setting is first drawn: after its runs, or at once when a seed
+    // of it is cached (run ahead of the release by previewLever, or an earlier setting again).
     const run = buildRun(this.entry(slot.scenario), overrides).run;
-    const cached = run ? this.seeds.some((seed) => this.cache.has(jobKey(run.text, seed))) : false;
-    this.drawMarks.expect(run && !cached ? run.text : undefined);
+    this.drawMarks.expect(run?.text);
     this.setSlots(slots);
+  }
+
+  /**
+   * A slider is held still at `value`, not yet released (web/lib/sliderRest.ts): the runs the
+   * view would want were it released there start now, in the same order, so a reader who pauses
+   * before letting go finds them under way. Nothing shown changes — view, URL and charts wait
+   * for the release. Releasing at that value wants the same runs (nothing restarts); anywhere
+   * else, or any other change of view, replaces them. `undefined`: the slider was released
+   * where it started, or rests there: the view's own runs are wanted again. Nothing starts
+   * ahead while a link's runs wait for the reader's answer, or when the previewed runs would
+   * take longer than the page would run without asking.
+   */
+  previewLever(id: string, value: number | undefined): void {
+    const runner = this.runner;
+    if (!runner || this.gate.held) return;
+    const done = new Set(this.cache.keys());
+    if (value === undefined) {
+      runner.setWanted(this.jobs, done);
+      return;
+    }
+    const i = this.view.focus;
+    const slot = this.view.slots[i];
+    const overrides = effectiveOverrides(this.entry(slot.scenario), { ...slot.overrides, [id]: value });
+    const runs = this.runs.map((r, k) => (k === i ? buildRun(this.entry(slot.scenario), overrides) : r));
+    const jobs = wantedJobs(
+      runs.flatMap((r) => (r.run ? [r.run.text] : [])),
+      this.seeds,
+    );
+    const work = estimateWork(jobs, runs.map((r) => r.run), runner.size, done);
+    if (work.seconds > ASK_ABOVE_SECONDS) return;
+    runner.setWanted(jobs, done);
   }
 
   /** The edited slot goes back to its file's values. */
