@@ -9,6 +9,9 @@
  *   `tokensim:seed-complete` mark) and until all seeds of every scenario are drawn;
  * - the same after a slider move that supersedes a run in progress (σ released, then moved
  *   again 300 ms later, while the first setting's run is going: it must be cancelled);
+ * - the same when the thumb is held still before the release (0.4 s and 0.8 s), as a reader
+ *   often does: the page starts the runs of a value the thumb rests on (web/lib/sliderRest.ts)
+ *   before it is released. The plain trials release at once, so they time the release alone;
  * - the page's main-thread busy time per slider move (Chrome's TaskDuration metric);
  * - how many engine workers the page started (a slider move should start none);
  * - every main-thread task over 50 ms (PerformanceObserver "longtask"), during the first
@@ -26,6 +29,7 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium } from '../web/tools/chromium.ts';
 import { serveStatic } from '../web/tools/serveStatic.ts';
+import { SLIDER_REST_MS } from '../web/lib/sliderRest.ts';
 
 const args = process.argv.slice(2);
 const trials = Number(args[args.indexOf('--trials') + 1] ?? 4) || 4;
@@ -48,8 +52,8 @@ const OBSERVER = `
 const longTasks = (page: Page) => page.evaluate('window.__longTasks') as Promise<LongTask[]>;
 const waitDone = (page: Page) => page.waitForSelector('[data-testid=app][data-status=done]', { timeout: 180_000 });
 
-/** Drags the σ slider's thumb with the mouse to a fraction of the track and releases it. */
-async function dragSigma(page: Page, to: number): Promise<void> {
+/** Drags the σ slider's thumb with the mouse to a fraction of the track and releases it, after holding it still for `holdMs`. */
+async function dragSigma(page: Page, to: number, holdMs = 0): Promise<void> {
   const range = page.locator('#lever-sigma');
   await range.scrollIntoViewIfNeeded();
   const box = (await range.boundingBox())!;
@@ -62,6 +66,7 @@ async function dragSigma(page: Page, to: number): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(xAt((value / max + to) / 2), y, { steps: 4 });
   await page.mouse.move(xAt(to), y, { steps: 4 });
+  if (holdMs > 0) await page.waitForTimeout(holdMs);
   await page.mouse.up();
 }
 
@@ -97,19 +102,32 @@ try {
   // Slider trials: σ to positions not run before (σ 5, 0.4, 10, 1.2, 0.15, 2.5), each waiting
   // until all seeds are drawn; then two where the setting is changed again while the first
   // change is still running (σ 0.3 then 3, σ 8 then 0.6). No position may give a σ already
-  // cached (the file's 0.8, or an earlier trial's): that would draw at once, with no mark.
+  // cached (the file's 0.8, or an earlier trial's): that would draw at once.
   const targets = [0.75, 0.35, 0.9, 0.55, 0.2, 0.65].slice(0, trials);
   const superseding: [number, number][] = [
     [0.3, 0.7],
     [0.85, 0.42],
   ];
-  const rows: { sigma: string; superseded: boolean; first: number; partial: boolean; complete: number; all: number; busy: number }[] = [];
+  // Then held still before the release: 0.4 s and 0.8 s, at σ values no earlier trial used.
+  const held: [number, number][] = [
+    [0.6, 400],
+    [0.25, 400],
+    [0.1, 800],
+    [0.5, 800],
+  ];
+  const rows: { sigma: string; superseded: boolean; holdMs: number; first: number; partial: boolean; complete: number; all: number; busy: number }[] = [];
   const workersStarted = async () => (await page.getAttribute('[data-testid=app]', 'data-workers-started')) ?? 'n/a';
   const workersAtLoad = await workersStarted();
   let tasksBefore = loadTasks.length;
   const trialTasks: LongTask[] = [];
-  const moves: { to: number; before?: number }[] = [...targets.map((to) => ({ to })), ...superseding.map(([before, to]) => ({ before, to }))];
-  for (const { to, before } of moves) {
+  const moves: { to: number; before?: number; holdMs?: number }[] = [
+    ...targets.map((to) => ({ to })),
+    ...superseding.map(([before, to]) => ({ before, to })),
+    ...held.map(([to, holdMs]) => ({ to, holdMs })),
+  ];
+  // σ values already run: the file's, then each trial's.
+  const sigmasRun = new Set<string>([await page.locator('[data-lever=sigma] input.box').inputValue()]);
+  for (const { to, before, holdMs = 0 } of moves) {
     const start = await page.evaluate('performance.now()');
     const busyBefore = await busy();
     if (before !== undefined) {
@@ -117,7 +135,7 @@ try {
       await page.waitForTimeout(300);
     }
     await page.evaluate(() => performance.clearMarks());
-    await dragSigma(page, to);
+    await dragSigma(page, to, holdMs);
     await page.waitForFunction(() => performance.getEntriesByName('tokensim:chart-update').length > 0, undefined, { timeout: 180_000 });
     await waitDone(page);
     const end = (await page.evaluate('performance.now()')) as number;
@@ -138,9 +156,12 @@ try {
       commit,
     )) as { partial?: boolean } | null;
     const sigma = await page.locator('[data-lever=sigma] input.box').inputValue();
+    if (sigmasRun.has(sigma)) console.error(`web-latency: σ ${sigma} was run by an earlier trial: its row times a cached setting`);
+    sigmasRun.add(sigma);
     rows.push({
       sigma,
       superseded: before !== undefined,
+      holdMs,
       first: update - commit,
       partial: partial?.partial === true,
       complete: complete - commit,
@@ -170,8 +191,9 @@ try {
   const workersAtEnd = await workersStarted();
   const cancelled = (await page.getAttribute('[data-testid=app]', 'data-runs-cancelled')) ?? 'n/a';
   const loadAtEnd = os.loadavg()[0];
-  const plain = rows.filter((r) => !r.superseded);
+  const plain = rows.filter((r) => !r.superseded && r.holdMs === 0);
   const again = rows.filter((r) => r.superseded);
+  const holds = [...new Set(held.map(([, h]) => h))].map((h) => ({ h, rows: rows.filter((r) => r.holdMs === h) }));
   const worst = (t: LongTask[]) => (t.length ? Math.max(...t.map((x) => x.duration)) : 0);
   const lines = [
     `## Browser: slider release → first chart update (bench/web-latency.ts)`,
@@ -191,6 +213,11 @@ try {
       `main thread busy median ${ms(median(plain.map((r) => r.busy)))} per move.`,
     `- Superseding moves (σ released, moved again 300 ms later while its run was going): first chart update after the second release ` +
       `${again.map((r) => ms(r.first)).join(', ')}; first complete seed ${again.map((r) => ms(r.complete)).join(', ')}.`,
+    ...holds.map(
+      ({ h, rows: r }) =>
+        `- Held still ${h / 1000} s before the release (the runs of the value under a resting thumb start ${SLIDER_REST_MS} ms after it stops): first complete seed drawn after ` +
+        `${r.map((x) => ms(x.complete)).join(', ')} (median ${ms(median(r.map((x) => x.complete)))}); first chart update ${r.map((x) => ms(x.first)).join(', ')}.`,
+    ),
     `- Engine workers started: ${workersAtLoad} at load, ${workersAtEnd} after the trials (runs cancelled by a later setting: ${cancelled}).`,
     `- Engineers view playing (300 engineers, every run done) for ${PLAY_MS / 1000} s: ${monthsPlayed} months played; main thread busy ${ms(playBusy)} ` +
       `(${((100 * playBusy) / PLAY_MS).toFixed(1)} %); tasks over 50 ms: ${playTasks.length}${playTasks.length ? ` (longest ${ms(worst(playTasks))})` : ''}.`,
@@ -200,7 +227,7 @@ try {
     '|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.sigma}${r.superseded ? ' (superseding)' : ''} | ${ms(r.first)} | ${r.partial ? 'partial run' : 'complete seed'} | ${ms(r.complete)} | ${ms(r.all)} | ${ms(r.busy)} |`,
+        `| ${r.sigma}${r.superseded ? ' (superseding)' : ''}${r.holdMs > 0 ? ` (held ${r.holdMs / 1000} s)` : ''} | ${ms(r.first)} | ${r.partial ? 'partial run' : 'complete seed'} | ${ms(r.complete)} | ${ms(r.all)} | ${ms(r.busy)} |`,
     ),
     '',
   ];
