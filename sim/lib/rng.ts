@@ -119,8 +119,12 @@ class Xor4096 implements RewindableStream {
     this.marked = false;
   }
 
-  /** The next 32-bit output as an unsigned integer (seedrandom's `int32() >>> 0`). */
-  private uint32(): number {
+  /**
+   * The next 32-bit output as an unsigned integer (seedrandom's `int32() >>> 0`) over 2^32. The
+   * generator's step is written out here, not called: one small body that V8 inlines into the
+   * callers' loops, where a double returned from a call that is not inlined is boxed on the heap.
+   */
+  next(): number {
     const X = this.x;
     const w = (this.w + 0x61c88647) | 0;
     this.w = w;
@@ -134,11 +138,7 @@ class Xor4096 implements RewindableStream {
     v = v ^ t;
     X[i] = v;
     this.i = i;
-    return (v + (w ^ (w >>> 16))) >>> 0;
-  }
-
-  next(): number {
-    return this.uint32() / 0x100000000;
+    return ((v + (w ^ (w >>> 16))) >>> 0) / 0x100000000;
   }
 
   int(n: number): number {
