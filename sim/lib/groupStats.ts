@@ -167,10 +167,10 @@ export function rankQuartiles(values: Float64Array, stats: OrderStats, out: Uint
   assignQuartiles(values, n, out, s[0], s[1], s[2], c[0], c[1], c[2], r[0], r[1], r[2]);
 }
 
-/** rankQuartiles' r_j, s_j and c_j. */
-const quartileRanks = new Float64Array(3);
+/** rankQuartiles' r_j, s_j and c_j (ranks and counts are integers below 2^31: read back as small integers, never boxed). */
+const quartileRanks = new Int32Array(3);
 const quartileValues = new Float64Array(3);
-const quartileBelow = new Float64Array(3);
+const quartileBelow = new Int32Array(3);
 
 /**
  * out[k] = the rank quartile of values[k] from the thresholds s_j, the counts c_j of values below
