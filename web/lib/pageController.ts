@@ -28,7 +28,7 @@ import { runStatus } from './runStatus.ts';
 import { SlotDisplays } from './slotDisplays.ts';
 import { defaultState, encodeState, MAX_SLOTS, seedList, type ViewState } from './urlState.ts';
 import { buildRun, message, readView, type SlotBuild } from './viewBuild.ts';
-import { ASK_ABOVE_SECONDS, estimateWork, runSize, workQuestion, WorkGate } from './workEstimate.ts';
+import { asksFirst, estimateWork, runSize, workQuestion, WorkGate } from './workEstimate.ts';
 
 /** What the controller uses of the worker pool (lib/runner.ts). */
 export type PoolRunner = Pick<EnsembleRunner, 'size' | 'progress' | 'workersStarted' | 'runsCancelled' | 'setWanted' | 'dispose'>;
@@ -381,8 +381,7 @@ export class PageController {
       runs.flatMap((r) => (r.run ? [r.run.text] : [])),
       this.seeds,
     );
-    const work = estimateWork(jobs, runs.map((r) => r.run), runner.size, done);
-    if (work.seconds > ASK_ABOVE_SECONDS) return;
+    if (asksFirst(estimateWork(jobs, runs.map((r) => r.run), runner.size, done))) return;
     runner.setWanted(jobs, done);
   }
 

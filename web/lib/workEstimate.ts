@@ -58,6 +58,9 @@ export function workQuestion(e: WorkEstimate): string {
   return `its ${e.runs} runs (${amount(e.engineerMonths)} engineer-months) would take ${formatDuration(e.seconds)} on this device`;
 }
 
+/** Whether runs this long wait for the reader's yes (more than ASK_ABOVE_SECONDS). */
+export const asksFirst = (e: WorkEstimate): boolean => e.seconds > ASK_ABOVE_SECONDS;
+
 /**
  * Holds back the runs of a view read from a link until the reader agrees, when they would take
  * longer than ASK_ABOVE_SECONDS. Asked once per page: after an answer, or once the view has
@@ -71,7 +74,7 @@ export class WorkGate {
   /** Looks at the view's work: holds it back while it is too much and unanswered. */
   review(estimate: WorkEstimate): void {
     if (this.settled) return;
-    this.question = estimate.seconds > ASK_ABOVE_SECONDS ? estimate : undefined;
+    this.question = asksFirst(estimate) ? estimate : undefined;
     if (!this.question) this.settled = true;
   }
 
