@@ -11,7 +11,7 @@
  * (lib/cells.ts), so it runs in vitest with a fake runner and plain cells.
  */
 import { unpackResult, type Result } from '../../sim/run/result.ts';
-import { effectiveOverrides, referenceOffers, scenarioFileText, type Catalogue, type CatalogueEntry } from './catalogue.ts';
+import { referenceOffers, scenarioFileText, type Catalogue, type CatalogueEntry } from './catalogue.ts';
 import { cellRecord, plainCell, type CellFactory } from './cells.ts';
 import { ChartRollout } from './chartRollout.ts';
 import { HEADLINE_SLOT, shownSeries } from './chartSpecs.ts';
@@ -19,7 +19,7 @@ import { summaryCsv } from './csv.ts';
 import type { DisplaySlot } from './display.ts';
 import { DrawMarks } from './drawMarks.ts';
 import { mapSettings, SampleStore } from './explorables.ts';
-import { jobKey, wantedJobs, type Job } from './jobs.ts';
+import { jobKey, type Job } from './jobs.ts';
 import type { PageState } from './pageState.ts';
 import type { PartialResult } from './partial.ts';
 import { provenanceLine, provenanceRows, viewCommand } from './provenance.ts';
@@ -27,7 +27,7 @@ import type { EnsembleRunner, RunnerEvents } from './runner.ts';
 import { runStatus } from './runStatus.ts';
 import { SlotDisplays } from './slotDisplays.ts';
 import { defaultState, encodeState, MAX_SLOTS, seedList, type ViewState } from './urlState.ts';
-import { buildRun, message, readView, type SlotBuild } from './viewBuild.ts';
+import { buildRun, message, readView, slotJobs, withLever, type SlotBuild } from './viewBuild.ts';
 import { asksFirst, estimateWork, runSize, workQuestion, WorkGate } from './workEstimate.ts';
 
 /** What the controller uses of the worker pool (lib/runner.ts). */
@@ -206,10 +206,7 @@ export class PageController {
       const view = this.view;
       this.runs = view.slots.map((slot) => buildRun(this.entry(slot.scenario), slot.overrides));
       this.seeds = seedList(view);
-      this.jobs = wantedJobs(
-        this.runs.flatMap((r) => (r.run ? [r.run.text] : [])),
-        this.seeds,
-      );
+      this.jobs = slotJobs(this.runs, this.seeds);
       if (live) {
         // A cancelled run's partial would never be completed: drop it (its run starts afresh if wanted again).
         const wanted = new Set(this.jobs.map((j) => j.key));
@@ -345,7 +342,7 @@ export class PageController {
   commitLever(id: string, value: number): void {
     const i = this.view.focus;
     const slot = this.view.slots[i];
-    const overrides = effectiveOverrides(this.entry(slot.scenario), { ...slot.overrides, [id]: value });
+    const overrides = withLever(this.entry(slot.scenario), slot.overrides, id, value);
     const slots = this.view.slots.map((s, k) => (k === i ? { scenario: s.scenario, overrides } : s));
     this.host.mark('tokensim:lever-commit');
     // Marks are due when the new setting is first drawn: after its runs, or at once when a seed
@@ -375,12 +372,9 @@ export class PageController {
     }
     const i = this.view.focus;
     const slot = this.view.slots[i];
-    const overrides = effectiveOverrides(this.entry(slot.scenario), { ...slot.overrides, [id]: value });
+    const overrides = withLever(this.entry(slot.scenario), slot.overrides, id, value);
     const runs = this.runs.map((r, k) => (k === i ? buildRun(this.entry(slot.scenario), overrides) : r));
-    const jobs = wantedJobs(
-      runs.flatMap((r) => (r.run ? [r.run.text] : [])),
-      this.seeds,
-    );
+    const jobs = slotJobs(runs, this.seeds);
     if (asksFirst(estimateWork(jobs, runs.map((r) => r.run), runner.size, done))) return;
     runner.setWanted(jobs, done);
   }

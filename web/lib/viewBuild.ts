@@ -5,6 +5,7 @@
  * page controller (pageController.ts) calls these.
  */
 import { buildSlot, effectiveOverrides, type Catalogue, type CatalogueEntry, type SlotRun } from './catalogue.ts';
+import { wantedJobs, type Job } from './jobs.ts';
 import { decodeState, defaultState, type ViewState } from './urlState.ts';
 
 /** What one slot runs, or why it cannot be built. */
@@ -18,6 +19,19 @@ export function buildRun(entry: CatalogueEntry, overrides: ViewState['slots'][nu
   } catch (e) {
     return { error: message(e) };
   }
+}
+
+/** The runs the built slots want, seed-major (slots that cannot be built run nothing). */
+export function slotJobs(runs: readonly SlotBuild[], seeds: readonly number[]): Job[] {
+  return wantedJobs(
+    runs.flatMap((r) => (r.run ? [r.run.text] : [])),
+    seeds,
+  );
+}
+
+/** A slot's slider values with lever `id` at `value` (dropped when it equals the file's). */
+export function withLever(entry: CatalogueEntry, overrides: ViewState['slots'][number]['overrides'], id: string, value: number): ViewState['slots'][number]['overrides'] {
+  return effectiveOverrides(entry, { ...overrides, [id]: value });
 }
 
 /** The view a query string asks for, or the default view and why the query could not be read. */
