@@ -8,7 +8,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { packResult, type Result } from '../../sim/run/result.ts';
 import { buildSlot, makeCatalogue } from '../../web/lib/catalogue.ts';
 import { jobKey, type Job } from '../../web/lib/jobs.ts';
-import { PageController, type PageHost, type PoolRunner } from '../../web/lib/pageController.ts';
+import { PageController } from '../../web/lib/pageController.ts';
+import type { PageHost, PoolRunner } from '../../web/lib/pageHost.ts';
 import type { RunnerEvents, RunProgress } from '../../web/lib/runner.ts';
 
 const files = Object.fromEntries(

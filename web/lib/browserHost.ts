@@ -4,7 +4,7 @@
  */
 import { tick } from 'svelte';
 import { downloadText } from './download.ts';
-import type { PageHost } from './pageController.ts';
+import type { PageHost } from './pageHost.ts';
 import { EnsembleRunner } from './runner.ts';
 
 /**

@@ -7,8 +7,8 @@
  * per task, and answers the page's buttons. Only complete seeds are cached, hashed or
  * exported. A link whose runs would take more than a few minutes waits for the reader's yes.
  *
- * It touches the browser only through `PageHost`, and publishes its state into cells
- * (lib/cells.ts), so it runs in vitest with a fake runner and plain cells.
+ * It touches the browser only through `PageHost` (pageHost.ts), and publishes its state into
+ * cells (lib/cells.ts), so it runs in vitest with a fake runner and plain cells.
  */
 import { unpackResult, type Result } from '../../sim/run/result.ts';
 import { referenceOffers, scenarioFileText, type Catalogue, type CatalogueEntry } from './catalogue.ts';
@@ -20,38 +20,15 @@ import type { DisplaySlot } from './display.ts';
 import { DrawMarks } from './drawMarks.ts';
 import { mapSettings, SampleStore } from './explorables.ts';
 import { jobKey, type Job } from './jobs.ts';
+import type { PageHost, PoolRunner } from './pageHost.ts';
 import type { PageState } from './pageState.ts';
 import type { PartialResult } from './partial.ts';
 import { provenanceLine, provenanceRows, viewCommand } from './provenance.ts';
-import type { EnsembleRunner, RunnerEvents } from './runner.ts';
 import { runStatus } from './runStatus.ts';
 import { SlotDisplays } from './slotDisplays.ts';
 import { defaultState, encodeState, MAX_SLOTS, seedList, type ViewState } from './urlState.ts';
 import { buildRun, message, readView, slotJobs, withLever, type SlotBuild } from './viewBuild.ts';
 import { asksFirst, estimateWork, runSize, workQuestion, WorkGate } from './workEstimate.ts';
-
-/** What the controller uses of the worker pool (lib/runner.ts). */
-export type PoolRunner = Pick<EnsembleRunner, 'size' | 'progress' | 'workersStarted' | 'runsCancelled' | 'setWanted' | 'dispose'>;
-
-/** The browser, as far as the controller needs it. */
-export interface PageHost {
-  /** The URL's query string (`location.search`). */
-  readSearch(): string;
-  /** Replaces the query string without a new history entry (a slider move is not a page). */
-  writeSearch(query: string): void;
-  makeRunner(events: RunnerEvents): PoolRunner;
-  download(fileName: string, text: string, type: string): void;
-  /** A performance mark (bench/web-latency.ts and the browser tests read them). */
-  mark(name: string, detail?: { partial: boolean }): void;
-  /** Runs `fn` in a later task. */
-  defer(fn: () => void): void;
-  /** Resolves once the page has rendered the state published so far. */
-  rendered(): Promise<void>;
-  /** Runs `fn` in the next animation frame. */
-  nextFrame(fn: () => void): void;
-}
-
-export type { SlotBuild } from './viewBuild.ts';
 
 /** Results kept for moving back and forth (about 0.25 MB each at the default size); the oldest unused go first. */
 export const MAX_CACHED = 120;
