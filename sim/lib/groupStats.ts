@@ -122,14 +122,13 @@ function groupQuantilesBySelection(
  * assignQuartiles gives with s_j = that value and c_j = 0, filled in without a pass.
  */
 export function rankQuartiles(values: Float64Array, stats: OrderStats, out: Uint8Array, known?: ValueRange, n = values.length): void {
-  // r_j, s_j and c_j (see above) in scratch of this module: arrays made here at every call
-  // (a month's budget quartiles) were the metrics' one allocation left.
+  // r_j, s_j and c_j (see above) in this module's scratch, not arrays made at every call (the
+  // month's budget quartiles). Both routes below set every s_j; c_j is counted up from 0.
   const r = quartileRanks;
   const s = quartileValues;
   const c = quartileBelow;
   for (let j = 0; j < 3; j++) {
     r[j] = Math.ceil(((j + 1) * n) / 4);
-    s[j] = 0;
     c[j] = 0;
   }
   if (n >= 4 && known !== undefined && known.min === known.max && !known.nan) {
