@@ -30,6 +30,7 @@ import { build } from 'vite';
 import { launchChromium } from '../web/tools/chromium.ts';
 import { serveStatic } from '../web/tools/serveStatic.ts';
 import { SLIDER_REST_MS } from '../web/lib/sliderRest.ts';
+import { grabAndDrag } from '../web/tools/sliderDrag.ts';
 
 const args = process.argv.slice(2);
 const trials = Number(args[args.indexOf('--trials') + 1] ?? 4) || 4;
@@ -54,18 +55,7 @@ const waitDone = (page: Page) => page.waitForSelector('[data-testid=app][data-st
 
 /** Drags the σ slider's thumb with the mouse to a fraction of the track and releases it, after holding it still for `holdMs`. */
 async function dragSigma(page: Page, to: number, holdMs = 0): Promise<void> {
-  const range = page.locator('#lever-sigma');
-  await range.scrollIntoViewIfNeeded();
-  const box = (await range.boundingBox())!;
-  const value = Number(await range.inputValue());
-  const max = Number(await range.getAttribute('max'));
-  const y = box.y + box.height / 2;
-  const thumb = 8; // half the thumb width: the track runs from box.x + thumb to box.x + width − thumb
-  const xAt = (f: number) => box.x + thumb + f * (box.width - 2 * thumb);
-  await page.mouse.move(xAt(value / max), y);
-  await page.mouse.down();
-  await page.mouse.move(xAt((value / max + to) / 2), y, { steps: 4 });
-  await page.mouse.move(xAt(to), y, { steps: 4 });
+  await grabAndDrag(page, '#lever-sigma', to);
   if (holdMs > 0) await page.waitForTimeout(holdMs);
   await page.mouse.up();
 }

@@ -14,6 +14,7 @@ import { simulate } from '../../sim/run/simulate.ts';
 import { buildSlot, makeCatalogue } from '../../web/lib/catalogue.ts';
 import { shownSeries } from '../../web/lib/chartSpecs.ts';
 import { summariseShown } from '../../web/lib/summaries.ts';
+import { grabAndDrag } from '../../web/tools/sliderDrag.ts';
 import { ARTIFACTS, builtSite } from '../support/builtSite.ts';
 
 const SUB_PATH = '/some/sub/path/';
@@ -269,15 +270,7 @@ describe('the browser visualiser', () => {
     const page = await open('?s=baseline~engineers:3000~years:5,tunguz-100k~engineers:3000~years:5&focus=1&seeds=2&seed=1');
     await waitDone(page, 90_000);
     const app = page.getByTestId('app');
-    const range = page.locator('#lever-sigma');
-    await range.scrollIntoViewIfNeeded();
-    const box = (await range.boundingBox())!;
-    const max = Number(await range.getAttribute('max'));
-    const y = box.y + box.height / 2;
-    const xAt = (f: number) => box.x + 8 + f * (box.width - 16);
-    await page.mouse.move(xAt(Number(await range.inputValue()) / max), y);
-    await page.mouse.down();
-    await page.mouse.move(xAt(0.6), y, { steps: 5 });
+    await grabAndDrag(page, '#lever-sigma', 0.6);
     const held = await page.locator('[data-lever=sigma] input.box').inputValue();
     // Held still: the runs of the value under the thumb go ahead, nothing shown changes.
     await page.waitForTimeout(3000);
