@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compilesOnOwnThread, createPool, createPoolWithEntry, defaultWorkers, WORKER_READY } from '../../sim/cli/parallel/pool.ts';
+import { compilesOnOwnThread, createPool, createPoolWithEntry, defaultWorkers, POOL_TRACE_HEADER, WORKER_READY } from '../../sim/cli/parallel/pool.ts';
+// @ts-expect-error a plain .mjs bench script without declarations
+import { readTrace, summarise } from '../../bench/pool-trace.mjs';
 import type { Params } from '../../sim/model/params.ts';
 import { packResult } from '../../sim/run/result.ts';
 import { parseScenario } from '../../sim/input/scenario.ts';
@@ -124,6 +126,35 @@ describe('worker pool', () => {
     }
   });
 
+  it('writes a trace of its jobs when it closes, if asked: a line a job, times in order', async () => {
+    const file = path.join(TMP, 'trace.csv');
+    const params = small(200, 1);
+    const pool = createPool(2, file);
+    try {
+      await Promise.all([1, 2, 3].map((seed) => pool.run(params, seed)));
+    } finally {
+      await pool.close();
+    }
+    const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+    expect(header).toBe(POOL_TRACE_HEADER);
+    const rows = lines.map((l) => l.split(',').map(Number));
+    expect(rows.map((r) => r[1]).sort()).toEqual([1, 2, 3]);
+    for (const [worker, , spawned, ready, assigned, started, ended] of rows) {
+      expect([0, 1]).toContain(worker);
+      expect(spawned).toBeLessThanOrEqual(ready);
+      expect(ready).toBeLessThanOrEqual(started);
+      expect(assigned).toBeLessThanOrEqual(started);
+      expect(started).toBeLessThan(ended);
+    }
+    // The bench's summary reads it back: three runs on two workers, one of them a hand-over.
+    const s = summarise(readTrace(readFileSync(file, 'utf8')));
+    expect(s.runs).toBe(3);
+    expect(s.workers).toBe(2);
+    expect(s.firstRuns).toHaveLength(2);
+    expect(s.laterRuns).toHaveLength(1);
+    expect(s.gaps[0]).toBeGreaterThanOrEqual(0);
+  });
+
   it('defaults to one worker per available core and needs at least one', () => {
     expect(defaultWorkers()).toBe(os.availableParallelism());
     expect(() => createPool(0)).toThrow(RangeError);
@@ -139,5 +170,9 @@ describe('where workers compile their hot code', () => {
     expect(compilesOnOwnThread(8, 16)).toBe(false);
     expect(compilesOnOwnThread(1, 2)).toBe(false);
     expect(compilesOnOwnThread(1, 1)).toBe(false);
+    // node started with the flag either way keeps what it was given
+    expect(compilesOnOwnThread(16, 16, ['--concurrent-recompilation'])).toBe(false);
+    expect(compilesOnOwnThread(16, 16, ['--v8-pool-size=16', '--no-concurrent-recompilation'])).toBe(false);
+    expect(compilesOnOwnThread(16, 16, ['--v8-pool-size=16'])).toBe(true);
   });
 });

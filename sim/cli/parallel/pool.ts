@@ -9,6 +9,7 @@
  * dies (a crash, running out of memory, `close()`) rejects with a message saying so, and the
  * pool starts a fresh worker for the jobs still queued — nothing waits forever.
  */
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
@@ -55,7 +56,21 @@ interface Slot {
   job: Job | undefined;
   /** The worker's uncaught error, reported when it exits. */
   error: Error | undefined;
+  /** Its number in start order (0, 1, …), and when it was started and became ready (ms from the pool's creation), for the trace. */
+  index: number;
+  spawnedMs: number;
+  readyMs: number;
 }
+
+/**
+ * The environment variable naming a file to which a pool writes, when it closes, one CSV line
+ * per job it ran: which worker ran it, when that worker was started and became ready, and when
+ * the job was handed to it, began and ended (ms since the pool was made). It shows where a
+ * sweep's wall time goes: workers' start-up, their first (compiling) runs, hand-over gaps and
+ * the tail when the last runs finish (`node bench/pool-trace.mjs <file>` summarises it).
+ */
+export const POOL_TRACE_ENV = 'TOKENSIM_POOL_TRACE';
+export const POOL_TRACE_HEADER = 'worker,seed,spawned_ms,ready_ms,assigned_ms,started_ms,ended_ms';
 
 function asError(err: unknown): Error {
   if (err instanceof Error) return err;
@@ -71,38 +86,56 @@ function asError(err: unknown): Error {
  * and 2 cores: 6.37 → 6.15 s (runs 5.8 → 5.5 s); at 10,000 engineers no difference; on 1 worker,
  * with a core to spare, background compiling is faster (bench/RESULTS.md, fifth stop).
  */
-export function compilesOnOwnThread(workers: number, cores: number): boolean {
+export function compilesOnOwnThread(workers: number, cores: number, execArgv: readonly string[] = []): boolean {
+  // Node started with either form of the flag (`node --concurrent-recompilation …`) keeps it.
+  if (execArgv.some((a) => /^--(no-)?concurrent-recompilation$/.test(a))) return false;
   return workers >= cores && cores > 1;
 }
 
-/** A pool of at most `workers` threads (an integer ≥ 1). */
-export function createPool(workers: number): Pool {
+/** A pool of at most `workers` threads (an integer ≥ 1); traced to the file named by TOKENSIM_POOL_TRACE, if set. */
+export function createPool(workers: number, trace: string | undefined = process.env[POOL_TRACE_ENV] || undefined): Pool {
   // V8 reads the flag when an isolate starts: the workers started from here on, not this thread.
-  if (compilesOnOwnThread(workers, os.availableParallelism())) setFlagsFromString('--no-concurrent-recompilation');
-  return createPoolWithEntry(workers, WORKER_URL);
+  if (compilesOnOwnThread(workers, os.availableParallelism(), process.execArgv)) setFlagsFromString('--no-concurrent-recompilation');
+  return createPoolWithEntry(workers, WORKER_URL, trace);
 }
 
 /**
  * createPool with another thread entry (tests use one that crashes or never answers). The
  * entry must post `{ type: WORKER_READY }` once it serves the worker API on its parent port.
+ * With `trace`, the pool writes that file when it closes (see POOL_TRACE_ENV).
  */
-export function createPoolWithEntry(workers: number, entry: URL): Pool {
+export function createPoolWithEntry(workers: number, entry: URL, trace?: string): Pool {
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`a pool needs at least one worker (got ${workers})`);
   const queue: Job[] = [];
   const slots = new Set<Slot>();
   let closed = false;
+  const t0 = performance.now();
+  const ms = (): number => performance.now() - t0;
+  const traced: string[] = [];
+  let started = 0;
 
   function startSlot(): Slot {
+    const spawnedMs = ms();
     const worker = new Worker(entry);
     let markReady!: () => void;
     const ready = new Promise<void>((resolve) => (markReady = resolve));
     const onReady = (message: unknown): void => {
       if ((message as { type?: unknown } | null)?.type !== WORKER_READY) return;
       worker.off('message', onReady);
+      slot.readyMs = ms();
       markReady();
     };
     worker.on('message', onReady);
-    const slot: Slot = { worker, remote: Comlink.wrap<EngineApi>(nodeEndpoint(worker)), ready, job: undefined, error: undefined };
+    const slot: Slot = {
+      worker,
+      remote: Comlink.wrap<EngineApi>(nodeEndpoint(worker)),
+      ready,
+      job: undefined,
+      error: undefined,
+      index: started++,
+      spawnedMs,
+      readyMs: Number.NaN,
+    };
     worker.on('error', (err) => (slot.error = asError(err)));
     worker.on('exit', (code) => {
       slots.delete(slot);
@@ -124,15 +157,21 @@ export function createPoolWithEntry(workers: number, entry: URL): Pool {
 
   async function runOn(slot: Slot, job: Job): Promise<void> {
     slot.job = job;
+    const assignedMs = ms();
+    let startedMs = Number.NaN;
     let outcome: { ok: true; value: PackedResult } | { ok: false; error: Error };
     try {
       await slot.ready;
+      startedMs = ms();
       outcome = { ok: true, value: await slot.remote.run(job.params, job.seed, undefined, job.agents) };
     } catch (err) {
       outcome = { ok: false, error: asError(err) };
     }
     if (slot.job !== job) return; // the worker died and the job was already rejected
     slot.job = undefined;
+    if (trace !== undefined && outcome.ok) {
+      traced.push([slot.index, job.seed, slot.spawnedMs, slot.readyMs, assignedMs, startedMs, ms()].map((v, k) => (k < 2 ? String(v) : v.toFixed(1))).join(','));
+    }
     if (outcome.ok) job.resolve(outcome.value);
     else job.reject(outcome.error);
     pump();
@@ -168,6 +207,7 @@ export function createPoolWithEntry(workers: number, entry: URL): Pool {
           await slot.worker.terminate();
         }),
       );
+      if (trace !== undefined) writeFileSync(trace, [POOL_TRACE_HEADER, ...traced].join('\n') + '\n');
     },
   };
 }
