@@ -7,12 +7,13 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { widerPoolSize } from '../sim/cli/v8Pool.mjs';
+import { nodeArgsFor } from './selfRun.ts';
 
 /** Runs `script` again under node with the CLI's --v8-pool-size and exits with its status, when the CLI would restart; returns otherwise. */
 export function withCliPool(script: string): void {
   const size = widerPoolSize(['sweep'], { cores: os.availableParallelism(), env: process.env, execArgv: process.execArgv });
   if (size === undefined) return;
   console.error(`(running again with --v8-pool-size=${size}, as tokensim sweep does on this machine)`);
-  const r = spawnSync(process.execPath, [`--v8-pool-size=${size}`, '--import', 'tsx', script, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [`--v8-pool-size=${size}`, ...nodeArgsFor(script), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }

@@ -34,6 +34,7 @@ import type { Phase } from '../sim/run/simulate.ts';
 import type { World } from '../sim/model/world.ts';
 import { engineerFields, scratchOf, type FieldInfo, type ScratchInfo } from './engineMemory.ts';
 import { MIN_TIMED_MS, streamingFloor } from './floor.ts';
+import { nodeArgsFor } from './selfRun.ts';
 
 const here = fileURLToPath(import.meta.url);
 const args = process.argv.slice(2);
@@ -226,7 +227,7 @@ function main(): void {
   const reports: SizeReport[] = [];
   for (const n of sizes) {
     process.stderr.write(`engineers ${fmtN(n)}: warm-up + ${runsFor(n)} run(s), kernels, floor…\n`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', here, '--child', String(n), String(runsFor(n))], {
+    const r = spawnSync(process.execPath, [...nodeArgsFor(here), '--child', String(n), String(runsFor(n))], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     });

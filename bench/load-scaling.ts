@@ -21,10 +21,11 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseScenario } from '../sim/input/scenario.ts';
 import { simulate } from '../sim/run/simulate.ts';
 import { withCliPool } from './cliPool.ts';
+import { nodeArgsFor, workerFor } from './selfRun.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const TUNGUZ = fileURLToPath(new URL('../scenarios/tunguz-100k.json', import.meta.url));
@@ -85,7 +86,7 @@ if (!isMainThread) {
 
   const inProcess = (job: Job): Promise<number[]> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [...nodeArgsFor(SELF), '--child', JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
       child.on('error', reject);
@@ -93,9 +94,7 @@ if (!isMainThread) {
     });
   const inThread = (job: Job): Promise<number[]> =>
     new Promise((resolve, reject) => {
-      // A worker thread cannot load TypeScript by itself: it loads this file through tsx's API.
-      const code = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(SELF)}, ${JSON.stringify(import.meta.url)}))`;
-      const w = new Worker(code, { eval: true, workerData: job });
+      const w = workerFor(SELF, import.meta.url, job);
       w.once('message', (m: number[]) => void w.terminate().then(() => resolve(m)));
       w.once('error', reject);
     });
