@@ -11,6 +11,10 @@
  * byte-identical files. `--workers` is a ceiling (a sweep starts no more workers than its
  * runs' work repays, sim/cli/args/runArgs.ts chooseWorkers); the table gives the workers each
  * sweep started, and `--exact` passes `--exact-workers` so that every count starts in full.
+ * Each sweep runs with TOKENSIM_POOL_TRACE, and the table also gives, from its pool's trace
+ * (bench/pool-trace.mjs), the share of the pool's span its workers were busy, the median first
+ * run on a worker (the JIT compiling the engine as it goes) and later run, and the idle tail
+ * (the last run's end after the first worker ran out of work).
  * Appends the table to bench/sweep-speedup-results.md.
  *
  * Usage: npm run build:cli && npx tsx bench/sweep-speedup.ts [--runs 200] [--workers 1,2]
@@ -26,6 +30,9 @@ import { COMBINED_FILES } from '../sim/cli/output/sweepOutputs.ts';
 import { writeBenchSweep } from './benchSweep.ts';
 import { bundleIsCurrent } from './bundleState.ts';
 import { describeCpus } from './cpuTopology.ts';
+// @ts-expect-error a plain .mjs bench script without declarations
+import { readTrace, summarise } from './pool-trace.mjs';
+import { POOL_TRACE_ENV } from '../sim/cli/parallel/pool.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -66,10 +73,11 @@ function childrenCpu(): number {
 }
 
 /** `tokensim sweep` as its own process; resolves with its wall time (s) and the workers it started ("ran N on W workers") once it has exited 0. */
-function runExecutable(sweepArgs: string[]): Promise<{ wall: number; started: number }> {
+function runExecutable(sweepArgs: string[], trace: string): Promise<{ wall: number; started: number }> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...sweepArgs], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, [POOL_TRACE_ENV]: trace };
+    const child = spawn(process.execPath, [BIN, ...sweepArgs], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -92,6 +100,16 @@ interface Row {
   cpu: number;
   /** 1-minute load average at the end: other processes competing for the cores show here. */
   load: number;
+  /** From the pool's trace (none when one worker ran the sweep in its own thread): see bench/pool-trace.mjs. */
+  trace?: { busyShare: number; firstRun: number; laterRun: number; tail: number };
+}
+
+/** The parts of a pool trace's summary the table gives (ms and shares). */
+function traceFigures(file: string): Row['trace'] {
+  if (!existsSync(file)) return undefined;
+  const s = summarise(readTrace(readFileSync(file, 'utf8')));
+  rmSync(file);
+  return { busyShare: s.busyShare, firstRun: median(s.firstRuns), laterRun: s.laterRuns.length ? median(s.laterRuns) : Number.NaN, tail: s.tail };
 }
 
 const median = (v: number[]): number => {
@@ -106,9 +124,10 @@ for (let round = 0; round < rounds; round++) {
   for (const workers of workerCounts) {
     const out = path.join(tmp, `out-${workers}`);
     const cpu0 = childrenCpu();
-    const { wall, started } = await runExecutable(['sweep', sweepFile, '--out', out, '--workers', String(workers), ...(exact ? ['--exact-workers'] : [])]);
+    const traceFile = path.join(tmp, `trace-${workers}.csv`);
+    const { wall, started } = await runExecutable(['sweep', sweepFile, '--out', out, '--workers', String(workers), ...(exact ? ['--exact-workers'] : [])], traceFile);
     const cpu = childrenCpu() - cpu0;
-    samples.get(workers)!.push({ workers, started, wall, cpu, load: os.loadavg()[0] });
+    samples.get(workers)!.push({ workers, started, wall, cpu, load: os.loadavg()[0], trace: traceFigures(traceFile) });
     const files = filesOf(out);
     if (!reference) reference = files;
     else {
@@ -122,15 +141,27 @@ for (let round = 0; round < rounds; round++) {
 rmSync(tmp, { recursive: true, force: true });
 const rows: Row[] = workerCounts.map((workers) => {
   const s = samples.get(workers)!;
-  return { workers, started: s[s.length - 1].started, wall: median(s.map((r) => r.wall)), cpu: median(s.map((r) => r.cpu)), load: s[s.length - 1].load };
+  const traces = s.flatMap((r) => (r.trace ? [r.trace] : []));
+  const trace = traces.length
+    ? {
+        busyShare: median(traces.map((t) => t.busyShare)),
+        firstRun: median(traces.map((t) => t.firstRun)),
+        laterRun: median(traces.map((t) => t.laterRun)),
+        tail: median(traces.map((t) => t.tail)),
+      }
+    : undefined;
+  return { workers, started: s[s.length - 1].started, wall: median(s.map((r) => r.wall)), cpu: median(s.map((r) => r.cpu)), load: s[s.length - 1].load, trace };
 });
+const ms = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? '–' : Math.round(v).toLocaleString('en-US'));
 
 const base = rows[0];
 const table = [
-  `| --workers | started | wall (s${rounds > 1 ? `, median of ${rounds}` : ''}) | runs/s | speed-up | CPU ÷ wall (cores busy) | load average (1 min, at end) |`,
-  '|---:|---:|---:|---:|---:|---:|---:|',
+  `| --workers | started | wall (s${rounds > 1 ? `, median of ${rounds}` : ''}) | runs/s | speed-up | CPU ÷ wall (cores busy) | workers busy in the pool's span | first run on a worker (ms) | later runs (ms) | idle tail (ms) | load average (1 min, at end) |`,
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
-    (r) => `| ${r.workers} | ${r.started} | ${r.wall.toFixed(2)} | ${(runs / r.wall).toFixed(2)} | ${(base.wall / r.wall).toFixed(2)}× | ${(r.cpu / r.wall).toFixed(2)} | ${r.load.toFixed(2)} |`,
+    (r) =>
+      `| ${r.workers} | ${r.started} | ${r.wall.toFixed(2)} | ${(runs / r.wall).toFixed(2)} | ${(base.wall / r.wall).toFixed(2)}× | ${(r.cpu / r.wall).toFixed(2)} | ` +
+      `${r.trace ? `${(100 * r.trace.busyShare).toFixed(0)} %` : '–'} | ${ms(r.trace?.firstRun)} | ${ms(r.trace?.laterRun)} | ${ms(r.trace?.tail)} | ${r.load.toFixed(2)} |`,
   ),
 ].join('\n');
 const command = `npx tsx bench/sweep-speedup.ts ${args.join(' ')}`.trim();
