@@ -83,7 +83,8 @@ export function report(name, s) {
   ].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not when imported, nor when a bundle that imports it is the script).
+if (import.meta.url === `file://${process.argv[1]}` && import.meta.url.endsWith('/pool-trace.mjs')) {
   const files = process.argv.slice(2);
   if (files.length === 0) {
     console.error('usage: node bench/pool-trace.mjs <trace.csv>… (written by a command run with TOKENSIM_POOL_TRACE=<file>)');
