@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-const HEADER = 'worker,seed,spawned_ms,ready_ms,assigned_ms,started_ms,ended_ms';
+const HEADER = 'worker,job,seed,spawned_ms,ready_ms,assigned_ms,started_ms,ended_ms';
 
 const quantile = (xs, p) => {
   if (xs.length === 0) return Number.NaN;
@@ -38,9 +38,9 @@ export function readTrace(text) {
   if (lines[0] !== HEADER) throw new Error(`not a pool trace (first line should be ${HEADER})`);
   const byWorker = new Map();
   for (const line of lines.slice(1)) {
-    const [worker, seed, spawned, ready, assigned, started, ended] = line.split(',').map(Number);
+    const [worker, job, seed, spawned, ready, assigned, started, ended] = line.split(',').map(Number);
     if (!byWorker.has(worker)) byWorker.set(worker, { spawned, ready, jobs: [] });
-    byWorker.get(worker).jobs.push({ seed, assigned, started, ended });
+    byWorker.get(worker).jobs.push({ job, seed, assigned, started, ended });
   }
   for (const w of byWorker.values()) w.jobs.sort((a, b) => a.started - b.started);
   return byWorker;

@@ -138,8 +138,13 @@ describe('worker pool', () => {
     const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
     expect(header).toBe(POOL_TRACE_HEADER);
     const rows = lines.map((l) => l.split(',').map(Number));
-    expect(rows.map((r) => r[1]).sort()).toEqual([1, 2, 3]);
-    for (const [worker, , spawned, ready, assigned, started, ended] of rows) {
+    expect(rows.map((r) => r[1]).sort()).toEqual([0, 1, 2]); // the jobs, in the order asked for
+    expect(rows.map((r) => [r[1], r[2]]).sort()).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
+    for (const [worker, , , spawned, ready, assigned, started, ended] of rows) {
       expect([0, 1]).toContain(worker);
       expect(spawned).toBeLessThanOrEqual(ready);
       expect(ready).toBeLessThanOrEqual(started);

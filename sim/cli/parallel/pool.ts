@@ -40,6 +40,8 @@ export const WORKER_READY = 'tokensim-worker-ready';
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 
 interface Job {
+  /** Its number in the order jobs were asked for (for the trace). */
+  index: number;
   params: Params;
   seed: number;
   agents?: number;
@@ -64,13 +66,14 @@ interface Slot {
 
 /**
  * The environment variable naming a file to which a pool writes, when it closes, one CSV line
- * per job it ran: which worker ran it, when that worker was started and became ready, and when
+ * per job it ran: which worker ran it, the job's number in the order jobs were asked for (0, 1,
+ * …; a sweep asks in its runs' order), its seed, when that worker was started and became ready, and when
  * the job was handed to it, began and ended (ms since the pool was made). It shows where a
  * sweep's wall time goes: workers' start-up, their first (compiling) runs, hand-over gaps and
  * the tail when the last runs finish (`node bench/pool-trace.mjs <file>` summarises it).
  */
 export const POOL_TRACE_ENV = 'TOKENSIM_POOL_TRACE';
-export const POOL_TRACE_HEADER = 'worker,seed,spawned_ms,ready_ms,assigned_ms,started_ms,ended_ms';
+export const POOL_TRACE_HEADER = 'worker,job,seed,spawned_ms,ready_ms,assigned_ms,started_ms,ended_ms';
 
 function asError(err: unknown): Error {
   if (err instanceof Error) return err;
@@ -84,7 +87,8 @@ function asError(err: unknown): Error {
  * a background compile has no idle core to run on and only takes turns with the engines it is
  * compiling for, while they wait in slower code. A 64-run sweep at 2,000 engineers on 2 workers
  * and 2 cores: 6.37 → 6.15 s (runs 5.8 → 5.5 s); at 10,000 engineers no difference; on 1 worker,
- * with a core to spare, background compiling is faster (bench/RESULTS.md, fifth stop).
+ * with a core to spare, background compiling is faster (bench/RESULTS.md, fifth stop). On 16
+ * cores, 16 workers, 10,000 engineers: 5.4–5.9 s against 6.1–6.6 s in the background (ninth stop).
  */
 export function compilesOnOwnThread(workers: number, cores: number, execArgv: readonly string[] = []): boolean {
   // Node started with either form of the flag (`node --concurrent-recompilation …`) keeps it.
@@ -113,6 +117,7 @@ export function createPoolWithEntry(workers: number, entry: URL, trace?: string)
   const ms = (): number => performance.now() - t0;
   const traced: string[] = [];
   let started = 0;
+  let asked = 0;
 
   function startSlot(): Slot {
     const spawnedMs = ms();
@@ -170,7 +175,7 @@ export function createPoolWithEntry(workers: number, entry: URL, trace?: string)
     if (slot.job !== job) return; // the worker died and the job was already rejected
     slot.job = undefined;
     if (trace !== undefined && outcome.ok) {
-      traced.push([slot.index, job.seed, slot.spawnedMs, slot.readyMs, assignedMs, startedMs, ms()].map((v, k) => (k < 2 ? String(v) : v.toFixed(1))).join(','));
+      traced.push([slot.index, job.index, job.seed, slot.spawnedMs, slot.readyMs, assignedMs, startedMs, ms()].map((v, k) => (k < 3 ? String(v) : v.toFixed(1))).join(','));
     }
     if (outcome.ok) job.resolve(outcome.value);
     else job.reject(outcome.error);
@@ -193,7 +198,7 @@ export function createPoolWithEntry(workers: number, entry: URL, trace?: string)
     run(params, seed, agents) {
       if (closed) return Promise.reject(new Error('the pool is closed'));
       return new Promise<PackedResult>((resolve, reject) => {
-        queue.push({ params, seed, agents, resolve, reject });
+        queue.push({ index: asked++, params, seed, agents, resolve, reject });
         pump();
       });
     },
