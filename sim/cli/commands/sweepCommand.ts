@@ -76,7 +76,9 @@ tokensim merge; shards writing into one shared <dir> combine there by themselves
 
 On more than 4 cores tokensim restarts node with a V8 platform pool (compiling, garbage
 collection) of one thread per core, as node's own 4 slow many workers' start;
-TOKENSIM_V8_POOL_SIZE=<n> sets the size, 0 keeps node's.
+TOKENSIM_V8_POOL_SIZE=<n> sets the size, 0 keeps node's. TOKENSIM_POOL_TRACE=<file> writes a
+CSV line per run (worker, times it was handed over, began and ended) when the runs are done;
+node bench/pool-trace.mjs <file> summarises it.
 
 Output (in <dir>):
   runs/<run>.json   each finished run: identity, hashes, the kept series
