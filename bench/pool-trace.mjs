@@ -16,6 +16,8 @@
  */
 import { readFileSync } from 'node:fs';
 
+// POOL_TRACE_HEADER of sim/cli/parallel/pool.ts, written out since plain JavaScript cannot import
+// the TypeScript; test/cli/pool.test.ts reads a pool's own trace back through readTrace.
 const HEADER = 'worker,job,seed,spawned_ms,ready_ms,assigned_ms,started_ms,ended_ms';
 
 const quantile = (xs, p) => {

@@ -66,11 +66,12 @@ interface Slot {
 
 /**
  * The environment variable naming a file to which a pool writes, when it closes, one CSV line
- * per job it ran: which worker ran it, the job's number in the order jobs were asked for (0, 1,
- * …; a sweep asks in its runs' order), its seed, when that worker was started and became ready, and when
- * the job was handed to it, began and ended (ms since the pool was made). It shows where a
- * sweep's wall time goes: workers' start-up, their first (compiling) runs, hand-over gaps and
- * the tail when the last runs finish (`node bench/pool-trace.mjs <file>` summarises it).
+ * per job it ran: which worker ran it, the job's number in the order jobs were asked for (0,
+ * 1, …; a sweep asks in its runs' order), its seed, when that worker was started and became
+ * ready, and when the job was handed to it, began and ended (ms since the pool was made). It
+ * shows where a sweep's wall time goes: workers' start-up, their first (compiling) runs,
+ * hand-over gaps and the tail when the last runs finish (`node bench/pool-trace.mjs <file>`
+ * summarises it).
  */
 export const POOL_TRACE_ENV = 'TOKENSIM_POOL_TRACE';
 export const POOL_TRACE_HEADER = 'worker,job,seed,spawned_ms,ready_ms,assigned_ms,started_ms,ended_ms';
